@@ -1,0 +1,152 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_cruddur_db_global_optspecs
+    string join \n prod url= y/yes color= q/quiet v/verbose maintenance-db= sql-dir= h/help V/version
+end
+
+function __fish_cruddur_db_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_cruddur_db_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_cruddur_db_using_subcommand
+    set -l cmd (__fish_cruddur_db_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -s V -l version -d 'Print version'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "connect" -d 'Open psql on the target database (the password travels in psql\'s environment)'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "create" -d 'Create the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "drop" -d 'Drop the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "schema-load" -d 'Run a schema file against the target database [default: sql/schema.sql]'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "seed" -d 'Run a seed file against the target database [default: sql/seed.sql]'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "sessions" -d 'List the sessions connected to the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "setup" -d 'Reset the target database: drop (if it exists), create, schema-load, seed'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l if-not-exists -d 'Succeed without doing anything when the database already exists'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l if-exists -d 'Succeed without doing anything when the database does not exist'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l force -d 'End the other sessions connected to the database first'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l no-transaction -d 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l no-transaction -d 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l all -d 'Show the sessions of every database, not only the target\'s'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l json -d 'Print JSON instead of a table'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l force -d 'End other sessions connected to the database before dropping it'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions setup completions help" -f -a "connect" -d 'Open psql on the target database (the password travels in psql\'s environment)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions setup completions help" -f -a "create" -d 'Create the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions setup completions help" -f -a "drop" -d 'Drop the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions setup completions help" -f -a "schema-load" -d 'Run a schema file against the target database [default: sql/schema.sql]'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions setup completions help" -f -a "seed" -d 'Run a seed file against the target database [default: sql/seed.sql]'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions setup completions help" -f -a "sessions" -d 'List the sessions connected to the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions setup completions help" -f -a "setup" -d 'Reset the target database: drop (if it exists), create, schema-load, seed'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions setup completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions setup completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,147 @@
+//! The command line, as clap derive types only: the `///` comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Cruddur's database chores in one binary: create, drop, load the schema and seed, watch
+/// sessions, and reset everything with `setup`.
+///
+/// The target is `--url`, else `PROD_CONNECTION_URL` with `--prod`, else `CONNECTION_URL`,
+/// else postgresql://postgres:***@localhost:5432/cruddur. A `.env` file in the current
+/// directory or above is read; real environment variables win.
+#[derive(Debug, Parser)]
+#[command(name = "cruddur-db", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOpts,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every subcommand accepts.
+#[derive(Debug, Args)]
+pub struct GlobalOpts {
+    /// Target PROD_CONNECTION_URL instead of CONNECTION_URL
+    #[arg(long, global = true)]
+    pub prod: bool,
+
+    /// Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)
+    #[arg(long, global = true, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// Answer yes to confirmations (for CI)
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+
+    /// When to colour status lines
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Print fewer status lines (errors still show)
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Print more: each SQL statement sent, and the connection used
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+
+    /// Database that create, drop and sessions connect to [default: postgres, then template1]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub maintenance_db: Option<String>,
+
+    /// Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current
+    /// directory upward]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub sql_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stderr is a terminal and NO_COLOR is not set
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open psql on the target database (the password travels in psql's environment)
+    Connect {
+        /// Extra arguments for psql, after `--`
+        #[arg(last = true, value_name = "PSQL_ARGS")]
+        psql_args: Vec<String>,
+    },
+
+    /// Create the target database
+    Create(CreateArgs),
+
+    /// Drop the target database
+    Drop(DropArgs),
+
+    /// Run a schema file against the target database [default: sql/schema.sql]
+    SchemaLoad(LoadArgs),
+
+    /// Run a seed file against the target database [default: sql/seed.sql]
+    Seed(LoadArgs),
+
+    /// List the sessions connected to the target database
+    Sessions(SessionsArgs),
+
+    /// Reset the target database: drop (if it exists), create, schema-load, seed
+    Setup(SetupArgs),
+
+    /// Print a shell completion script to stdout
+    Completions {
+        /// The shell to generate for
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Succeed without doing anything when the database already exists
+    #[arg(long)]
+    pub if_not_exists: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DropArgs {
+    /// Succeed without doing anything when the database does not exist
+    #[arg(long)]
+    pub if_exists: bool,
+
+    /// End the other sessions connected to the database first
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// The SQL file to run (relative to the current directory)
+    pub file: Option<PathBuf>,
+
+    /// Run statement by statement instead of in one transaction (for CREATE INDEX
+    /// CONCURRENTLY, VACUUM and other statements that refuse a transaction block)
+    #[arg(long)]
+    pub no_transaction: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionsArgs {
+    /// Show the sessions of every database, not only the target's
+    #[arg(long)]
+    pub all: bool,
+
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SetupArgs {
+    /// End other sessions connected to the database before dropping it
+    #[arg(long)]
+    pub force: bool,
+}

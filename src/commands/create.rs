@@ -1,0 +1,51 @@
+//! `create`: CREATE DATABASE for the target's database name.
+
+use std::time::Instant;
+
+use anyhow::Result;
+use tokio_postgres::error::SqlState;
+
+use crate::cli::CreateArgs;
+use crate::config::Config;
+use crate::db::{self, PgError, quote_ident};
+use crate::error::{Exit, Fail};
+use crate::ui;
+
+pub async fn run(config: &Config, args: &CreateArgs) -> Result<()> {
+    let started = Instant::now();
+    let target = config.target()?;
+    let name = target.url.database();
+    let client =
+        db::connect_admin(&target.url, config.maintenance_db.as_deref(), target.origin).await?;
+    if args.if_not_exists && db::database_exists(&client, name).await? {
+        ui::done(
+            "create",
+            format_args!("database {} already exists", quote_ident(name)),
+            started.elapsed(),
+        );
+        return Ok(());
+    }
+    let sql = format!("CREATE DATABASE {}", quote_ident(name));
+    ui::verbose(format_args!("> {sql}"));
+    client.batch_execute(&sql).await.map_err(|err| {
+        let err = PgError(err);
+        let fail = Fail::new(Exit::Failure, format!("could not create database {}", quote_ident(name)));
+        let fail = match err.code() {
+            Some(code) if *code == SqlState::DUPLICATE_DATABASE => {
+                fail.hint("it already exists: pass --if-not-exists to accept that, or reset it with `cruddur-db setup`")
+            }
+            Some(code) if *code == SqlState::INSUFFICIENT_PRIVILEGE => fail.hint(format!(
+                "user {:?} may not create databases: use a user with CREATEDB (on RDS, the master user)",
+                target.url.user()
+            )),
+            _ => fail,
+        };
+        anyhow::Error::new(err).context(fail)
+    })?;
+    ui::done(
+        "create",
+        format_args!("created database {}", quote_ident(name)),
+        started.elapsed(),
+    );
+    Ok(())
+}

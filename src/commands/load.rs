@@ -1,0 +1,42 @@
+//! `schema-load` and `seed`: run a SQL file against the target database.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::cli::LoadArgs;
+use crate::config::Config;
+use crate::script::{self, RunOptions};
+use crate::{db, ui};
+
+pub const SCHEMA_FILE: &str = "schema.sql";
+pub const SEED_FILE: &str = "seed.sql";
+
+pub async fn schema_load(config: &Config, args: &LoadArgs) -> Result<()> {
+    let path = config.sql_file(args.file.as_deref(), SCHEMA_FILE)?;
+    run(config, "schema-load", &path, options(args)).await
+}
+
+pub async fn seed(config: &Config, args: &LoadArgs) -> Result<()> {
+    let path = config.sql_file(args.file.as_deref(), SEED_FILE)?;
+    run(config, "seed", &path, options(args)).await
+}
+
+fn options(args: &LoadArgs) -> RunOptions {
+    RunOptions {
+        transaction: !args.no_transaction,
+    }
+}
+
+/// Run `path` on the target database, reporting under `label`.
+pub async fn run(config: &Config, label: &str, path: &Path, options: RunOptions) -> Result<()> {
+    let target = config.target()?;
+    let client = db::connect(&target.url, target.origin).await?;
+    let summary = script::run_file(&client, path, options).await?;
+    ui::done(
+        label,
+        format_args!("{}: {summary}", path.display()),
+        summary.elapsed,
+    );
+    Ok(())
+}

@@ -1,0 +1,9 @@
+//! One module per subcommand, each with a `run` entry point.
+
+pub mod completions;
+pub mod connect;
+pub mod create;
+pub mod drop;
+pub mod load;
+pub mod sessions;
+pub mod setup;

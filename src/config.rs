@@ -1,0 +1,152 @@
+//! The only place that reads the environment: connection URLs, `.env`, paths and colour.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::cli::{ColorChoice, GlobalOpts};
+use crate::db::{DbUrl, Origin};
+use crate::error::{Exit, Fail};
+use crate::ui::Verbosity;
+
+/// What the Cruddur docker-compose `db` service listens on.
+pub const DEFAULT_URL: &str = "postgresql://postgres:password@localhost:5432/cruddur";
+
+/// Read `.env` from the current directory or the nearest parent that has one. Variables
+/// already set win. Must run before clap parses, so `env`-backed flags see the values.
+pub fn load_dotenv() -> Result<Option<PathBuf>> {
+    match dotenvy::dotenv() {
+        Ok(path) => Ok(Some(path)),
+        Err(err) if err.not_found() => Ok(None),
+        Err(err) => Err(
+            Fail::new(Exit::Usage, format!("could not read .env: {err}"))
+                .hint("fix the line it names, or remove .env")
+                .into(),
+        ),
+    }
+}
+
+/// The database a command acts on, and where its URL came from.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub url: DbUrl,
+    pub origin: Origin,
+    /// The user asked for production with `--prod`.
+    pub prod: bool,
+}
+
+/// Everything a command needs to know about its surroundings, resolved once.
+#[derive(Debug)]
+pub struct Config {
+    pub yes: bool,
+    pub maintenance_db: Option<String>,
+    pub color: bool,
+    pub verbosity: Verbosity,
+    prod: bool,
+    raw_url: (String, Origin),
+    sql_dir: Option<PathBuf>,
+    cwd: PathBuf,
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|value| !value.is_empty())
+}
+
+impl Config {
+    pub fn resolve(opts: &GlobalOpts) -> Result<Config> {
+        let raw_url = if let Some(url) = &opts.url {
+            (url.clone(), Origin::Flag)
+        } else if opts.prod {
+            let url = var("PROD_CONNECTION_URL").ok_or_else(|| {
+                Fail::new(Exit::Usage, "--prod was given but PROD_CONNECTION_URL is not set")
+                    .hint("export PROD_CONNECTION_URL=postgresql://USER:PASSWORD@HOST:5432/cruddur?sslmode=require, or put it in .env")
+            })?;
+            (url, Origin::ProdEnv)
+        } else if let Some(url) = var("CONNECTION_URL") {
+            if var("PROD_CONNECTION_URL").as_ref() == Some(&url) {
+                return Err(Fail::new(Exit::Refused, "CONNECTION_URL is the same as PROD_CONNECTION_URL")
+                    .hint("point CONNECTION_URL at your local database; use --prod when you mean production")
+                    .into());
+            }
+            (url, Origin::Env)
+        } else {
+            (DEFAULT_URL.to_string(), Origin::Default)
+        };
+        let color = match opts.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => var("NO_COLOR").is_none() && std::io::stderr().is_terminal(),
+        };
+        let verbosity = match (opts.quiet, opts.verbose) {
+            (true, _) => Verbosity::Quiet,
+            (_, true) => Verbosity::Verbose,
+            _ => Verbosity::Normal,
+        };
+        Ok(Config {
+            yes: opts.yes,
+            maintenance_db: opts.maintenance_db.clone(),
+            color,
+            verbosity,
+            prod: opts.prod,
+            raw_url,
+            sql_dir: opts.sql_dir.clone(),
+            cwd: std::env::current_dir().context("could not read the current directory")?,
+        })
+    }
+
+    /// The target database. Parsed on demand so `completions` works with a broken URL.
+    pub fn target(&self) -> Result<Target> {
+        let (text, origin) = &self.raw_url;
+        let url = DbUrl::parse(text)
+            .with_context(|| format!("{origin} is not a usable connection URL"))?;
+        Ok(Target {
+            url,
+            origin: *origin,
+            prod: self.prod,
+        })
+    }
+
+    /// The SQL file to run: `explicit` as given, else `default_name` in the SQL directory,
+    /// shown relative to the current directory when it is below it.
+    pub fn sql_file(&self, explicit: Option<&Path>, default_name: &str) -> Result<PathBuf> {
+        let path = match explicit {
+            Some(path) => path.to_path_buf(),
+            None => {
+                let path = self.sql_dir()?.join(default_name);
+                path.strip_prefix(&self.cwd)
+                    .map(Path::to_path_buf)
+                    .unwrap_or(path)
+            }
+        };
+        if !path.is_file() {
+            return Err(Fail::new(Exit::Failure, format!("SQL file {} does not exist", path.display()))
+                .hint("pass the file's path, or --sql-dir DIR for the directory holding schema.sql and seed.sql")
+                .into());
+        }
+        Ok(path)
+    }
+
+    /// `--sql-dir`, else the nearest `sql/` directory from the current directory upward, the
+    /// way git finds `.git`, so commands work from any folder of the project.
+    fn sql_dir(&self) -> Result<PathBuf> {
+        if let Some(dir) = &self.sql_dir {
+            return Ok(self.cwd.join(dir));
+        }
+        self.cwd
+            .ancestors()
+            .map(|dir| dir.join("sql"))
+            .find(|candidate| candidate.is_dir())
+            .ok_or_else(|| {
+                Fail::new(
+                    Exit::Failure,
+                    format!(
+                        "no sql/ directory in {} or any folder above it",
+                        self.cwd.display()
+                    ),
+                )
+                .hint("run from inside the project, or pass --sql-dir DIR or the file's path")
+                .into()
+            })
+    }
+}

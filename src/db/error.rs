@@ -1,0 +1,103 @@
+//! Server errors made readable, and connection failures sorted into exit codes with hints.
+
+use std::fmt;
+use std::io;
+
+use tokio_postgres::error::SqlState;
+
+use super::{DbUrl, Origin};
+use crate::error::{Exit, Fail};
+
+/// A tokio-postgres error that prints the server's own words ("FATAL: password authentication
+/// failed ...") instead of "db error", and the I/O cause for network failures.
+#[derive(Debug)]
+pub struct PgError(pub tokio_postgres::Error);
+
+impl PgError {
+    pub fn code(&self) -> Option<&SqlState> {
+        self.0.code()
+    }
+
+    /// The SQLSTATE of a `PgError` anywhere in an error chain.
+    pub fn code_in(err: &anyhow::Error) -> Option<&SqlState> {
+        err.downcast_ref::<PgError>().and_then(PgError::code)
+    }
+
+    fn io_kind(&self) -> Option<io::ErrorKind> {
+        let mut source = std::error::Error::source(&self.0);
+        while let Some(err) = source {
+            if let Some(io) = err.downcast_ref::<io::Error>() {
+                return Some(io.kind());
+            }
+            source = err.source();
+        }
+        None
+    }
+}
+
+impl fmt::Display for PgError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(db) = self.0.as_db_error() {
+            write!(f, "{}: {}", db.severity(), db.message())?;
+            if let Some(detail) = db.detail() {
+                write!(f, " (DETAIL: {detail})")?;
+            }
+            return Ok(());
+        }
+        write!(f, "{}", self.0)?;
+        let mut source = std::error::Error::source(&self.0);
+        while let Some(err) = source {
+            write!(f, ": {err}")?;
+            source = err.source();
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PgError {}
+
+/// Sort a failed connection attempt into an exit code and the hint most likely to fix it.
+pub(super) fn connect_failure(err: PgError, url: &DbUrl, origin: Origin) -> anyhow::Error {
+    let place = format!("{}:{}", url.host(), url.port());
+    let what = format!("could not connect to {url} (from {origin})");
+    let fail = match (err.code(), err.io_kind()) {
+        (Some(code), _) if *code == SqlState::INVALID_PASSWORD => Fail::new(Exit::Auth, what)
+            .hint(format!("check the user name and password in {origin}")),
+        (Some(code), _) if *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION => {
+            let text = err.to_string();
+            let hint = if text.contains("no encryption") {
+                format!("the server only accepts encrypted connections: add ?sslmode=require (or verify-full with sslrootcert) to {origin}")
+            } else {
+                format!("the server's pg_hba.conf does not admit user {:?} from this host", url.user())
+            };
+            Fail::new(Exit::Auth, what).hint(hint)
+        }
+        (Some(code), _) if *code == SqlState::INVALID_CATALOG_NAME => Fail::new(
+            Exit::Failure,
+            format!("database {} does not exist on {place}", super::quote_ident(url.database())),
+        )
+        .hint("create it with `cruddur-db create`, or reset everything with `cruddur-db setup`"),
+        (Some(code), _) if *code == SqlState::CANNOT_CONNECT_NOW => {
+            Fail::new(Exit::Unreachable, what).hint("the server is starting up; try again in a moment")
+        }
+        (Some(code), _) if *code == SqlState::TOO_MANY_CONNECTIONS => Fail::new(Exit::Unreachable, what)
+            .hint("the server has no free connection slots; `cruddur-db sessions --all` shows who holds them"),
+        (Some(_), _) => Fail::new(Exit::Failure, what),
+        (None, Some(io::ErrorKind::ConnectionRefused)) => Fail::new(Exit::Unreachable, what).hint(format!(
+            "nothing is listening on {place}; start PostgreSQL (locally: `docker compose up -d db`) or fix the host and port in {origin}"
+        )),
+        (None, Some(io::ErrorKind::TimedOut)) if is_rds(url.host()) => Fail::new(Exit::Unreachable, what).hint(
+            "the RDS security group's inbound rule may not admit your current IP address, or the instance may be stopped",
+        ),
+        (None, Some(io::ErrorKind::TimedOut)) => Fail::new(Exit::Unreachable, what)
+            .hint(format!("{place} did not answer; check the host, port and any firewall in between")),
+        (None, Some(_)) => Fail::new(Exit::Unreachable, what)
+            .hint(format!("check that the host name in {origin} is right and resolves from this machine")),
+        (None, None) => Fail::new(Exit::Auth, what),
+    };
+    anyhow::Error::new(err).context(fail)
+}
+
+pub fn is_rds(host: &str) -> bool {
+    host.ends_with(".rds.amazonaws.com")
+}

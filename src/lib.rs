@@ -1,0 +1,67 @@
+//! cruddur-db: Cruddur's database chores (create, drop, schema-load, seed, sessions, setup) as one
+//! binary. `run` executes a parsed command line; `report` turns a failure into its exit code.
+
+pub mod cli;
+mod commands;
+pub mod config;
+mod db;
+mod error;
+mod guard;
+mod script;
+mod ui;
+
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use crate::cli::{Cli, Command};
+use crate::commands::{completions, connect, create, drop, load, sessions, setup};
+use crate::config::Config;
+use crate::error::{Exit, Fail};
+
+pub fn run(cli: Cli) -> Result<()> {
+    let config = Config::resolve(&cli.global)?;
+    ui::init(config.color, config.verbosity);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("could not start the async runtime")?;
+    let result = runtime.block_on(async {
+        tokio::select! {
+            result = dispatch(&config, &cli.command) => result,
+            _ = tokio::signal::ctrl_c() => Err(Fail::new(Exit::Interrupted, "interrupted")
+                .hint("the connection was closed, so the server rolled back any open transaction")
+                .into()),
+        }
+    });
+    // Do not wait for a prompt still blocked reading the terminal after Ctrl-C.
+    runtime.shutdown_background();
+    result
+}
+
+async fn dispatch(config: &Config, command: &Command) -> Result<()> {
+    guard::confirm(config, command).await?;
+    match command {
+        Command::Connect { psql_args } => connect::run(config, psql_args),
+        Command::Create(args) => create::run(config, args).await,
+        Command::Drop(args) => drop::run(config, args).await,
+        Command::SchemaLoad(args) => load::schema_load(config, args).await,
+        Command::Seed(args) => load::seed(config, args).await,
+        Command::Sessions(args) => sessions::run(config, args).await,
+        Command::Setup(args) => setup::run(config, args).await,
+        Command::Completions { shell } => {
+            completions::run(*shell);
+            Ok(())
+        }
+    }
+}
+
+/// Print a failure (cause chain, then hint) and give its exit code.
+pub fn report(err: &anyhow::Error) -> ExitCode {
+    let (exit, hint) = error::classify(err);
+    if exit == Exit::Interrupted {
+        ui::restore_terminal();
+    }
+    ui::error(err, hint);
+    ExitCode::from(exit as u8)
+}

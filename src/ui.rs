@@ -1,0 +1,162 @@
+//! The only printer: status, notice and error lines on stderr; tables, JSON and echoes on stdout.
+
+use std::fmt::Display;
+use std::io::{IsTerminal, Write};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use colored::Colorize;
+
+/// How much the user asked to hear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+static VERBOSITY: OnceLock<Verbosity> = OnceLock::new();
+
+/// Decide colour and verbosity once, before anything is printed.
+pub fn init(color: bool, verbosity: Verbosity) {
+    colored::control::set_override(color);
+    let _ = VERBOSITY.set(verbosity);
+}
+
+fn verbosity() -> Verbosity {
+    *VERBOSITY.get().unwrap_or(&Verbosity::Normal)
+}
+
+fn line(text: impl Display) {
+    // A closed stderr (e.g. `2>&-`) must not turn into a panic.
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// `== label message`, the cyan line the old scripts printed for each step.
+pub fn status(label: &str, message: impl Display) {
+    if verbosity() >= Verbosity::Normal {
+        line(format_args!(
+            "{} {message}",
+            format!("== {label}").cyan().bold()
+        ));
+    }
+}
+
+/// A status line for a finished step, with how long it took.
+pub fn done(label: &str, message: impl Display, elapsed: Duration) {
+    status(
+        label,
+        format_args!("{message} {}", format_elapsed(elapsed).dimmed()),
+    );
+}
+
+/// A secondary line under a status line (paths, counts).
+pub fn note(message: impl Display) {
+    if verbosity() >= Verbosity::Normal {
+        line(format_args!("   {message}"));
+    }
+}
+
+/// Only with `--verbose`: what is being sent where.
+pub fn verbose(message: impl Display) {
+    if verbosity() >= Verbosity::Verbose {
+        line(message.to_string().dimmed());
+    }
+}
+
+/// A server NOTICE or WARNING, dimmed so it reads as secondary.
+pub fn server_notice(severity: &str, message: impl Display) {
+    if verbosity() >= Verbosity::Normal {
+        line(format!("{severity}: {message}").dimmed());
+    }
+}
+
+/// The final report of a failed command: the whole cause chain, then the hint.
+pub fn error(err: &anyhow::Error, hint: Option<&str>) {
+    line(format_args!("{} {err:#}", "error:".red().bold()));
+    if let Some(hint) = hint {
+        line(format_args!("{} {hint}", "hint:".green().bold()));
+    }
+}
+
+/// Output that `\echo` in a SQL file asks for: stdout, like psql.
+pub fn echo(text: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
+/// A left-aligned text table on stdout. Columns are as wide as their widest cell.
+pub fn table(headers: &[&str], rows: &[Vec<String>]) {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    let render = |cells: Vec<&str>| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        padded.join("  ").trim_end().to_string()
+    };
+    let _ = writeln!(out, "{}", render(headers.to_vec()).bold());
+    for row in rows {
+        let _ = writeln!(out, "{}", render(row.iter().map(String::as_str).collect()));
+    }
+}
+
+/// Pretty JSON on stdout.
+pub fn json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Whether a prompt can be answered: dialoguer draws on stderr and reads keys from the terminal.
+pub fn can_prompt() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// Ask for a line of text; an empty answer is allowed (and means "no" to every caller).
+pub async fn prompt(question: String) -> anyhow::Result<String> {
+    // dialoguer blocks on the terminal; keep it off the runtime so Ctrl-C is still noticed.
+    let answer = tokio::task::spawn_blocking(move || {
+        dialoguer::Input::<String>::new()
+            .with_prompt(question)
+            .allow_empty(true)
+            .interact_text()
+    })
+    .await?;
+    match answer {
+        Ok(text) => Ok(text),
+        Err(dialoguer::Error::IO(err)) if err.kind() == std::io::ErrorKind::Interrupted => {
+            Err(crate::error::Fail::new(
+                crate::error::Exit::Interrupted,
+                "interrupted at the prompt; nothing was done",
+            )
+            .into())
+        }
+        Err(err) => {
+            Err(anyhow::Error::new(err).context("could not read the answer from the terminal"))
+        }
+    }
+}
+
+/// Undo what an interrupted prompt may have left: a hidden cursor.
+pub fn restore_terminal() {
+    if std::io::stderr().is_terminal() {
+        let _ = write!(std::io::stderr(), "\x1b[?25h");
+    }
+}
+
+pub fn format_elapsed(elapsed: Duration) -> String {
+    let ms = elapsed.as_secs_f64() * 1000.0;
+    if ms < 1000.0 {
+        format!("({ms:.0} ms)")
+    } else {
+        format!("({:.2} s)", ms / 1000.0)
+    }
+}

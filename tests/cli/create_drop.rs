@@ -1,0 +1,118 @@
+//! `create` and `drop`, including the sessions that block a drop.
+
+use predicates::prelude::*;
+
+use crate::harness::{Project, TestDb};
+
+#[test]
+fn create_makes_the_database() {
+    let db = TestDb::new();
+    db.cruddur(&Project::new())
+        .arg("create")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "== create created database \"{}\"",
+            db.name
+        )));
+    assert!(db.cluster.database_exists(&db.name));
+}
+
+#[test]
+fn create_of_an_existing_database_fails_with_a_hint() {
+    let db = TestDb::new();
+    db.create();
+    db.cruddur(&Project::new())
+        .arg("create")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("could not create database"))
+        .stderr(predicate::str::contains("already exists"))
+        .stderr(predicate::str::contains(
+            "hint: it already exists: pass --if-not-exists",
+        ));
+}
+
+#[test]
+fn create_if_not_exists_accepts_an_existing_database() {
+    let db = TestDb::new();
+    db.create();
+    db.query("CREATE TABLE survivor (id int)");
+    db.cruddur(&Project::new())
+        .args(["create", "--if-not-exists"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(db.query("SELECT count(*) FROM survivor"), "0");
+}
+
+#[test]
+fn drop_removes_the_database() {
+    let db = TestDb::new();
+    db.create();
+    db.cruddur(&Project::new()).arg("drop").assert().success();
+    assert!(!db.cluster.database_exists(&db.name));
+}
+
+#[test]
+fn drop_of_a_missing_database_fails_unless_if_exists() {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project)
+        .arg("drop")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("does not exist"))
+        .stderr(predicate::str::contains("--if-exists"));
+    db.cruddur(&project)
+        .args(["drop", "--if-exists"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("nothing to drop"));
+}
+
+#[test]
+fn drop_blocked_by_a_session_lists_it_and_suggests_force() {
+    let db = TestDb::new();
+    db.create();
+    let _held = db.cluster.hold_session(&db.name, "held-by-ide");
+    db.cruddur(&Project::new())
+        .arg("drop")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("1 other session(s) are connected"))
+        .stderr(predicate::str::contains("app held-by-ide"))
+        .stderr(predicate::str::contains("--force"));
+    assert!(db.cluster.database_exists(&db.name));
+}
+
+#[test]
+fn drop_force_ends_the_sessions_and_drops() {
+    let db = TestDb::new();
+    db.create();
+    let _held = db.cluster.hold_session(&db.name, "held-by-app");
+    db.cruddur(&Project::new())
+        .args(["drop", "--force"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("ending session pid"))
+        .stderr(predicate::str::contains("held-by-app"));
+    assert!(!db.cluster.database_exists(&db.name));
+}
+
+#[test]
+fn admin_commands_honour_the_maintenance_database() {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project)
+        .args(["create", "--maintenance-db", "template1", "-v"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("127.0.0.1").and(predicate::str::contains("/template1")));
+    db.cruddur(&project)
+        .args(["drop", "--maintenance-db", "no_such_db"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("\"no_such_db\" does not exist"));
+    assert!(db.cluster.database_exists(&db.name));
+}

@@ -1,0 +1,155 @@
+//! Connection failures: exit codes, hints, and no password in any output.
+
+use predicates::prelude::*;
+
+use crate::harness::{PASSWORD, Project, TestDb, encode, free_port, output_text, shared};
+
+fn assert_no_password(output: &std::process::Output) {
+    let (stdout, stderr) = output_text(output);
+    for text in [&stdout, &stderr] {
+        assert!(!text.contains(PASSWORD), "password leaked: {text}");
+        assert!(
+            !text.contains(&encode(PASSWORD)),
+            "encoded password leaked: {text}"
+        );
+    }
+}
+
+#[test]
+fn an_unreachable_server_exits_3_with_a_hint() {
+    let url = format!(
+        "postgresql://postgres:{}@127.0.0.1:{}/cruddur",
+        encode(PASSWORD),
+        free_port()
+    );
+    let output = Project::new()
+        .cruddur()
+        .env("CONNECTION_URL", &url)
+        .args(["create", "-v"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "could not connect to postgresql://postgres:***@127.0.0.1",
+        ))
+        .stderr(predicate::str::contains("(from CONNECTION_URL)"))
+        .stderr(predicate::str::contains("hint: nothing is listening"))
+        .get_output()
+        .clone();
+    assert_no_password(&output);
+}
+
+#[test]
+fn a_wrong_password_exits_4_and_names_the_variable() {
+    let cluster = shared();
+    let url = format!(
+        "postgresql://postgres:{}x@127.0.0.1:{}/postgres",
+        encode(PASSWORD),
+        cluster.port
+    );
+    let output = Project::new()
+        .cruddur()
+        .args(["--url", &url, "sessions", "--verbose"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("password authentication failed"))
+        .stderr(predicate::str::contains(
+            "check the user name and password in --url",
+        ))
+        .get_output()
+        .clone();
+    assert_no_password(&output);
+}
+
+#[test]
+fn sql_errors_and_verbose_output_never_show_the_password() {
+    let db = TestDb::new();
+    let project = Project::new();
+    project.write("bad.sql", &format!("SELECT '{}' = 1;", "not the password"));
+    db.cruddur(&project)
+        .args(["setup", "-v"])
+        .assert()
+        .success();
+    let output = db
+        .cruddur(&project)
+        .args(["seed", "bad.sql", "-v"])
+        .assert()
+        .code(5)
+        .get_output()
+        .clone();
+    assert_no_password(&output);
+}
+
+#[test]
+fn a_malformed_url_is_a_usage_error_pointing_at_the_part() {
+    Project::new()
+        .cruddur()
+        .env(
+            "CONNECTION_URL",
+            "postgresql://u:hunter2@localhost/cruddur?sslmode=sometimes",
+        )
+        .arg("create")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "CONNECTION_URL is not a usable connection URL",
+        ))
+        .stderr(predicate::str::contains("sslmode=sometimes"))
+        .stderr(predicate::str::contains("hunter2").not());
+}
+
+#[test]
+fn prod_without_prod_connection_url_is_a_usage_error() {
+    Project::new()
+        .cruddur()
+        .args(["sessions", "--prod"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("PROD_CONNECTION_URL is not set"));
+}
+
+#[test]
+fn url_flag_beats_prod_which_beats_connection_url() {
+    let db = TestDb::new();
+    db.create();
+    let project = Project::new();
+    let dead = format!("postgresql://postgres@127.0.0.1:{}/x", free_port());
+    // --prod picks PROD_CONNECTION_URL over CONNECTION_URL.
+    project
+        .cruddur()
+        .env("CONNECTION_URL", &dead)
+        .env("PROD_CONNECTION_URL", db.url())
+        .args(["--prod", "sessions", "--json", "--yes"])
+        .assert()
+        .success();
+    // --url beats both.
+    project
+        .cruddur()
+        .env("CONNECTION_URL", &dead)
+        .env("PROD_CONNECTION_URL", &dead)
+        .args(["--prod", "--url", &db.url(), "sessions"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn dotenv_in_the_project_is_read_and_real_variables_win() {
+    let db = TestDb::new();
+    db.create();
+    let project = Project::new();
+    project.write(".env", &format!("CONNECTION_URL={}\n", db.url()));
+    let sub = project.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    project
+        .cruddur()
+        .current_dir(&sub)
+        .arg("sessions")
+        .assert()
+        .success();
+    let dead = format!("postgresql://postgres@127.0.0.1:{}/x", free_port());
+    project
+        .cruddur()
+        .env("CONNECTION_URL", dead)
+        .arg("sessions")
+        .assert()
+        .code(3);
+}

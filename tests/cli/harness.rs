@@ -1,0 +1,418 @@
+//! The test harness: throwaway PostgreSQL clusters (initdb + pg_ctl on free ports in temp dirs,
+//! SCRAM passwords), one uniquely named database per test, and the real binary to run against them.
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
+
+/// A password with every character a URL must escape, so tests prove percent-decoding and
+/// can search all output for a leak.
+pub const PASSWORD: &str = "Sup3r/Secret@Pa:ss%word";
+
+/// Server binaries: `CRUDDUR_TEST_PG_BINDIR`, else `pg_config --bindir`, else the newest
+/// `/usr/lib/postgresql/*/bin`.
+fn server_bindir() -> PathBuf {
+    if let Ok(dir) = std::env::var("CRUDDUR_TEST_PG_BINDIR") {
+        return PathBuf::from(dir);
+    }
+    if let Ok(out) = Command::new("pg_config").arg("--bindir").output() {
+        let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+        if dir.join("initdb").exists() {
+            return dir;
+        }
+    }
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .expect("no PostgreSQL server binaries: apt-get install -y postgresql, or set CRUDDUR_TEST_PG_BINDIR")
+        .filter_map(|entry| Some(entry.ok()?.path().join("bin")))
+        .filter(|dir| dir.join("initdb").exists())
+        .collect();
+    dirs.sort_by_key(|dir| {
+        dir.parent()
+            .and_then(|v| v.file_name()?.to_str()?.parse::<u32>().ok())
+    });
+    dirs.pop()
+        .expect("no initdb under /usr/lib/postgresql/*/bin")
+}
+
+/// A server program, run as the `postgres` user when we are root: initdb refuses root.
+fn server_program(bindir: &Path, name: &str) -> Command {
+    let mut command = Command::new(bindir.join(name));
+    if let Some((uid, gid)) = server_user() {
+        command.uid(uid).gid(gid);
+    }
+    command
+}
+
+fn server_user() -> Option<(u32, u32)> {
+    // SAFETY: getuid cannot fail; getpwnam returns a pointer into static storage read at once.
+    unsafe {
+        if libc::getuid() != 0 {
+            return None;
+        }
+        let pw = libc::getpwnam(c"postgres".as_ptr());
+        assert!(
+            !pw.is_null(),
+            "running as root needs a `postgres` user to run the test server"
+        );
+        Some(((*pw).pw_uid, (*pw).pw_gid))
+    }
+}
+
+fn chown_to_server_user(path: &Path) {
+    if let Some((uid, gid)) = server_user() {
+        std::os::unix::fs::chown(path, Some(uid), Some(gid)).expect("chown test dir");
+    }
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Clusters still running, stopped by an atexit hook: statics are never dropped.
+static RUNNING: Mutex<Vec<(PathBuf, PathBuf)>> = Mutex::new(Vec::new());
+
+extern "C" fn stop_all_clusters() {
+    let running = std::mem::take(&mut *RUNNING.lock().unwrap_or_else(|e| e.into_inner()));
+    for (bindir, root) in running {
+        stop(&bindir, &root);
+    }
+}
+
+fn stop(bindir: &Path, root: &Path) {
+    let _ = server_program(bindir, "pg_ctl")
+        .args(["stop", "-m", "immediate", "-w", "-D"])
+        .arg(root.join("data"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    let _ = std::fs::remove_dir_all(root);
+}
+
+/// A running PostgreSQL server in a temp dir, stopped and deleted when the tests end.
+pub struct Cluster {
+    pub port: u16,
+    pub bindir: PathBuf,
+    pub version: u32,
+    root: PathBuf,
+}
+
+impl Cluster {
+    /// Start a new cluster with a SCRAM-protected `postgres` superuser.
+    pub fn start() -> Cluster {
+        let bindir = server_bindir();
+        let root = tempfile::Builder::new()
+            .prefix("cruddur-db-test-")
+            .tempdir()
+            .unwrap()
+            .keep();
+        // The server user must reach into the root-owned temp dir.
+        std::fs::set_permissions(&root, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .unwrap();
+        chown_to_server_user(&root);
+        let pwfile = root.join("pwfile");
+        std::fs::write(&pwfile, PASSWORD).unwrap();
+        chown_to_server_user(&pwfile);
+        let output = server_program(&bindir, "initdb")
+            .current_dir(&root)
+            .args([
+                "-U",
+                "postgres",
+                "--auth=scram-sha-256",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ])
+            .arg(format!("--pwfile={}", pwfile.display()))
+            .arg("-D")
+            .arg(root.join("data"))
+            .output()
+            .expect("run initdb");
+        assert!(
+            output.status.success(),
+            "initdb failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let version = std::fs::read_to_string(root.join("data/PG_VERSION"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        RUNNING.lock().unwrap().push((bindir.clone(), root.clone()));
+        static HOOK: OnceLock<()> = OnceLock::new();
+        // SAFETY: registering a plain extern "C" function with no captured state.
+        HOOK.get_or_init(|| unsafe {
+            libc::atexit(stop_all_clusters);
+        });
+        let mut cluster = Cluster {
+            port: 0,
+            bindir,
+            version,
+            root,
+        };
+        cluster.start_server();
+        cluster
+    }
+
+    /// pg_ctl start on a free port; retried because another process may grab the port first.
+    fn start_server(&mut self) {
+        let mut last_log = String::new();
+        for _ in 0..5 {
+            self.port = free_port();
+            let options = format!(
+                "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
+                self.port,
+                self.root.display()
+            );
+            let log = self.root.join("server.log");
+            let status = server_program(&self.bindir, "pg_ctl")
+                .current_dir(&self.root)
+                .args(["start", "-w", "-t", "60", "-o", &options, "-l"])
+                .arg(&log)
+                .arg("-D")
+                .arg(self.root.join("data"))
+                .stdout(Stdio::null())
+                .status()
+                .expect("run pg_ctl");
+            if status.success() {
+                return;
+            }
+            last_log = std::fs::read_to_string(&log).unwrap_or_default();
+        }
+        panic!("the test server did not start:\n{last_log}");
+    }
+
+    pub fn url(&self, database: &str) -> String {
+        format!(
+            "postgresql://postgres:{}@127.0.0.1:{}/{}",
+            encode(PASSWORD),
+            self.port,
+            encode(database)
+        )
+    }
+
+    /// Run SQL through the real psql and return its unaligned output.
+    pub fn psql(&self, database: &str, sql: &str) -> String {
+        let output = self
+            .psql_command(database)
+            .args(["-X", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql])
+            .output()
+            .expect("run psql");
+        assert!(
+            output.status.success(),
+            "psql failed on {sql:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap().trim().to_string()
+    }
+
+    pub fn psql_command(&self, database: &str) -> Command {
+        let psql = self.bindir.join("psql");
+        let mut command = Command::new(if psql.exists() {
+            psql
+        } else {
+            PathBuf::from("psql")
+        });
+        command.env("PGPASSWORD", PASSWORD).args([
+            "-h",
+            "127.0.0.1",
+            "-p",
+            &self.port.to_string(),
+            "-U",
+            "postgres",
+            "-d",
+            database,
+        ]);
+        command
+    }
+
+    pub fn database_exists(&self, name: &str) -> bool {
+        self.psql(
+            "postgres",
+            &format!(
+                "SELECT count(*) FROM pg_database WHERE datname = {}",
+                literal(name)
+            ),
+        ) == "1"
+    }
+
+    /// An idle session on `database`, held open until the returned child is dropped.
+    pub fn hold_session(&self, database: &str, application: &str) -> HeldSession {
+        let child = self
+            .psql_command(database)
+            .env("PGAPPNAME", application)
+            .arg("-X")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("start psql");
+        let held = HeldSession(child);
+        let count = format!(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = {}",
+            literal(application)
+        );
+        for _ in 0..100 {
+            if self.psql("postgres", &count) != "0" {
+                return held;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("the held session never connected");
+    }
+}
+
+pub struct HeldSession(Child);
+
+impl Drop for HeldSession {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub fn literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// The cluster most tests share; each test uses its own database on it.
+pub fn shared() -> &'static Cluster {
+    static SHARED: OnceLock<Cluster> = OnceLock::new();
+    SHARED.get_or_init(Cluster::start)
+}
+
+/// A uniquely named database on the shared cluster (not created: tests decide), dropped at the end.
+pub struct TestDb {
+    pub name: String,
+    pub cluster: &'static Cluster,
+}
+
+impl TestDb {
+    pub fn new() -> TestDb {
+        Self::named(&format!(
+            "cruddur_test_{}",
+            &uuid::Uuid::new_v4().simple().to_string()[..12]
+        ))
+    }
+
+    pub fn named(name: &str) -> TestDb {
+        TestDb {
+            name: name.to_string(),
+            cluster: shared(),
+        }
+    }
+
+    pub fn url(&self) -> String {
+        self.cluster.url(&self.name)
+    }
+
+    pub fn create(&self) -> &Self {
+        self.cluster.psql(
+            "postgres",
+            &format!("CREATE DATABASE {}", ident(&self.name)),
+        );
+        self
+    }
+
+    pub fn query(&self, sql: &str) -> String {
+        self.cluster.psql(&self.name, sql)
+    }
+
+    /// The binary, run in a fresh copy of the project, aimed at this database via CONNECTION_URL.
+    pub fn cruddur(&self, project: &Project) -> assert_cmd::Command {
+        let mut command = project.cruddur();
+        command.env("CONNECTION_URL", self.url());
+        command
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let force = if self.cluster.version >= 13 {
+            " WITH (FORCE)"
+        } else {
+            ""
+        };
+        let _ = self
+            .cluster
+            .psql_command("postgres")
+            .args([
+                "-X",
+                "-q",
+                "-c",
+                &format!("DROP DATABASE IF EXISTS {}{force}", ident(&self.name)),
+            ])
+            .output();
+    }
+}
+
+pub fn ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// A temp directory laid out like the Cruddur project: `sql/` with the repository's defaults.
+pub struct Project {
+    pub dir: tempfile::TempDir,
+}
+
+impl Project {
+    pub fn new() -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        let sql = dir.path().join("sql");
+        std::fs::create_dir(&sql).unwrap();
+        for file in ["schema.sql", "seed.sql"] {
+            std::fs::copy(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("sql").join(file),
+                sql.join(file),
+            )
+            .unwrap();
+        }
+        Project { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, relative: &str, contents: &str) -> PathBuf {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    /// The binary with a clean environment: no inherited URLs, no colour, no terminal.
+    pub fn cruddur(&self) -> assert_cmd::Command {
+        let mut command = assert_cmd::Command::cargo_bin("cruddur-db").unwrap();
+        command
+            .current_dir(self.path())
+            .env_remove("CONNECTION_URL")
+            .env_remove("PROD_CONNECTION_URL")
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .timeout(std::time::Duration::from_secs(60));
+        command
+    }
+}
+
+/// stdout and stderr of a finished command, for assertions that look at both.
+pub fn output_text(output: &std::process::Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}

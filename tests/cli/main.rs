@@ -1,0 +1,13 @@
+//! Integration tests: the real binary against real PostgreSQL clusters started by `harness`.
+
+mod harness;
+
+mod completions;
+mod connect;
+mod create_drop;
+mod errors;
+mod guard;
+mod load;
+mod output;
+mod sessions;
+mod setup;
