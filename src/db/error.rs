@@ -23,6 +23,20 @@ impl PgError {
         err.downcast_ref::<PgError>().and_then(PgError::code)
     }
 
+    /// The rustls error behind a failed handshake, if that is what failed.
+    fn rustls_error(&self) -> Option<&rustls::Error> {
+        let mut source = std::error::Error::source(&self.0);
+        while let Some(err) = source {
+            // io::Error::source skips the error it wraps; get_ref reaches it.
+            let inner = err.downcast_ref::<io::Error>().and_then(|io| io.get_ref());
+            if let Some(tls) = inner.and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
+                return Some(tls);
+            }
+            source = err.source();
+        }
+        None
+    }
+
     fn io_kind(&self) -> Option<io::ErrorKind> {
         let mut source = std::error::Error::source(&self.0);
         while let Some(err) = source {
@@ -60,6 +74,15 @@ impl std::error::Error for PgError {}
 pub(super) fn connect_failure(err: PgError, url: &DbUrl, origin: Origin) -> anyhow::Error {
     let place = format!("{}:{}", url.host(), url.port());
     let what = format!("could not connect to {url} (from {origin})");
+    if let Some(tls) = err.rustls_error() {
+        let hint = super::tls::handshake_hint(tls, url);
+        return anyhow::Error::new(err).context(Fail::new(Exit::Auth, what).hint(hint));
+    }
+    if err.to_string().contains("server does not support TLS") {
+        let hint =
+            format!("the server does not accept TLS: use sslmode=prefer (or disable) in {origin}");
+        return anyhow::Error::new(err).context(Fail::new(Exit::Auth, what).hint(hint));
+    }
     let fail = match (err.code(), err.io_kind()) {
         (Some(code), _) if *code == SqlState::INVALID_PASSWORD => Fail::new(Exit::Auth, what)
             .hint(format!("check the user name and password in {origin}")),

@@ -2,12 +2,13 @@
 //! connection failures into exit codes and hints.
 
 mod error;
+mod tls;
 pub mod url;
 
 use anyhow::{Context, Result};
 use futures_util::StreamExt;
 use tokio_postgres::error::SqlState;
-use tokio_postgres::{AsyncMessage, Client, NoTls};
+use tokio_postgres::{AsyncMessage, Client};
 
 pub use self::error::{PgError, is_rds};
 pub use self::url::DbUrl;
@@ -38,7 +39,7 @@ pub async fn connect(url: &DbUrl, origin: Origin) -> Result<Client> {
     ui::verbose(format_args!("connecting to {url} (from {origin})"));
     let (client, mut connection) = url
         .pg_config()
-        .connect(NoTls)
+        .connect(tls::connector(url)?)
         .await
         .map_err(|err| error::connect_failure(PgError(err), url, origin))?;
     // tokio-postgres hands NOTICEs to `log` unless we drive the connection ourselves.

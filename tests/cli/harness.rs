@@ -100,11 +100,22 @@ pub struct Cluster {
     pub bindir: PathBuf,
     pub version: u32,
     root: PathBuf,
+    tls: bool,
 }
 
 impl Cluster {
     /// Start a new cluster with a SCRAM-protected `postgres` superuser.
     pub fn start() -> Cluster {
+        Self::start_with(false)
+    }
+
+    /// Like RDS: TLS only (`hostssl` lines only), with a server certificate for `localhost`
+    /// signed by a test CA made now (see [`Cluster::tls_file`]).
+    pub fn start_tls_only() -> Cluster {
+        Self::start_with(true)
+    }
+
+    fn start_with(tls: bool) -> Cluster {
         let bindir = server_bindir();
         let root = tempfile::Builder::new()
             .prefix("cruddur-db-test-")
@@ -150,11 +161,22 @@ impl Cluster {
         HOOK.get_or_init(|| unsafe {
             libc::atexit(stop_all_clusters);
         });
+        if tls {
+            make_certificates(&root);
+            let hba = root.join("data/pg_hba.conf");
+            std::fs::write(
+                &hba,
+                "local all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\n",
+            )
+            .unwrap();
+            chown_to_server_user(&hba);
+        }
         let mut cluster = Cluster {
             port: 0,
             bindir,
             version,
             root,
+            tls,
         };
         cluster.start_server();
         cluster
@@ -165,11 +187,18 @@ impl Cluster {
         let mut last_log = String::new();
         for _ in 0..5 {
             self.port = free_port();
-            let options = format!(
+            let mut options = format!(
                 "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
                 self.port,
                 self.root.display()
             );
+            if self.tls {
+                options += &format!(
+                    " -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+                    self.tls_file("server.crt").display(),
+                    self.tls_file("server.key").display()
+                );
+            }
             let log = self.root.join("server.log");
             let status = server_program(&self.bindir, "pg_ctl")
                 .current_dir(&self.root)
@@ -186,6 +215,12 @@ impl Cluster {
             last_log = std::fs::read_to_string(&log).unwrap_or_default();
         }
         panic!("the test server did not start:\n{last_log}");
+    }
+
+    /// A file of the test PKI: `ca.crt` (signed the server's certificate), `other-ca.crt`
+    /// (did not), `server.crt`, `server.key`.
+    pub fn tls_file(&self, name: &str) -> PathBuf {
+        self.root.join("tls").join(name)
     }
 
     pub fn url(&self, database: &str) -> String {
@@ -265,6 +300,86 @@ impl Cluster {
         }
         panic!("the held session never connected");
     }
+}
+
+/// A test CA, a second unrelated CA, and a server certificate for `localhost` signed by the first.
+fn make_certificates(root: &Path) {
+    let dir = root.join("tls");
+    std::fs::create_dir(&dir).unwrap();
+    let openssl = |args: &[&str]| {
+        let output = Command::new("openssl")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("run openssl");
+        assert!(
+            output.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+    ];
+    for ca in ["ca", "other-ca"] {
+        let (key, crt, subject) = (
+            format!("{ca}.key"),
+            format!("{ca}.crt"),
+            format!("/CN=cruddur test {ca}"),
+        );
+        openssl(
+            &[
+                &[
+                    "req", "-x509", "-days", "2", "-subj", &subject, "-keyout", &key, "-out", &crt,
+                ],
+                &ec[..],
+            ]
+            .concat(),
+        );
+    }
+    openssl(
+        &[
+            &[
+                "req",
+                "-subj",
+                "/CN=localhost",
+                "-keyout",
+                "server.key",
+                "-out",
+                "server.csr",
+            ],
+            &ec[..],
+        ]
+        .concat(),
+    );
+    std::fs::write(dir.join("san.ext"), "subjectAltName=DNS:localhost\n").unwrap();
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.crt",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "san.ext",
+        "-out",
+        "server.crt",
+    ]);
+    // The server refuses a key others can read, and must own it.
+    let key = dir.join("server.key");
+    std::fs::set_permissions(&key, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    chown_to_server_user(&dir);
+    chown_to_server_user(&key);
+    chown_to_server_user(&dir.join("server.crt"));
 }
 
 pub struct HeldSession(Child);

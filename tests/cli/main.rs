@@ -11,3 +11,4 @@ mod load;
 mod output;
 mod sessions;
 mod setup;
+mod tls;
