@@ -23,6 +23,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         'cruddur-db' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
@@ -50,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         'cruddur-db;connect' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
@@ -66,6 +68,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         'cruddur-db;create' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--if-not-exists', '--if-not-exists', [CompletionResultType]::ParameterName, 'Succeed without doing anything when the database already exists')
@@ -83,6 +86,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         'cruddur-db;drop' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--if-exists', '--if-exists', [CompletionResultType]::ParameterName, 'Succeed without doing anything when the database does not exist')
@@ -101,6 +105,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         'cruddur-db;schema-load' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--no-transaction', '--no-transaction', [CompletionResultType]::ParameterName, 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)')
@@ -118,6 +123,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         'cruddur-db;seed' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--no-transaction', '--no-transaction', [CompletionResultType]::ParameterName, 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)')
@@ -135,6 +141,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         'cruddur-db;sessions' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show the sessions of every database, not only the target''s')
@@ -153,6 +160,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         'cruddur-db;setup' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'End other sessions connected to the database before dropping it')
@@ -170,6 +178,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         'cruddur-db;completions' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')

@@ -77,7 +77,7 @@ _cruddur__db() {
 
     case "${cmd}" in
         cruddur__db)
-            opts="-y -q -v -h -V --prod --url --yes --color --quiet --verbose --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions setup completions help"
+            opts="-y -q -v -h -V --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions setup completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -89,6 +89,10 @@ _cruddur__db() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --maintenance-db)
@@ -107,7 +111,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__completions)
-            opts="-y -q -v -h --prod --url --yes --color --quiet --verbose --maintenance-db --sql-dir --help bash elvish fish powershell zsh"
+            opts="-y -q -v -h --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -119,6 +123,10 @@ _cruddur__db() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --maintenance-db)
@@ -137,7 +145,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__connect)
-            opts="-y -q -v -h --prod --url --yes --color --quiet --verbose --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -149,6 +157,10 @@ _cruddur__db() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --maintenance-db)
@@ -167,7 +179,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__create)
-            opts="-y -q -v -h --if-not-exists --prod --url --yes --color --quiet --verbose --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --if-not-exists --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -179,6 +191,10 @@ _cruddur__db() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --maintenance-db)
@@ -197,7 +213,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__drop)
-            opts="-y -q -v -h --if-exists --force --prod --url --yes --color --quiet --verbose --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --if-exists --force --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -209,6 +225,10 @@ _cruddur__db() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --maintenance-db)
@@ -367,7 +387,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__schema__subcmd__load)
-            opts="-y -q -v -h --no-transaction --prod --url --yes --color --quiet --verbose --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --no-transaction --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -379,6 +399,10 @@ _cruddur__db() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --maintenance-db)
@@ -397,7 +421,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__seed)
-            opts="-y -q -v -h --no-transaction --prod --url --yes --color --quiet --verbose --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --no-transaction --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -409,6 +433,10 @@ _cruddur__db() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --maintenance-db)
@@ -427,7 +455,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__sessions)
-            opts="-y -q -v -h --all --json --prod --url --yes --color --quiet --verbose --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --all --json --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -439,6 +467,10 @@ _cruddur__db() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --maintenance-db)
@@ -457,7 +489,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__setup)
-            opts="-y -q -v -h --force --prod --url --yes --color --quiet --verbose --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --force --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -469,6 +501,10 @@ _cruddur__db() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --maintenance-db)

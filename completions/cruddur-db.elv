@@ -20,6 +20,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db'= {
             cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -46,6 +47,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;connect'= {
             cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -61,6 +63,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;create'= {
             cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --if-not-exists 'Succeed without doing anything when the database already exists'
@@ -77,6 +80,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;drop'= {
             cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --if-exists 'Succeed without doing anything when the database does not exist'
@@ -94,6 +98,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;schema-load'= {
             cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --no-transaction 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)'
@@ -110,6 +115,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;seed'= {
             cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --no-transaction 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)'
@@ -126,6 +132,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;sessions'= {
             cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --all 'Show the sessions of every database, not only the target''s'
@@ -143,6 +150,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;setup'= {
             cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --force 'End other sessions connected to the database before dropping it'
@@ -159,6 +167,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;completions'= {
             cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cruddur_db_global_optspecs
-    string join \n prod url= y/yes color= q/quiet v/verbose maintenance-db= sql-dir= h/help V/version
+    string join \n prod url= y/yes color= q/quiet v/verbose wait= maintenance-db= sql-dir= h/help V/version
 end
 
 function __fish_cruddur_db_needs_command
@@ -28,6 +28,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l url -d 'Target th
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -49,6 +50,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l url -d
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -60,6 +62,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l url -d 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l if-not-exists -d 'Succeed without doing anything when the database already exists'
@@ -72,6 +75,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l url -d 'T
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l if-exists -d 'Succeed without doing anything when the database does not exist'
@@ -85,6 +89,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l ur
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l no-transaction -d 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)'
@@ -97,6 +102,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l url -d 'T
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l no-transaction -d 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)'
@@ -109,6 +115,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l url -
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l all -d 'Show the sessions of every database, not only the target\'s'
@@ -122,6 +129,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l url -d '
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l force -d 'End other sessions connected to the database before dropping it'
@@ -134,6 +142,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l ur
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'

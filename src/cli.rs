@@ -47,6 +47,11 @@ pub struct GlobalOpts {
     #[arg(short, long, global = true)]
     pub verbose: bool,
 
+    /// Keep retrying the first connection for up to SECS seconds while the server refuses
+    /// connections or is starting up (CI right after starting a container)
+    #[arg(long, global = true, value_name = "SECS", num_args = 0..=1, default_missing_value = "60")]
+    pub wait: Option<u64>,
+
     /// Database that create, drop and sessions connect to [default: postgres, then template1]
     #[arg(long, global = true, value_name = "NAME")]
     pub maintenance_db: Option<String>,

@@ -2,11 +2,12 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 
 use crate::cli::{ColorChoice, GlobalOpts};
-use crate::db::{DbUrl, Origin};
+use crate::db::{DbUrl, Origin, Target};
 use crate::error::{Exit, Fail};
 use crate::ui::Verbosity;
 
@@ -27,15 +28,6 @@ pub fn load_dotenv() -> Result<Option<PathBuf>> {
     }
 }
 
-/// The database a command acts on, and where its URL came from.
-#[derive(Debug, Clone)]
-pub struct Target {
-    pub url: DbUrl,
-    pub origin: Origin,
-    /// The user asked for production with `--prod`.
-    pub prod: bool,
-}
-
 /// Everything a command needs to know about its surroundings, resolved once.
 #[derive(Debug)]
 pub struct Config {
@@ -44,6 +36,7 @@ pub struct Config {
     pub color: bool,
     pub verbosity: Verbosity,
     prod: bool,
+    wait: Option<Duration>,
     raw_url: (String, Origin),
     sql_dir: Option<PathBuf>,
     cwd: PathBuf,
@@ -89,6 +82,7 @@ impl Config {
             color,
             verbosity,
             prod: opts.prod,
+            wait: opts.wait.map(Duration::from_secs),
             raw_url,
             sql_dir: opts.sql_dir.clone(),
             cwd: std::env::current_dir().context("could not read the current directory")?,
@@ -104,6 +98,7 @@ impl Config {
             url,
             origin: *origin,
             prod: self.prod,
+            wait: self.wait,
         })
     }
 

@@ -15,8 +15,7 @@ pub async fn run(config: &Config, args: &CreateArgs) -> Result<()> {
     let started = Instant::now();
     let target = config.target()?;
     let name = target.url.database();
-    let client =
-        db::connect_admin(&target.url, config.maintenance_db.as_deref(), target.origin).await?;
+    let client = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
     if args.if_not_exists && db::database_exists(&client, name).await? {
         ui::done(
             "create",

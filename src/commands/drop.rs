@@ -20,8 +20,7 @@ pub async fn run(config: &Config, args: &DropArgs) -> Result<()> {
     let started = Instant::now();
     let target = config.target()?;
     let name = target.url.database();
-    let client =
-        db::connect_admin(&target.url, config.maintenance_db.as_deref(), target.origin).await?;
+    let client = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
     if !db::database_exists(&client, name).await? {
         if args.if_exists {
             ui::done(

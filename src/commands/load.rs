@@ -31,7 +31,7 @@ fn options(args: &LoadArgs) -> RunOptions {
 /// Run `path` on the target database, reporting under `label`.
 pub async fn run(config: &Config, label: &str, path: &Path, options: RunOptions) -> Result<()> {
     let target = config.target()?;
-    let client = db::connect(&target.url, target.origin).await?;
+    let client = db::connect(&target).await?;
     let summary = script::run_file(&client, path, options).await?;
     ui::done(
         label,

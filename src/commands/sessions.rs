@@ -62,8 +62,7 @@ pub async fn list(client: &Client, database: Option<&str>) -> Result<Vec<Session
 pub async fn run(config: &Config, args: &SessionsArgs) -> Result<()> {
     let started = Instant::now();
     let target = config.target()?;
-    let client =
-        db::connect_admin(&target.url, config.maintenance_db.as_deref(), target.origin).await?;
+    let client = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
     let name = target.url.database();
     let sessions = list(&client, (!args.all).then_some(name)).await?;
     let scope = if args.all {

@@ -124,3 +124,26 @@ pub(super) fn connect_failure(err: PgError, url: &DbUrl, origin: Origin) -> anyh
 pub fn is_rds(host: &str) -> bool {
     host.ends_with(".rds.amazonaws.com")
 }
+
+/// Failures that heal by waiting: nothing listening yet, or the server still starting up.
+/// Never authentication or TLS: retrying those only locks accounts and wastes time.
+pub(super) fn is_transient(err: &anyhow::Error) -> bool {
+    let Some(pg) = err.downcast_ref::<PgError>() else {
+        return false;
+    };
+    pg.code() == Some(&SqlState::CANNOT_CONNECT_NOW)
+        || matches!(
+            pg.io_kind(),
+            Some(
+                io::ErrorKind::ConnectionRefused
+                    | io::ErrorKind::ConnectionReset
+                    | io::ErrorKind::ConnectionAborted
+            )
+        )
+}
+
+/// The innermost cause, for one-line progress messages.
+pub(super) fn short_cause(err: &anyhow::Error) -> String {
+    err.downcast_ref::<PgError>()
+        .map_or_else(|| err.to_string(), PgError::to_string)
+}

@@ -5,6 +5,8 @@ mod error;
 mod tls;
 pub mod url;
 
+use std::time::{Duration, Instant};
+
 use anyhow::{Context, Result};
 use futures_util::StreamExt;
 use tokio_postgres::error::SqlState;
@@ -34,8 +36,44 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// Open a connection to exactly the database `url` names.
-pub async fn connect(url: &DbUrl, origin: Origin) -> Result<Client> {
+/// The database a command acts on, and how to reach it.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub url: DbUrl,
+    pub origin: Origin,
+    /// The user asked for production with `--prod`.
+    pub prod: bool,
+    /// How long to keep retrying while the server refuses connections (`--wait`).
+    pub wait: Option<Duration>,
+}
+
+/// Connect to the target database.
+pub async fn connect(target: &Target) -> Result<Client> {
+    connect_to(&target.url, target).await
+}
+
+/// Connect to `url` (the target's server), retrying for `target.wait` while that can heal.
+async fn connect_to(url: &DbUrl, target: &Target) -> Result<Client> {
+    let deadline = target.wait.map(|wait| Instant::now() + wait);
+    let mut attempt = 1;
+    loop {
+        match connect_once(url, target.origin).await {
+            Err(err)
+                if error::is_transient(&err) && deadline.is_some_and(|d| Instant::now() < d) =>
+            {
+                ui::status(
+                    "wait",
+                    format_args!("attempt {attempt}: {}; retrying", error::short_cause(&err)),
+                );
+                attempt += 1;
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+async fn connect_once(url: &DbUrl, origin: Origin) -> Result<Client> {
     ui::verbose(format_args!("connecting to {url} (from {origin})"));
     let (client, mut connection) = url
         .pg_config()
@@ -56,20 +94,17 @@ pub async fn connect(url: &DbUrl, origin: Origin) -> Result<Client> {
 
 /// Connect for CREATE/DROP DATABASE and the session list: same server and credentials, but a
 /// database that is not the one being created or dropped.
-pub async fn connect_admin(
-    url: &DbUrl,
-    maintenance_db: Option<&str>,
-    origin: Origin,
-) -> Result<Client> {
+pub async fn connect_admin(target: &Target, maintenance_db: Option<&str>) -> Result<Client> {
+    let url = &target.url;
     if let Some(name) = maintenance_db {
-        return connect(&url.with_database(name), origin).await;
+        return connect_to(&url.with_database(name), target).await;
     }
-    match connect(&url.with_database("postgres"), origin).await {
+    match connect_to(&url.with_database("postgres"), target).await {
         // `postgres` is only a convention and some hosts delete it; template1 always exists
         // because CREATE DATABASE copies it.
         Err(err) if PgError::code_in(&err) == Some(&SqlState::INVALID_CATALOG_NAME) => {
             ui::verbose("database `postgres` does not exist; using template1");
-            connect(&url.with_database("template1"), origin).await
+            connect_to(&url.with_database("template1"), target).await
         }
         other => other,
     }

@@ -116,6 +116,17 @@ impl Cluster {
     }
 
     fn start_with(tls: bool) -> Cluster {
+        let mut cluster = Self::init(tls);
+        cluster.start_server(None);
+        cluster
+    }
+
+    /// A cluster that is initialised but not running; `start_server(Some(port))` starts it.
+    pub fn init_stopped() -> Cluster {
+        Self::init(false)
+    }
+
+    fn init(tls: bool) -> Cluster {
         let bindir = server_bindir();
         let root = tempfile::Builder::new()
             .prefix("cruddur-db-test-")
@@ -171,22 +182,20 @@ impl Cluster {
             .unwrap();
             chown_to_server_user(&hba);
         }
-        let mut cluster = Cluster {
+        Cluster {
             port: 0,
             bindir,
             version,
             root,
             tls,
-        };
-        cluster.start_server();
-        cluster
+        }
     }
 
-    /// pg_ctl start on a free port; retried because another process may grab the port first.
-    fn start_server(&mut self) {
+    /// pg_ctl start on `port`, or on a free port, retried because another process may grab it first.
+    pub fn start_server(&mut self, port: Option<u16>) {
         let mut last_log = String::new();
         for _ in 0..5 {
-            self.port = free_port();
+            self.port = port.unwrap_or_else(free_port);
             let mut options = format!(
                 "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
                 self.port,

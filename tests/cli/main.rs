@@ -4,6 +4,7 @@ mod harness;
 
 mod completions;
 mod connect;
+mod corpus;
 mod create_drop;
 mod errors;
 mod guard;
@@ -12,3 +13,4 @@ mod output;
 mod sessions;
 mod setup;
 mod tls;
+mod wait;

@@ -1,0 +1,53 @@
+//! `--wait`: retry the first connection while the server is not up yet, and nothing else.
+
+use predicates::prelude::*;
+
+use crate::harness::{Cluster, PASSWORD, Project, encode, free_port, shared};
+
+#[test]
+fn wait_retries_until_a_server_that_starts_late_answers() {
+    let mut cluster = Cluster::init_stopped();
+    let port = free_port();
+    let url = format!(
+        "postgresql://postgres:{}@127.0.0.1:{port}/postgres",
+        encode(PASSWORD)
+    );
+    let starter = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(2));
+        cluster.start_server(Some(port));
+        cluster
+    });
+    Project::new()
+        .cruddur()
+        .args(["--url", &url, "--wait", "60", "sessions"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("== wait attempt 1:"))
+        .stderr(predicate::str::contains("retrying"));
+    starter.join().unwrap();
+}
+
+#[test]
+fn wait_gives_up_when_the_time_runs_out() {
+    let url = format!("postgresql://postgres@127.0.0.1:{}/postgres", free_port());
+    Project::new()
+        .cruddur()
+        .args(["--url", &url, "--wait", "1", "sessions"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("== wait attempt 2:"));
+}
+
+#[test]
+fn wait_never_retries_an_authentication_failure() {
+    let url = format!(
+        "postgresql://postgres:wrong@127.0.0.1:{}/postgres",
+        shared().port
+    );
+    Project::new()
+        .cruddur()
+        .args(["--url", &url, "--wait", "60", "sessions"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("== wait").not());
+}
