@@ -23,29 +23,24 @@ impl PgError {
         err.downcast_ref::<PgError>().and_then(PgError::code)
     }
 
+    /// The causes below tokio-postgres's own error, outermost first.
+    fn sources(&self) -> impl Iterator<Item = &(dyn std::error::Error + 'static)> {
+        std::iter::successors(std::error::Error::source(&self.0), |err| err.source())
+    }
+
     /// The rustls error behind a failed handshake, if that is what failed.
     fn rustls_error(&self) -> Option<&rustls::Error> {
-        let mut source = std::error::Error::source(&self.0);
-        while let Some(err) = source {
+        self.sources().find_map(|err| {
             // io::Error::source skips the error it wraps; get_ref reaches it.
-            let inner = err.downcast_ref::<io::Error>().and_then(|io| io.get_ref());
-            if let Some(tls) = inner.and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
-                return Some(tls);
-            }
-            source = err.source();
-        }
-        None
+            let inner = err.downcast_ref::<io::Error>()?.get_ref()?;
+            inner.downcast_ref::<rustls::Error>()
+        })
     }
 
     fn io_kind(&self) -> Option<io::ErrorKind> {
-        let mut source = std::error::Error::source(&self.0);
-        while let Some(err) = source {
-            if let Some(io) = err.downcast_ref::<io::Error>() {
-                return Some(io.kind());
-            }
-            source = err.source();
-        }
-        None
+        self.sources()
+            .find_map(|err| err.downcast_ref::<io::Error>())
+            .map(io::Error::kind)
     }
 }
 
@@ -59,12 +54,7 @@ impl fmt::Display for PgError {
             return Ok(());
         }
         write!(f, "{}", self.0)?;
-        let mut source = std::error::Error::source(&self.0);
-        while let Some(err) = source {
-            write!(f, ": {err}")?;
-            source = err.source();
-        }
-        Ok(())
+        self.sources().try_for_each(|err| write!(f, ": {err}"))
     }
 }
 
@@ -142,7 +132,7 @@ pub(super) fn is_transient(err: &anyhow::Error) -> bool {
         )
 }
 
-/// The innermost cause, for one-line progress messages.
+/// The server's or the network's words without our context, for one-line progress messages.
 pub(super) fn short_cause(err: &anyhow::Error) -> String {
     err.downcast_ref::<PgError>()
         .map_or_else(|| err.to_string(), PgError::to_string)

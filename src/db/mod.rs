@@ -11,6 +11,7 @@ use anyhow::{Context, Result};
 use futures_util::StreamExt;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{AsyncMessage, Client};
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 pub use self::error::{PgError, is_rds};
 pub use self::url::DbUrl;
@@ -54,10 +55,12 @@ pub async fn connect(target: &Target) -> Result<Client> {
 
 /// Connect to `url` (the target's server), retrying for `target.wait` while that can heal.
 async fn connect_to(url: &DbUrl, target: &Target) -> Result<Client> {
+    // Built once: it may read a large CA bundle, and retries must not read it again.
+    let tls = tls::connector(url)?;
     let deadline = target.wait.map(|wait| Instant::now() + wait);
     let mut attempt = 1;
     loop {
-        match connect_once(url, target.origin).await {
+        match connect_once(url, target.origin, tls.clone()).await {
             Err(err)
                 if error::is_transient(&err) && deadline.is_some_and(|d| Instant::now() < d) =>
             {
@@ -73,11 +76,11 @@ async fn connect_to(url: &DbUrl, target: &Target) -> Result<Client> {
     }
 }
 
-async fn connect_once(url: &DbUrl, origin: Origin) -> Result<Client> {
+async fn connect_once(url: &DbUrl, origin: Origin, tls: MakeRustlsConnect) -> Result<Client> {
     ui::verbose(format_args!("connecting to {url} (from {origin})"));
     let (client, mut connection) = url
         .pg_config()
-        .connect(tls::connector(url)?)
+        .connect(tls)
         .await
         .map_err(|err| error::connect_failure(PgError(err), url, origin))?;
     // tokio-postgres hands NOTICEs to `log` unless we drive the connection ourselves.
