@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::io;
+use std::time::Duration;
 
 use tokio_postgres::error::SqlState;
 
@@ -78,7 +79,8 @@ pub(super) fn connect_failure(err: PgError, url: &DbUrl, origin: Origin) -> anyh
             .hint(format!("check the user name and password in {origin}")),
         (Some(code), _) if *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION => {
             let text = err.to_string();
-            let hint = if text.contains("no encryption") {
+            // "no encryption" since PostgreSQL 14, "SSL off" before.
+            let hint = if text.contains("no encryption") || text.contains("SSL off") {
                 format!("the server only accepts encrypted connections: add ?sslmode=require (or verify-full with sslrootcert) to {origin}")
             } else {
                 format!("the server's pg_hba.conf does not admit user {:?} from this host", url.user())
@@ -99,16 +101,41 @@ pub(super) fn connect_failure(err: PgError, url: &DbUrl, origin: Origin) -> anyh
         (None, Some(io::ErrorKind::ConnectionRefused)) => Fail::new(Exit::Unreachable, what).hint(format!(
             "nothing is listening on {place}; start PostgreSQL (locally: `docker compose up -d db`) or fix the host and port in {origin}"
         )),
-        (None, Some(io::ErrorKind::TimedOut)) if is_rds(url.host()) => Fail::new(Exit::Unreachable, what).hint(
-            "the RDS security group's inbound rule may not admit your current IP address, or the instance may be stopped",
-        ),
-        (None, Some(io::ErrorKind::TimedOut)) => Fail::new(Exit::Unreachable, what)
-            .hint(format!("{place} did not answer; check the host, port and any firewall in between")),
+        (None, Some(io::ErrorKind::TimedOut)) => Fail::new(Exit::Unreachable, what).hint(timeout_hint(url)),
         (None, Some(_)) => Fail::new(Exit::Unreachable, what)
             .hint(format!("check that the host name in {origin} is right and resolves from this machine")),
         (None, None) => Fail::new(Exit::Auth, what),
     };
     anyhow::Error::new(err).context(fail)
+}
+
+/// The connection attempt outlived `connect_timeout`.
+pub(super) fn timed_out(url: &DbUrl, origin: Origin, limit: Duration) -> anyhow::Error {
+    Fail::new(
+        Exit::Unreachable,
+        format!(
+            "could not connect to {url} (from {origin}): no answer within {} s",
+            limit.as_secs()
+        ),
+    )
+    .hint(timeout_hint(url))
+    .into()
+}
+
+fn timeout_hint(url: &DbUrl) -> String {
+    let place = format!("{}:{}", url.host(), url.port());
+    if is_rds(url.host()) {
+        format!(
+            "{place} did not answer: the RDS security group's inbound rule may not admit your current IP address \
+             (add it for port {}), or the instance may be stopped",
+            url.port()
+        )
+    } else {
+        format!(
+            "{place} did not answer: check the host, the port and any firewall in between; \
+             raise the limit with ?connect_timeout=SECS (0 waits forever)"
+        )
+    }
 }
 
 pub fn is_rds(host: &str) -> bool {

@@ -78,11 +78,17 @@ async fn connect_to(url: &DbUrl, target: &Target) -> Result<Client> {
 
 async fn connect_once(url: &DbUrl, origin: Origin, tls: MakeRustlsConnect) -> Result<Client> {
     ui::verbose(format_args!("connecting to {url} (from {origin})"));
-    let (client, mut connection) = url
-        .pg_config()
-        .connect(tls)
-        .await
-        .map_err(|err| error::connect_failure(PgError(err), url, origin))?;
+    let config = url.pg_config();
+    let connecting = config.connect(tls);
+    let connected = match url.connect_timeout {
+        // Bounds the whole attempt: a host that accepts TCP but never answers must not hang us.
+        Some(limit) => tokio::time::timeout(limit, connecting)
+            .await
+            .map_err(|_| error::timed_out(url, origin, limit))?,
+        None => connecting.await,
+    };
+    let (client, mut connection) =
+        connected.map_err(|err| error::connect_failure(PgError(err), url, origin))?;
     // tokio-postgres hands NOTICEs to `log` unless we drive the connection ourselves.
     tokio::spawn(async move {
         let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));

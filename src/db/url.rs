@@ -1,5 +1,6 @@
 //! Connection URLs: parsed with the `url` crate into libpq's meanings, redacted for printing.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -37,7 +38,13 @@ const KNOWN_PARAMS: &[&str] = &[
     "sslrootcert",
     "connect_timeout",
     "application_name",
+    "hostaddr",
 ];
+
+/// How long a connection attempt may take, from TCP connect to authenticated, when the URL
+/// sets no `connect_timeout`. libpq waits forever, which is how `psql $PROD_CONNECTION_URL`
+/// "just hangs" behind a security group that drops packets.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A parsed `postgresql://` URL. The password is only reachable through [`DbUrl::password`],
 /// and `Display` shows it as `***`.
@@ -51,8 +58,12 @@ pub struct DbUrl {
     database: String,
     pub sslmode: SslMode,
     pub sslrootcert: Option<PathBuf>,
+    /// The whole connection attempt's time limit; `None` (from `connect_timeout=0`) waits forever.
     pub connect_timeout: Option<Duration>,
     pub application_name: Option<String>,
+    /// The address to connect to instead of resolving `host`, which still names the server
+    /// for TLS verification and messages (libpq's `hostaddr`).
+    pub hostaddr: Option<IpAddr>,
 }
 
 fn invalid(message: impl Into<String>) -> anyhow::Error {
@@ -133,8 +144,9 @@ impl DbUrl {
             database,
             sslmode: SslMode::Prefer,
             sslrootcert: None,
-            connect_timeout: None,
+            connect_timeout: Some(DEFAULT_CONNECT_TIMEOUT),
             application_name: None,
+            hostaddr: None,
         };
         let mut seen = Vec::new();
         for (key, value) in url.query_pairs() {
@@ -160,6 +172,13 @@ impl DbUrl {
                     parsed.connect_timeout = (secs > 0).then(|| Duration::from_secs(secs));
                 }
                 "application_name" => parsed.application_name = Some(value.to_string()),
+                "hostaddr" => {
+                    parsed.hostaddr = Some(value.parse().map_err(|_| {
+                        invalid(format!(
+                            "hostaddr={value} in the connection URL is not an IP address"
+                        ))
+                    })?);
+                }
                 _ => {
                     return Err(invalid(format!(
                         "the connection URL has an unknown parameter `{key}` (known: {})",
@@ -232,8 +251,8 @@ impl DbUrl {
         if let Some(password) = &self.password {
             config.password(password);
         }
-        if let Some(timeout) = self.connect_timeout {
-            config.connect_timeout(timeout);
+        if let Some(addr) = self.hostaddr {
+            config.hostaddr(addr);
         }
         config
     }
@@ -270,6 +289,13 @@ mod tests {
         assert_eq!(url.password(), Some("password"));
         assert_eq!(url.database(), "cruddur");
         assert_eq!(url.sslmode, SslMode::Prefer);
+        assert_eq!(url.connect_timeout, Some(DEFAULT_CONNECT_TIMEOUT));
+    }
+
+    #[test]
+    fn connect_timeout_zero_waits_forever_as_in_libpq() {
+        let url = DbUrl::parse("postgresql://h/db?connect_timeout=0").unwrap();
+        assert_eq!(url.connect_timeout, None);
     }
 
     #[test]
@@ -303,13 +329,15 @@ mod tests {
     #[test]
     fn understands_libpq_parameters() {
         let url = DbUrl::parse(
-            "postgresql://h/db?sslmode=verify-full&sslrootcert=/tmp/rds.pem&connect_timeout=5&application_name=x",
+            "postgresql://h/db?sslmode=verify-full&sslrootcert=/tmp/rds.pem&connect_timeout=5&application_name=x&hostaddr=10.0.0.7",
         )
         .unwrap();
         assert_eq!(url.sslmode, SslMode::VerifyFull);
         assert_eq!(url.sslrootcert, Some(PathBuf::from("/tmp/rds.pem")));
         assert_eq!(url.connect_timeout, Some(Duration::from_secs(5)));
         assert_eq!(url.application_name.as_deref(), Some("x"));
+        assert_eq!(url.hostaddr, Some(IpAddr::from([10, 0, 0, 7])));
+        assert_eq!(url.host(), "h");
     }
 
     fn error_of(text: &str) -> String {
@@ -323,6 +351,7 @@ mod tests {
         assert!(
             error_of("postgresql://h/db?connect_timeout=soon").contains("connect_timeout=soon")
         );
+        assert!(error_of("postgresql://h/db?hostaddr=h2").contains("hostaddr=h2"));
         assert!(error_of("mysql://h/db").contains("mysql://"));
         assert!(error_of("postgresql://h1:5432,h2:5432/db").contains("several hosts"));
         assert!(error_of("postgresql://h:5432").contains("names no database"));

@@ -153,3 +153,48 @@ fn dotenv_in_the_project_is_read_and_real_variables_win() {
         .assert()
         .code(3);
 }
+
+/// A listener that accepts TCP connections and never says a word, like a host behind a
+/// firewall that swallows the startup packet.
+fn silent_server() -> (std::net::TcpListener, u16) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    (listener, port)
+}
+
+#[test]
+fn a_silent_rds_host_times_out_with_the_security_group_hint() {
+    let (_listener, port) = silent_server();
+    // hostaddr reaches the local listener while the host name still says RDS.
+    let url = format!(
+        "postgresql://root:{}@cruddur.abc123.us-east-1.rds.amazonaws.com:{port}/cruddur?hostaddr=127.0.0.1&connect_timeout=1",
+        encode(PASSWORD)
+    );
+    let output = Project::new()
+        .cruddur()
+        .args(["--url", &url, "sessions"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no answer within 1 s"))
+        .stderr(predicate::str::contains(
+            "security group's inbound rule may not admit your current IP address",
+        ))
+        .get_output()
+        .clone();
+    assert_no_password(&output);
+}
+
+#[test]
+fn a_silent_host_times_out_instead_of_hanging() {
+    let (_listener, port) = silent_server();
+    let url = format!("postgresql://postgres@127.0.0.1:{port}/cruddur?connect_timeout=1");
+    Project::new()
+        .cruddur()
+        .args(["--url", &url, "create"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no answer within 1 s"))
+        .stderr(predicate::str::contains("connect_timeout=SECS"));
+}

@@ -66,18 +66,13 @@ fn connection_url_equal_to_prod_connection_url_is_refused() {
         ));
 }
 
-/// Run `cruddur-db --prod drop` in a pseudo-terminal (util-linux `script`) and type `answer`.
-fn drop_in_a_terminal(db: &TestDb, answer: &str) -> std::process::Output {
+/// Run the shell command `command` in a pseudo-terminal (util-linux `script`) with
+/// PROD_CONNECTION_URL set to `db`, type `keys` once the prompt has had time to appear, and keep
+/// the terminal open a moment longer so what runs after the prompt is not cut off by EOF.
+fn in_a_terminal(db: &TestDb, command: &str, keys: &[u8]) -> std::process::Output {
     let project = Project::new();
-    let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
     let mut child = Command::new("script")
-        .args([
-            "-q",
-            "-e",
-            "-c",
-            &format!("{} --prod drop", binary.display()),
-            "/dev/null",
-        ])
+        .args(["-q", "-e", "-c", command, "/dev/null"])
         .current_dir(project.path())
         .env("PROD_CONNECTION_URL", db.url())
         .env_remove("CONNECTION_URL")
@@ -88,13 +83,20 @@ fn drop_in_a_terminal(db: &TestDb, answer: &str) -> std::process::Output {
     // Give the prompt time to appear before typing, as a person would.
     std::thread::sleep(std::time::Duration::from_millis(1500));
     use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{answer}\r").as_bytes())
-        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(keys).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    drop(stdin);
     child.wait_with_output().unwrap()
+}
+
+fn drop_in_a_terminal(db: &TestDb, answer: &str) -> std::process::Output {
+    let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
+    in_a_terminal(
+        db,
+        &format!("{} --prod drop", binary.display()),
+        format!("{answer}\r").as_bytes(),
+    )
 }
 
 #[test]
@@ -122,5 +124,29 @@ fn typing_anything_else_at_the_prompt_aborts() {
         screen.contains("not confirmed: nothing was done"),
         "{screen}"
     );
+    assert!(db.cluster.database_exists(&db.name));
+}
+
+#[test]
+fn ctrl_c_at_the_prompt_exits_130_and_leaves_the_terminal_usable() {
+    let db = TestDb::new();
+    db.create();
+    let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
+    // After the interrupted command, the same terminal reports its modes: a prompt that left
+    // it raw would show -icanon/-echo here.
+    let script = format!(
+        "{} --prod drop; echo \"exit=$?\"; stty -a",
+        binary.display()
+    );
+    let output = in_a_terminal(&db, &script, b"\x03");
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(screen.contains("exit=130"), "{screen}");
+    let modes: Vec<&str> = screen.split_whitespace().collect();
+    for mode in ["icanon", "echo", "isig"] {
+        assert!(
+            modes.contains(&mode),
+            "terminal left without {mode}: {screen}"
+        );
+    }
     assert!(db.cluster.database_exists(&db.name));
 }
