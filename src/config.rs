@@ -42,6 +42,42 @@ pub struct Config {
     cwd: PathBuf,
 }
 
+/// Every password this process may know: in the connection URL variables, `PGPASSWORD`, and
+/// URLs on the command line. Read afresh, for the crash report, which may run before `Config`.
+pub fn secrets() -> Vec<String> {
+    let urls = ["CONNECTION_URL", "PROD_CONNECTION_URL"]
+        .into_iter()
+        .filter_map(var)
+        .chain(std::env::args());
+    let mut secrets = passwords_in(urls);
+    secrets.extend(var("PGPASSWORD"));
+    secrets
+}
+
+/// The passwords in any `scheme://user:password@...` texts, as written and percent-decoded.
+pub fn passwords_in(texts: impl IntoIterator<Item = impl AsRef<str>>) -> Vec<String> {
+    let mut passwords = Vec::new();
+    for text in texts {
+        // `--url=postgresql://...` arrives as one argument.
+        let text = text.as_ref();
+        let text = text.find("://").map_or(text, |at| {
+            let start = text[..at].rfind(['=', ' ']).map_or(0, |eq| eq + 1);
+            &text[start..]
+        });
+        let Some(raw) = url::Url::parse(text)
+            .ok()
+            .and_then(|url| url.password().map(str::to_string))
+        else {
+            continue;
+        };
+        if let Ok(decoded) = percent_encoding::percent_decode_str(&raw).decode_utf8() {
+            passwords.push(decoded.into_owned());
+        }
+        passwords.push(raw);
+    }
+    passwords
+}
+
 fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|value| !value.is_empty())
 }

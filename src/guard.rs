@@ -1,11 +1,13 @@
 //! Production protection: a destructive command aimed at production needs its database name
-//! typed back at a prompt, or `--yes`; without a terminal it refuses instead of hanging.
+//! typed back at a prompt, or `--yes`; without a terminal it refuses instead of hanging; and a
+//! database marked production refuses destructive commands that do not say `--prod`.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use tokio_postgres::Client;
 
 use crate::cli::Command;
 use crate::config::Config;
-use crate::db::{is_rds, quote_ident};
+use crate::db::{PgError, Target, is_rds, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::ui;
 
@@ -58,4 +60,77 @@ pub async fn confirm(config: &Config, command: &Command) -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// What marks a database as production: this text in its comment (`COMMENT ON DATABASE`).
+///
+/// A comment rather than a table (Rails' `ar_internal_metadata`) or a database setting: schema
+/// files that drop everything cannot remove it, it is readable from any database on the server
+/// (so `drop` checks it from the maintenance database), setting it needs only ownership (the RDS
+/// master user owns what it creates, but may not set custom parameters), and `\l+` shows it.
+const PRODUCTION_MARK: &str = "cruddur-db: environment=production";
+
+/// Record inside `name` that it is production, so later commands without `--prod` refuse it.
+pub async fn mark_production(client: &Client, name: &str) -> Result<()> {
+    let comment = format!(
+        "{PRODUCTION_MARK} (destructive cruddur-db commands need --prod; unmark with COMMENT ON DATABASE ... IS NULL)"
+    );
+    let sql = format!(
+        "COMMENT ON DATABASE {} IS {}",
+        quote_ident(name),
+        postgres_protocol::escape::escape_literal(&comment)
+    );
+    crate::ui::verbose(format_args!("> {sql}"));
+    client
+        .batch_execute(&sql)
+        .await
+        .map_err(PgError)
+        .with_context(|| {
+            Fail::new(
+                Exit::Failure,
+                format!("could not mark database {} as production", quote_ident(name)),
+            )
+            .hint("the user must own the database; run create as the user that will own it (on RDS, the master user)")
+        })
+}
+
+/// Refuse a destructive command against a database marked production unless the user said
+/// `--prod`. Unlike the confirmation, `--yes` does not get past this: the point is to catch a
+/// CONNECTION_URL that points at production by mistake, which `--yes` in a script would not.
+pub async fn refuse_unless_prod(client: &Client, target: &Target) -> Result<()> {
+    if target.prod {
+        return Ok(());
+    }
+    let name = target.url.database();
+    let row = client
+        .query_opt(
+            "SELECT 1 FROM pg_database WHERE datname = $1 \
+             AND strpos(shobj_description(oid, 'pg_database'), $2) > 0",
+            &[&name, &PRODUCTION_MARK],
+        )
+        .await
+        .map_err(PgError)
+        .with_context(|| {
+            format!(
+                "could not check whether {} is production",
+                quote_ident(name)
+            )
+        })?;
+    if row.is_none() {
+        return Ok(());
+    }
+    Err(Fail::new(
+        Exit::Refused,
+        format!(
+            "{} points at a production database: {} on {} is marked production; nothing was done",
+            target.origin,
+            quote_ident(name),
+            target.url.host()
+        ),
+    )
+    .hint(
+        "if you mean production, say so with --prod (with --url URL when the URL is not PROD_CONNECTION_URL); \
+         if this is a copy that is no longer production, unmark it with COMMENT ON DATABASE ... IS NULL",
+    )
+    .into())
 }

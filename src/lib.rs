@@ -4,6 +4,7 @@
 pub mod cli;
 mod commands;
 pub mod config;
+pub mod crash;
 mod db;
 mod error;
 mod guard;

@@ -6,6 +6,7 @@ use clap::Parser;
 use cruddur_db::cli::Cli;
 
 fn main() -> ExitCode {
+    cruddur_db::crash::install_hook();
     let result = cruddur_db::config::load_dotenv().and_then(|_| cruddur_db::run(Cli::parse()));
     match result {
         Ok(()) => ExitCode::SUCCESS,

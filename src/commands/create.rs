@@ -9,7 +9,7 @@ use crate::cli::CreateArgs;
 use crate::config::Config;
 use crate::db::{self, PgError, quote_ident};
 use crate::error::{Exit, Fail};
-use crate::ui;
+use crate::{guard, ui};
 
 pub async fn run(config: &Config, args: &CreateArgs) -> Result<()> {
     let started = Instant::now();
@@ -17,6 +17,9 @@ pub async fn run(config: &Config, args: &CreateArgs) -> Result<()> {
     let name = target.url.database();
     let client = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
     if args.if_not_exists && db::database_exists(&client, name).await? {
+        if target.prod {
+            guard::mark_production(&client, name).await?;
+        }
         ui::done(
             "create",
             format_args!("database {} already exists", quote_ident(name)),
@@ -41,9 +44,20 @@ pub async fn run(config: &Config, args: &CreateArgs) -> Result<()> {
         };
         anyhow::Error::new(err).context(fail)
     })?;
+    if target.prod {
+        guard::mark_production(&client, name).await?;
+    }
     ui::done(
         "create",
-        format_args!("created database {}", quote_ident(name)),
+        format_args!(
+            "created database {}{}",
+            quote_ident(name),
+            if target.prod {
+                ", marked production"
+            } else {
+                ""
+            }
+        ),
         started.elapsed(),
     );
     Ok(())

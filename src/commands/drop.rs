@@ -11,7 +11,7 @@ use crate::cli::DropArgs;
 use crate::config::Config;
 use crate::db::{self, PgError, quote_ident};
 use crate::error::{Exit, Fail};
-use crate::ui;
+use crate::{guard, ui};
 
 /// `DROP DATABASE ... WITH (FORCE)` arrived in PostgreSQL 13.
 const FORCE_OPTION_SINCE: u32 = 130_000;
@@ -40,6 +40,7 @@ pub async fn run(config: &Config, args: &DropArgs) -> Result<()> {
         .hint("nothing to drop; pass --if-exists to accept that")
         .into());
     }
+    guard::refuse_unless_prod(&client, &target).await?;
     let outcome = if args.force {
         force_drop(&client, name).await?
     } else {

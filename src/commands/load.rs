@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::cli::LoadArgs;
 use crate::config::Config;
 use crate::script::{self, RunOptions};
-use crate::{db, ui};
+use crate::{db, guard, ui};
 
 pub const SCHEMA_FILE: &str = "schema.sql";
 pub const SEED_FILE: &str = "seed.sql";
@@ -32,6 +32,7 @@ fn options(args: &LoadArgs) -> RunOptions {
 pub async fn run(config: &Config, label: &str, path: &Path, options: RunOptions) -> Result<()> {
     let target = config.target()?;
     let client = db::connect(&target).await?;
+    guard::refuse_unless_prod(&client, &target).await?;
     let summary = script::run_file(&client, path, options).await?;
     ui::done(
         label,

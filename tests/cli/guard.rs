@@ -150,3 +150,86 @@ fn ctrl_c_at_the_prompt_exits_130_and_leaves_the_terminal_usable() {
     }
     assert!(db.cluster.database_exists(&db.name));
 }
+
+/// A database created with `--prod`, as a production deploy would make it.
+fn production_db() -> TestDb {
+    let db = TestDb::new();
+    Project::new()
+        .cruddur()
+        .env("PROD_CONNECTION_URL", db.url())
+        .args(["--prod", "create"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("marked production"));
+    db
+}
+
+#[test]
+fn create_with_prod_marks_the_database_in_its_comment() {
+    let db = production_db();
+    let comment = db.cluster.psql(
+        "postgres",
+        &format!(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '{}'",
+            db.name
+        ),
+    );
+    assert!(
+        comment.starts_with("cruddur-db: environment=production"),
+        "{comment}"
+    );
+}
+
+#[test]
+fn destructive_commands_without_prod_refuse_a_production_database_even_with_yes() {
+    let db = production_db();
+    db.query("CREATE TABLE keep (id int); INSERT INTO keep VALUES (1)");
+    let project = Project::new();
+    project.write("sql/schema.sql", "DROP TABLE keep;\n");
+    project.write("sql/seed.sql", "DELETE FROM keep;\n");
+    for command in ["drop", "setup", "schema-load", "seed"] {
+        db.cruddur(&project)
+            .args([command, "--yes"])
+            .assert()
+            .code(6)
+            .stderr(predicate::str::contains(
+                "CONNECTION_URL points at a production database",
+            ))
+            .stderr(predicate::str::contains("say so with --prod"));
+    }
+    assert_eq!(db.query("SELECT count(*) FROM keep"), "1");
+}
+
+#[test]
+fn prod_is_the_way_past_the_production_mark() {
+    let db = production_db();
+    Project::new()
+        .cruddur()
+        .args(["--url", &db.url(), "--prod", "drop", "--yes"])
+        .assert()
+        .success();
+    assert!(!db.cluster.database_exists(&db.name));
+}
+
+#[test]
+fn an_unmarked_copy_is_an_ordinary_database_again() {
+    let db = production_db();
+    db.cluster.psql(
+        "postgres",
+        &format!("COMMENT ON DATABASE {} IS NULL", db.name),
+    );
+    db.cruddur(&Project::new()).arg("drop").assert().success();
+    assert!(!db.cluster.database_exists(&db.name));
+}
+
+#[test]
+fn setup_with_prod_leaves_the_database_marked() {
+    let db = TestDb::new();
+    Project::new()
+        .cruddur()
+        .env("PROD_CONNECTION_URL", db.url())
+        .args(["--prod", "setup", "--yes"])
+        .assert()
+        .success();
+    db.cruddur(&Project::new()).arg("seed").assert().code(6);
+}

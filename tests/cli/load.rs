@@ -82,7 +82,7 @@ fn errors_inside_function_bodies_show_the_context() {
         // expression", "PL/pgSQL expression"); the function line is the same on all of them.
         .stderr(predicate::str::contains("CONTEXT: "))
         .stderr(predicate::str::contains(
-            "\"1 / 0\"\nPL/pgSQL function boom() line 3 at RETURN",
+            "1 / 0\"\nPL/pgSQL function boom() line 3 at RETURN",
         ));
 }
 

@@ -5,6 +5,7 @@ mod harness;
 mod completions;
 mod connect;
 mod corpus;
+mod crash;
 mod create_drop;
 mod errors;
 mod guard;

@@ -112,7 +112,7 @@ fn verify_modes_without_sslrootcert_are_a_usage_error() {
 fn disable_is_refused_by_a_tls_only_server_with_a_hint() {
     sessions(tls_cluster(), "127.0.0.1", "sslmode=disable")
         .code(4)
-        .stderr(predicate::str::contains("no encryption"))
+        .stderr(predicate::str::contains("no pg_hba.conf entry"))
         .stderr(predicate::str::contains("add ?sslmode=require"));
 }
 
