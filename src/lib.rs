@@ -11,6 +11,10 @@ mod guard;
 mod script;
 mod ui;
 
+/// The SQL splitter, public for the fuzz target and property tests.
+#[doc(hidden)]
+pub use script::lexer;
+
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -30,14 +34,25 @@ pub fn run(cli: Cli) -> Result<()> {
     let result = runtime.block_on(async {
         tokio::select! {
             result = dispatch(&config, &cli.command) => result,
-            _ = tokio::signal::ctrl_c() => Err(Fail::new(Exit::Interrupted, "interrupted")
-                .hint("the connection was closed, so the server rolled back any open transaction")
-                .into()),
+            _ = tokio::signal::ctrl_c() => Err(interrupted().await),
         }
     });
     // Do not wait for a prompt still blocked reading the terminal after Ctrl-C.
     runtime.shutdown_background();
     result
+}
+
+/// Ctrl-C: cancel what the server is running, then leave; closing the connections makes the
+/// server roll back their open transactions.
+async fn interrupted() -> anyhow::Error {
+    let hint = if db::cancel_running().await > 0 {
+        "the running statement was cancelled and its transaction rolled back; steps that had finished stay done"
+    } else {
+        "nothing was running on the server"
+    };
+    Fail::new(Exit::Interrupted, "interrupted")
+        .hint(hint)
+        .into()
 }
 
 async fn dispatch(config: &Config, command: &Command) -> Result<()> {

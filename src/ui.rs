@@ -64,10 +64,15 @@ pub fn verbose(message: impl Display) {
     }
 }
 
-/// A server NOTICE or WARNING, dimmed so it reads as secondary.
-pub fn server_notice(severity: &str, message: impl Display) {
+/// A server NOTICE or WARNING, dimmed so it reads as secondary; `at` is the file and line of
+/// the statement that raised it (`sql/schema.sql:12`), as psql prints it.
+pub fn server_notice(at: Option<&dyn Display>, severity: &str, message: impl Display) {
     if verbosity() >= Verbosity::Normal {
-        line(format!("{severity}: {message}").dimmed());
+        let text = match at {
+            Some(at) => format!("{at}: {severity}: {message}"),
+            None => format!("{severity}: {message}"),
+        };
+        line(text.dimmed());
     }
 }
 
@@ -158,5 +163,42 @@ pub fn format_elapsed(elapsed: Duration) -> String {
         format!("({ms:.0} ms)")
     } else {
         format!("({:.2} s)", ms / 1000.0)
+    }
+}
+
+/// A progress bar over the bytes of a file, for loads long enough to wonder about. Drawn on
+/// stderr only when it is a terminal and the file is big; otherwise every call does nothing.
+pub struct Progress(Option<indicatif::ProgressBar>);
+
+/// Smaller files load in about a second, too fast for a bar to help.
+const PROGRESS_MIN_BYTES: u64 = 8 * 1024 * 1024;
+
+impl Progress {
+    pub fn bytes(total: u64) -> Progress {
+        let wanted = total >= PROGRESS_MIN_BYTES
+            && verbosity() == Verbosity::Normal
+            && std::io::stderr().is_terminal();
+        Progress(wanted.then(|| {
+            let bar = indicatif::ProgressBar::new(total);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "   {bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        }))
+    }
+
+    pub fn set(&self, done: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(done);
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
     }
 }

@@ -31,9 +31,9 @@ fn options(args: &LoadArgs) -> RunOptions {
 /// Run `path` on the target database, reporting under `label`.
 pub async fn run(config: &Config, label: &str, path: &Path, options: RunOptions) -> Result<()> {
     let target = config.target()?;
-    let client = db::connect(&target).await?;
-    guard::refuse_unless_prod(&client, &target).await?;
-    let summary = script::run_file(&client, path, options).await?;
+    let session = db::connect(&target).await?;
+    guard::refuse_unless_prod(&session.client, &target).await?;
+    let summary = script::run_file(&session, path, options).await?;
     ui::done(
         label,
         format_args!("{}: {summary}", path.display()),

@@ -2,18 +2,21 @@
 //! connection failures into exit codes and hints.
 
 mod error;
+mod notices;
 mod tls;
 pub mod url;
 
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use futures_util::StreamExt;
 use tokio_postgres::error::SqlState;
-use tokio_postgres::{AsyncMessage, Client};
+use tokio_postgres::{AsyncMessage, CancelToken, Client};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 pub use self::error::{PgError, is_rds};
+pub use self::notices::{Heard, Listener, Notices};
 pub use self::url::DbUrl;
 use crate::ui;
 
@@ -48,13 +51,19 @@ pub struct Target {
     pub wait: Option<Duration>,
 }
 
+/// An open connection and the notices the server sends on it.
+pub struct Session {
+    pub client: Client,
+    pub notices: Notices,
+}
+
 /// Connect to the target database.
-pub async fn connect(target: &Target) -> Result<Client> {
+pub async fn connect(target: &Target) -> Result<Session> {
     connect_to(&target.url, target).await
 }
 
 /// Connect to `url` (the target's server), retrying for `target.wait` while that can heal.
-async fn connect_to(url: &DbUrl, target: &Target) -> Result<Client> {
+async fn connect_to(url: &DbUrl, target: &Target) -> Result<Session> {
     // Built once: it may read a large CA bundle, and retries must not read it again.
     let tls = tls::connector(url)?;
     let deadline = target.wait.map(|wait| Instant::now() + wait);
@@ -76,10 +85,31 @@ async fn connect_to(url: &DbUrl, target: &Target) -> Result<Client> {
     }
 }
 
-async fn connect_once(url: &DbUrl, origin: Origin, tls: MakeRustlsConnect) -> Result<Client> {
+/// Every connection opened, so Ctrl-C can cancel what each is running.
+static OPEN: Mutex<Vec<(CancelToken, MakeRustlsConnect)>> = Mutex::new(Vec::new());
+
+/// Ask the server to cancel whatever each open connection is running (Ctrl-C). The process exits
+/// next, which closes the connections, so the server also rolls back their transactions.
+/// Returns how many connections were open.
+pub async fn cancel_running() -> usize {
+    let open = std::mem::take(&mut *OPEN.lock().unwrap_or_else(|e| e.into_inner()));
+    let count = open.len();
+    let cancels = open
+        .into_iter()
+        .map(|(token, tls)| async move { token.cancel_query(tls).await });
+    // Best effort: the server may be gone, and exiting must not wait long for it.
+    let _ = tokio::time::timeout(
+        Duration::from_millis(800),
+        futures_util::future::join_all(cancels),
+    )
+    .await;
+    count
+}
+
+async fn connect_once(url: &DbUrl, origin: Origin, tls: MakeRustlsConnect) -> Result<Session> {
     ui::verbose(format_args!("connecting to {url} (from {origin})"));
     let config = url.pg_config();
-    let connecting = config.connect(tls);
+    let connecting = config.connect(tls.clone());
     let connected = match url.connect_timeout {
         // Bounds the whole attempt: a host that accepts TCP but never answers must not hang us.
         Some(limit) => tokio::time::timeout(limit, connecting)
@@ -89,16 +119,21 @@ async fn connect_once(url: &DbUrl, origin: Origin, tls: MakeRustlsConnect) -> Re
     };
     let (client, mut connection) =
         connected.map_err(|err| error::connect_failure(PgError(err), url, origin))?;
+    OPEN.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push((client.cancel_token(), tls));
+    let notices = Notices::default();
+    let deliver = notices.clone();
     // tokio-postgres hands NOTICEs to `log` unless we drive the connection ourselves.
     tokio::spawn(async move {
         let mut messages = futures_util::stream::poll_fn(move |cx| connection.poll_message(cx));
         while let Some(Ok(message)) = messages.next().await {
             if let AsyncMessage::Notice(notice) = message {
-                ui::server_notice(notice.severity(), notice.message());
+                deliver.deliver(notice).await;
             }
         }
     });
-    Ok(client)
+    Ok(Session { client, notices })
 }
 
 /// Connect for CREATE/DROP DATABASE and the session list: same server and credentials, but a
@@ -106,9 +141,9 @@ async fn connect_once(url: &DbUrl, origin: Origin, tls: MakeRustlsConnect) -> Re
 pub async fn connect_admin(target: &Target, maintenance_db: Option<&str>) -> Result<Client> {
     let url = &target.url;
     if let Some(name) = maintenance_db {
-        return connect_to(&url.with_database(name), target).await;
+        return Ok(connect_to(&url.with_database(name), target).await?.client);
     }
-    match connect_to(&url.with_database("postgres"), target).await {
+    let session = match connect_to(&url.with_database("postgres"), target).await {
         // `postgres` is only a convention and some hosts delete it; template1 always exists
         // because CREATE DATABASE copies it.
         Err(err) if PgError::code_in(&err) == Some(&SqlState::INVALID_CATALOG_NAME) => {
@@ -116,7 +151,8 @@ pub async fn connect_admin(target: &Target, maintenance_db: Option<&str>) -> Res
             connect_to(&url.with_database("template1"), target).await
         }
         other => other,
-    }
+    };
+    Ok(session?.client)
 }
 
 /// `name` quoted as an SQL identifier, safe for any database name.

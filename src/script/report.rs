@@ -3,53 +3,122 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
+use std::sync::Arc;
 
-use tokio_postgres::error::{ErrorPosition, SqlState};
+use tokio_postgres::error::{DbError, ErrorPosition, SqlState};
 
-use super::split::{LineIndex, Statement};
+use super::lexer::{Position, Statement};
+use super::source::read_line;
 use crate::error::{Exit, Fail};
 
-/// The error for `statement` of the file at `path` failing with `err`.
+/// The error for `statement` of the file at `path` failing with `err`; `start` is the
+/// character offset where the statement begins in the query that was sent (it may have been
+/// sent in a batch with others).
 pub fn statement_failed(
     err: tokio_postgres::Error,
     path: &Path,
-    lines: &LineIndex<'_>,
     statement: &Statement,
+    start: usize,
     in_transaction: bool,
+    file_ended_transaction: Option<&(Arc<Path>, u64)>,
 ) -> anyhow::Error {
     let Some(db) = err.as_db_error() else {
-        return anyhow::Error::new(crate::db::PgError(err)).context(format!(
-            "the connection failed while running {}",
-            path.display()
-        ));
+        return connection_lost(err, path);
     };
-    let offset = match db.position() {
-        Some(ErrorPosition::Original(position)) => {
-            statement.file_offset_of_char(*position as usize)
+    let position = match db.position() {
+        Some(ErrorPosition::Original(position)) if *position as usize > start => {
+            statement.position_of_char(*position as usize - start)
         }
         // Inside a function body or other internal query: point at the statement, show CONTEXT.
-        _ => statement.file_offset(),
+        _ => statement.start(),
     };
-    let (line, column) = lines.line_col(offset);
-    let source_line = lines.line(line);
-    let gutter = line.to_string().len();
-    let caret_pad: String = source_line
-        .chars()
-        .take(column - 1)
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
+    let hint = if *db.code() == SqlState::ACTIVE_SQL_TRANSACTION {
+        "this statement cannot run inside a transaction block: run the file with --no-transaction"
+            .to_string()
+    } else {
+        applied_hint(in_transaction, file_ended_transaction)
+    };
+    report(db, path, position, hint)
+}
 
+/// The error for a `COPY ... FROM STDIN` whose data (starting at line `data_start` of the file)
+/// or statement failed. The server names the bad data line in CONTEXT ("COPY t, line 3").
+pub fn copy_failed(
+    err: tokio_postgres::Error,
+    path: &Path,
+    statement: &Statement,
+    data_start: u64,
+    in_transaction: bool,
+    file_ended_transaction: Option<&(Arc<Path>, u64)>,
+) -> anyhow::Error {
+    let Some(db) = err.as_db_error() else {
+        return connection_lost(err, path);
+    };
+    let data_line = db.where_().and_then(|context| {
+        let rest = context.split_once(", line ")?.1;
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<u64>().ok()
+    });
+    let position = match (data_line, db.position()) {
+        (Some(line), _) => Position {
+            line: data_start + line - 1,
+            column: 1,
+        },
+        (None, Some(ErrorPosition::Original(position))) => {
+            statement.position_of_char(*position as usize)
+        }
+        (None, _) => statement.start(),
+    };
+    report(
+        db,
+        path,
+        position,
+        applied_hint(in_transaction, file_ended_transaction),
+    )
+}
+
+fn connection_lost(err: tokio_postgres::Error, path: &Path) -> anyhow::Error {
+    anyhow::Error::new(crate::db::PgError(err)).context(format!(
+        "the connection failed while running {}",
+        path.display()
+    ))
+}
+
+fn applied_hint(in_transaction: bool, file_ended_transaction: Option<&(Arc<Path>, u64)>) -> String {
+    match (in_transaction, file_ended_transaction) {
+        (true, None) => {
+            "nothing from this file was applied: it runs in one transaction, which was rolled back"
+                .to_string()
+        }
+        (true, Some((path, line))) => format!(
+            "the file ends its own transaction at {}:{line}: what ran before that stayed applied, the rest was rolled back",
+            path.display()
+        ),
+        (false, _) => "statements before this one were applied (--no-transaction)".to_string(),
+    }
+}
+
+fn report(db: &DbError, path: &Path, position: Position, hint: String) -> anyhow::Error {
+    let Position { line, column } = position;
     let mut message = format!(
         "{}:{line}:{column}: {}: {}",
         path.display(),
         db.severity(),
         db.message()
     );
-    let _ = write!(
-        message,
-        "\n {line} | {source_line}\n {:gutter$} | {caret_pad}^",
-        ""
-    );
+    if let Some(source_line) = read_line(path, line) {
+        let gutter = line.to_string().len();
+        let caret_pad: String = source_line
+            .chars()
+            .take(column as usize - 1)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let _ = write!(
+            message,
+            "\n {line} | {source_line}\n {:gutter$} | {caret_pad}^",
+            ""
+        );
+    }
     if let Some(detail) = db.detail() {
         let _ = write!(message, "\nDETAIL: {detail}");
     }
@@ -59,12 +128,5 @@ pub fn statement_failed(
     if let Some(context) = db.where_() {
         let _ = write!(message, "\nCONTEXT: {context}");
     }
-    let hint = if *db.code() == SqlState::ACTIVE_SQL_TRANSACTION {
-        "this statement cannot run inside a transaction block: run the file with --no-transaction"
-    } else if in_transaction {
-        "nothing from this file was applied: it runs in one transaction, which was rolled back"
-    } else {
-        "statements before this one were applied (--no-transaction)"
-    };
     anyhow::Error::new(Fail::new(Exit::Sql, message).hint(hint))
 }

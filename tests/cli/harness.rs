@@ -276,6 +276,44 @@ impl Cluster {
         command
     }
 
+    /// `pg_dump` of `database` as a plain SQL file, or `None` when the only pg_dump at hand is
+    /// older than the server (pg_dump refuses to dump a newer server).
+    pub fn pg_dump(&self, database: &str) -> Option<String> {
+        let bundled = self.bindir.join("pg_dump");
+        let program = if bundled.exists() {
+            bundled
+        } else {
+            PathBuf::from("pg_dump")
+        };
+        let version = Command::new(&program).arg("--version").output().ok()?;
+        let version = String::from_utf8_lossy(&version.stdout);
+        let major: u32 = version
+            .split_whitespace()
+            .find_map(|word| word.split('.').next()?.parse().ok())?;
+        if major < self.version {
+            return None;
+        }
+        let output = Command::new(program)
+            .env("PGPASSWORD", PASSWORD)
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &self.port.to_string(),
+                "-U",
+                "postgres",
+            ])
+            .arg(database)
+            .output()
+            .expect("run pg_dump");
+        assert!(
+            output.status.success(),
+            "pg_dump failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        Some(String::from_utf8(output.stdout).unwrap())
+    }
+
     pub fn database_exists(&self, name: &str) -> bool {
         self.psql(
             "postgres",

@@ -7,6 +7,7 @@ mod connect;
 mod corpus;
 mod crash;
 mod create_drop;
+mod engine;
 mod errors;
 mod guard;
 mod load;
