@@ -283,7 +283,7 @@ fn ctrl_c_cancels_the_running_statement_rolls_back_and_exits_130() {
         "CREATE TABLE before_sleep (n int);\nSELECT pg_sleep(60);\n",
     );
     let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
-    let mut child = std::process::Command::new(binary)
+    let child = std::process::Command::new(binary)
         .args(["schema-load", "slow.sql"])
         .current_dir(project.path())
         .env("CONNECTION_URL", db.url())
