@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('schema-load', 'schema-load', [CompletionResultType]::ParameterValue, 'Run a schema file against the target database [default: sql/schema.sql]')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Run a seed file against the target database [default: sql/seed.sql]')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List the sessions connected to the target database')
+            [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'End sessions connected to the target database (every other one unless filtered)')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Reset the target database: drop (if it exists), create, schema-load, seed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -139,13 +140,40 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;sessions' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only sessions of this user (role)')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'Only sessions whose application_name is NAME')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Only sessions in this state: active, idle, "idle in transaction", ...')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Redraw every SECS seconds (default 2) until Ctrl-C')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Show the sessions of every database, not only the target''s')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every database on the server, not only the target''s')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table (fields documented in README.md)')
+            [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'cruddur-db;kill' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only sessions of this user (role)')
+            [CompletionResult]::new('--app', '--app', [CompletionResultType]::ParameterName, 'Only sessions whose application_name is NAME')
+            [CompletionResult]::new('--pid', '--pid', [CompletionResultType]::ParameterName, 'End exactly these sessions (repeatable); it is an error if one is not there')
+            [CompletionResult]::new('--idle-for', '--idle-for', [CompletionResultType]::ParameterName, 'Only sessions idle (or idle in a transaction) for at least SECS seconds')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
+            [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
+            [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every database on the server, not only the target''s')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be ended, and end nothing')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
@@ -199,6 +227,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('schema-load', 'schema-load', [CompletionResultType]::ParameterValue, 'Run a schema file against the target database [default: sql/schema.sql]')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Run a seed file against the target database [default: sql/seed.sql]')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List the sessions connected to the target database')
+            [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'End sessions connected to the target database (every other one unless filtered)')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Reset the target database: drop (if it exists), create, schema-load, seed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -220,6 +249,9 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;help;sessions' {
+            break
+        }
+        'cruddur-db;help;kill' {
             break
         }
         'cruddur-db;help;setup' {

@@ -31,6 +31,9 @@ _cruddur__db() {
             cruddur__db,help)
                 cmd="cruddur__db__subcmd__help"
                 ;;
+            cruddur__db,kill)
+                cmd="cruddur__db__subcmd__kill"
+                ;;
             cruddur__db,schema-load)
                 cmd="cruddur__db__subcmd__schema__subcmd__load"
                 ;;
@@ -58,6 +61,9 @@ _cruddur__db() {
             cruddur__db__subcmd__help,help)
                 cmd="cruddur__db__subcmd__help__subcmd__help"
                 ;;
+            cruddur__db__subcmd__help,kill)
+                cmd="cruddur__db__subcmd__help__subcmd__kill"
+                ;;
             cruddur__db__subcmd__help,schema-load)
                 cmd="cruddur__db__subcmd__help__subcmd__schema__subcmd__load"
                 ;;
@@ -77,7 +83,7 @@ _cruddur__db() {
 
     case "${cmd}" in
         cruddur__db)
-            opts="-y -q -v -h -V --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions setup completions help"
+            opts="-y -q -v -h -V --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions kill setup completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -247,7 +253,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help)
-            opts="connect create drop schema-load seed sessions setup completions help"
+            opts="connect create drop schema-load seed sessions kill setup completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,6 +336,20 @@ _cruddur__db() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__kill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cruddur__subcmd__db__subcmd__help__subcmd__schema__subcmd__load)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -379,6 +399,56 @@ _cruddur__db() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__kill)
+            opts="-y -q -v -h --all --user --app --pid --idle-for --dry-run --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --idle-for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -455,12 +525,28 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__sessions)
-            opts="-y -q -v -h --all --json --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --all --user --app --state --json --watch --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --app)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

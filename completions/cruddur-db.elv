@@ -40,6 +40,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand schema-load 'Run a schema file against the target database [default: sql/schema.sql]'
             cand seed 'Run a seed file against the target database [default: sql/seed.sql]'
             cand sessions 'List the sessions connected to the target database'
+            cand kill 'End sessions connected to the target database (every other one unless filtered)'
             cand setup 'Reset the target database: drop (if it exists), create, schema-load, seed'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -130,13 +131,39 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cruddur-db;sessions'= {
+            cand --user 'Only sessions of this user (role)'
+            cand --app 'Only sessions whose application_name is NAME'
+            cand --state 'Only sessions in this state: active, idle, "idle in transaction", ...'
+            cand --watch 'Redraw every SECS seconds (default 2) until Ctrl-C'
             cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
-            cand --all 'Show the sessions of every database, not only the target''s'
-            cand --json 'Print JSON instead of a table'
+            cand --all 'Every database on the server, not only the target''s'
+            cand --json 'Print JSON instead of a table (fields documented in README.md)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;kill'= {
+            cand --user 'Only sessions of this user (role)'
+            cand --app 'Only sessions whose application_name is NAME'
+            cand --pid 'End exactly these sessions (repeatable); it is an error if one is not there'
+            cand --idle-for 'Only sessions idle (or idle in a transaction) for at least SECS seconds'
+            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --all 'Every database on the server, not only the target''s'
+            cand --dry-run 'List what would be ended, and end nothing'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand -y 'Answer yes to confirmations (for CI)'
             cand --yes 'Answer yes to confirmations (for CI)'
@@ -187,6 +214,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand schema-load 'Run a schema file against the target database [default: sql/schema.sql]'
             cand seed 'Run a seed file against the target database [default: sql/seed.sql]'
             cand sessions 'List the sessions connected to the target database'
+            cand kill 'End sessions connected to the target database (every other one unless filtered)'
             cand setup 'Reset the target database: drop (if it exists), create, schema-load, seed'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -202,6 +230,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;seed'= {
         }
         &'cruddur-db;help;sessions'= {
+        }
+        &'cruddur-db;help;kill'= {
         }
         &'cruddur-db;help;setup'= {
         }

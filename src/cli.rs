@@ -94,6 +94,9 @@ pub enum Command {
     /// List the sessions connected to the target database
     Sessions(SessionsArgs),
 
+    /// End sessions connected to the target database (every other one unless filtered)
+    Kill(KillArgs),
+
     /// Reset the target database: drop (if it exists), create, schema-load, seed
     Setup(SetupArgs),
 
@@ -133,15 +136,56 @@ pub struct LoadArgs {
     pub no_transaction: bool,
 }
 
+/// Which sessions `sessions` shows and `kill` ends.
 #[derive(Debug, Args)]
-pub struct SessionsArgs {
-    /// Show the sessions of every database, not only the target's
+pub struct SessionFilter {
+    /// Every database on the server, not only the target's
     #[arg(long)]
     pub all: bool,
 
-    /// Print JSON instead of a table
+    /// Only sessions of this user (role)
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+
+    /// Only sessions whose application_name is NAME
+    #[arg(long, value_name = "NAME")]
+    pub app: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionsArgs {
+    #[command(flatten)]
+    pub filter: SessionFilter,
+
+    /// Only sessions in this state: active, idle, "idle in transaction", ...
+    #[arg(long, value_name = "STATE")]
+    pub state: Option<String>,
+
+    /// Print JSON instead of a table (fields documented in README.md)
     #[arg(long)]
     pub json: bool,
+
+    /// Redraw every SECS seconds (default 2) until Ctrl-C
+    #[arg(long, value_name = "SECS", num_args = 0..=1, default_missing_value = "2")]
+    pub watch: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct KillArgs {
+    #[command(flatten)]
+    pub filter: SessionFilter,
+
+    /// End exactly these sessions (repeatable); it is an error if one is not there
+    #[arg(long = "pid", value_name = "PID")]
+    pub pids: Vec<i32>,
+
+    /// Only sessions idle (or idle in a transaction) for at least SECS seconds
+    #[arg(long, value_name = "SECS")]
+    pub idle_for: Option<u64>,
+
+    /// List what would be ended, and end nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

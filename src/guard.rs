@@ -19,6 +19,7 @@ fn destructive_action(command: &Command) -> Option<&'static str> {
         // Schema files routinely start with DROP TABLE.
         Command::SchemaLoad(_) => Some("load a schema into"),
         Command::Seed(_) => Some("seed"),
+        Command::Kill(args) if !args.dry_run => Some("end sessions on"),
         _ => None,
     }
 }

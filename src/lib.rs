@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::cli::{Cli, Command};
-use crate::commands::{completions, connect, create, drop, load, sessions, setup};
+use crate::commands::{completions, connect, create, drop, kill, load, sessions, setup};
 use crate::config::Config;
 use crate::error::{Exit, Fail};
 
@@ -34,7 +34,11 @@ pub fn run(cli: Cli) -> Result<()> {
     let result = runtime.block_on(async {
         tokio::select! {
             result = dispatch(&config, &cli.command) => result,
-            _ = tokio::signal::ctrl_c() => Err(interrupted().await),
+            // `sessions --watch` runs until Ctrl-C: that is its normal end, not a failure.
+            _ = tokio::signal::ctrl_c() => match &cli.command {
+                Command::Sessions(args) if args.watch.is_some() => Ok(()),
+                _ => Err(interrupted().await),
+            },
         }
     });
     // Do not wait for a prompt still blocked reading the terminal after Ctrl-C.
@@ -64,6 +68,7 @@ async fn dispatch(config: &Config, command: &Command) -> Result<()> {
         Command::SchemaLoad(args) => load::schema_load(config, args).await,
         Command::Seed(args) => load::seed(config, args).await,
         Command::Sessions(args) => sessions::run(config, args).await,
+        Command::Kill(args) => kill::run(config, args).await,
         Command::Setup(args) => setup::run(config, args).await,
         Command::Completions { shell } => {
             completions::run(*shell);

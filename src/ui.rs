@@ -89,27 +89,78 @@ pub fn echo(text: &str) {
     let _ = writeln!(std::io::stdout().lock(), "{text}");
 }
 
-/// A left-aligned text table on stdout. Columns are as wide as their widest cell.
-pub fn table(headers: &[&str], rows: &[Vec<String>]) {
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
+/// A left-aligned text table on stdout: `columns` are (header, widest it may be on a terminal).
+/// Columns are as wide as their widest cell, and left out when empty in every row. On a
+/// terminal each is cut to its limit and the last to the width left, so rows never wrap;
+/// piped, nothing is cut, so the file holds every character.
+pub fn table(columns: &[(&str, usize)], rows: &[Vec<String>]) {
+    // A column no row has anything in only takes room from the last one.
+    let shown: Vec<usize> = (0..columns.len())
+        .filter(|&i| rows.is_empty() || rows.iter().any(|row| !row[i].is_empty()))
+        .collect();
+    let out = std::io::stdout();
+    let terminal = out.is_terminal();
+    let mut widths: Vec<usize> = shown
+        .iter()
+        .map(|&i| {
+            let widest = rows.iter().map(|row| row[i].chars().count());
+            let width = widest.chain([columns[i].0.len()]).max().unwrap_or(0);
+            if terminal {
+                width.min(columns[i].1.max(columns[i].0.len()))
+            } else {
+                width
+            }
+        })
+        .collect();
+    if terminal {
+        let screen = console::Term::stdout()
+            .size_checked()
+            .map_or(80, |(_, c)| c as usize);
+        let used: usize = widths.iter().rev().skip(1).map(|w| w + 2).sum();
+        if let Some(last) = widths.last_mut() {
+            *last = (*last).min(screen.saturating_sub(used).max(10));
         }
     }
-    let mut out = std::io::stdout().lock();
     let render = |cells: Vec<&str>| {
         let padded: Vec<String> = cells
             .iter()
             .zip(&widths)
-            .map(|(cell, width)| format!("{cell:<width$}"))
+            .map(|(cell, &width)| format!("{:<width$}", cut(cell, width)))
             .collect();
         padded.join("  ").trim_end().to_string()
     };
-    let _ = writeln!(out, "{}", render(headers.to_vec()).bold());
+    let mut out = out.lock();
+    let headers = shown.iter().map(|&i| columns[i].0).collect();
+    let _ = writeln!(out, "{}", render(headers).bold());
     for row in rows {
-        let _ = writeln!(out, "{}", render(row.iter().map(String::as_str).collect()));
+        let _ = writeln!(
+            out,
+            "{}",
+            render(shown.iter().map(|&i| row[i].as_str()).collect())
+        );
     }
+}
+
+/// At most `max` characters, the last one an ellipsis when something was cut.
+pub fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars()
+            .take(max.saturating_sub(1))
+            .chain(['…'])
+            .collect()
+    }
+}
+
+/// Start a redraw (`--watch`): clear the terminal and go to its top; piped, a blank line.
+pub fn clear_screen() {
+    let mut out = std::io::stdout();
+    let _ = if out.is_terminal() {
+        write!(out, "\x1b[2J\x1b[H")
+    } else {
+        writeln!(out)
+    };
 }
 
 /// Pretty JSON on stdout.

@@ -7,18 +7,31 @@ use tokio_postgres::error::SqlState;
 
 use crate::cli::CreateArgs;
 use crate::config::Config;
-use crate::db::{self, PgError, quote_ident};
+use tokio_postgres::Client;
+
+use crate::db::{self, PgError, Target, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::{guard, ui};
 
 pub async fn run(config: &Config, args: &CreateArgs) -> Result<()> {
     let started = Instant::now();
     let target = config.target()?;
-    let name = target.url.database();
     let client = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
-    if args.if_not_exists && db::database_exists(&client, name).await? {
+    create_database(&client, &target, args, started).await
+}
+
+/// Create the target's database through `client`, a connection to another database on its
+/// server; with `--prod`, mark it production.
+pub async fn create_database(
+    client: &Client,
+    target: &Target,
+    args: &CreateArgs,
+    started: Instant,
+) -> Result<()> {
+    let name = target.url.database();
+    if args.if_not_exists && db::database_exists(client, name).await? {
         if target.prod {
-            guard::mark_production(&client, name).await?;
+            guard::mark_production(client, name).await?;
         }
         ui::done(
             "create",
@@ -45,7 +58,7 @@ pub async fn run(config: &Config, args: &CreateArgs) -> Result<()> {
         anyhow::Error::new(err).context(fail)
     })?;
     if target.prod {
-        guard::mark_production(&client, name).await?;
+        guard::mark_production(client, name).await?;
     }
     ui::done(
         "create",

@@ -6,10 +6,10 @@ use anyhow::{Context, Result};
 use tokio_postgres::Client;
 use tokio_postgres::error::SqlState;
 
-use super::sessions::{self, Session};
+use super::sessions::{self, Filter, Session};
 use crate::cli::DropArgs;
 use crate::config::Config;
-use crate::db::{self, PgError, quote_ident};
+use crate::db::{self, PgError, Target, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::{guard, ui};
 
@@ -19,9 +19,19 @@ const FORCE_OPTION_SINCE: u32 = 130_000;
 pub async fn run(config: &Config, args: &DropArgs) -> Result<()> {
     let started = Instant::now();
     let target = config.target()?;
-    let name = target.url.database();
     let client = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
-    if !db::database_exists(&client, name).await? {
+    drop_database(&client, &target, args, started).await
+}
+
+/// Drop the target's database through `client`, a connection to another database on its server.
+pub async fn drop_database(
+    client: &Client,
+    target: &Target,
+    args: &DropArgs,
+    started: Instant,
+) -> Result<()> {
+    let name = target.url.database();
+    if !db::database_exists(client, name).await? {
         if args.if_exists {
             ui::done(
                 "drop",
@@ -40,11 +50,11 @@ pub async fn run(config: &Config, args: &DropArgs) -> Result<()> {
         .hint("nothing to drop; pass --if-exists to accept that")
         .into());
     }
-    guard::refuse_unless_prod(&client, &target).await?;
+    guard::refuse_unless_prod(client, target).await?;
     let outcome = if args.force {
-        force_drop(&client, name).await?
+        force_drop(client, name).await?
     } else {
-        try_drop(&client, name, "").await?
+        try_drop(client, name, "").await?
     };
     if let Dropped::Blocked(holders) = outcome {
         return Err(blocked(name, &holders));
@@ -74,7 +84,9 @@ async fn try_drop(client: &Client, name: &str, options: &str) -> Result<Dropped>
         let what = format!("could not drop database {}", quote_ident(name));
         return Err(anyhow::Error::new(err).context(Fail::new(Exit::Failure, what)));
     }
-    Ok(Dropped::Blocked(sessions::list(client, Some(name)).await?))
+    Ok(Dropped::Blocked(
+        sessions::list(client, &Filter::database(name)).await?,
+    ))
 }
 
 /// Name who holds the database, so the user can decide whether to end them.
@@ -93,7 +105,7 @@ fn blocked(name: &str, holders: &[Session]) -> anyhow::Error {
 }
 
 async fn force_drop(client: &Client, name: &str) -> Result<Dropped> {
-    for session in sessions::list(client, Some(name)).await? {
+    for session in sessions::list(client, &Filter::database(name)).await? {
         ui::note(format_args!("ending session {}", describe(&session)));
     }
     if db::server_version(client).await? >= FORCE_OPTION_SINCE {

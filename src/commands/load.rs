@@ -6,8 +6,9 @@ use anyhow::Result;
 
 use crate::cli::LoadArgs;
 use crate::config::Config;
+use crate::db::{self, Session};
 use crate::script::{self, RunOptions};
-use crate::{db, guard, ui};
+use crate::{guard, ui};
 
 pub const SCHEMA_FILE: &str = "schema.sql";
 pub const SEED_FILE: &str = "seed.sql";
@@ -33,7 +34,12 @@ pub async fn run(config: &Config, label: &str, path: &Path, options: RunOptions)
     let target = config.target()?;
     let session = db::connect(&target).await?;
     guard::refuse_unless_prod(&session.client, &target).await?;
-    let summary = script::run_file(&session, path, options).await?;
+    load(&session, label, path, options).await
+}
+
+/// Run `path` through an open session on the target database.
+pub async fn load(session: &Session, label: &str, path: &Path, options: RunOptions) -> Result<()> {
+    let summary = script::run_file(session, path, options).await?;
     ui::done(
         label,
         format_args!("{}: {summary}", path.display()),

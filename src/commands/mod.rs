@@ -4,6 +4,7 @@ pub mod completions;
 pub mod connect;
 pub mod create;
 pub mod drop;
+pub mod kill;
 pub mod load;
 pub mod sessions;
 pub mod setup;

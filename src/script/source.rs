@@ -17,7 +17,7 @@ use crate::error::{Exit, Fail};
 const COPY_CHUNK: usize = 256 * 1024;
 
 /// The next thing a file asks for, in file order.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum Item {
     Statement(Statement),
     Meta(MetaCommand),
@@ -150,12 +150,7 @@ impl<R: BufRead> Source<R> {
         let read = self
             .reader
             .read_until(b'\n', &mut self.line)
-            .map_err(|err| {
-                Fail::new(
-                    Exit::Failure,
-                    format!("could not read {}: {err}", self.path.display()),
-                )
-            })?;
+            .map_err(|err| read_failed(&self.path, err))?;
         self.bytes_read += read as u64;
         if read > 0 {
             self.line_no += 1;
@@ -163,19 +158,44 @@ impl<R: BufRead> Source<R> {
         Ok(read > 0)
     }
 
-    /// Lines of COPY data up to about [`COPY_CHUNK`] bytes, or the end of the data.
+    /// COPY data up to about [`COPY_CHUNK`] bytes of whole lines, or the end of the data.
+    /// Works on the reader's buffer a block at a time, not line by line: dumps are mostly COPY
+    /// data, and this is where their time goes.
     fn copy_data(&mut self) -> Result<Item> {
         if self.copy == Copy::Ended {
             self.copy = Copy::Off;
             return Ok(Item::CopyEnd);
         }
-        let mut chunk = Vec::new();
+        let mut chunk = Vec::with_capacity(COPY_CHUNK);
         while chunk.len() < COPY_CHUNK {
-            if !self.read_line()? || is_end_of_data(&self.line) {
-                self.copy = Copy::Ended;
+            let buffer = self
+                .reader
+                .fill_buf()
+                .map_err(|err| read_failed(&self.path, err))?;
+            let Some(last_newline) = memchr::memrchr(b'\n', buffer) else {
+                // A line longer than the buffer, or a last line without a line break.
+                if !self.read_line()? || is_end_of_data(&self.line) {
+                    self.copy = Copy::Ended;
+                    break;
+                }
+                chunk.extend_from_slice(&self.line);
+                continue;
+            };
+            let lines = &buffer[..=last_newline];
+            let (data, consumed) = match end_of_data_in(lines) {
+                Some((data, marker)) => {
+                    self.copy = Copy::Ended;
+                    (data, data + marker)
+                }
+                None => (lines.len(), lines.len()),
+            };
+            chunk.extend_from_slice(&lines[..data]);
+            self.line_no += memchr::memchr_iter(b'\n', &lines[..consumed]).count() as u64;
+            self.bytes_read += consumed as u64;
+            self.reader.consume(consumed);
+            if self.copy == Copy::Ended {
                 break;
             }
-            chunk.extend_from_slice(&self.line);
         }
         if chunk.is_empty() {
             self.copy = Copy::Off;
@@ -183,6 +203,28 @@ impl<R: BufRead> Source<R> {
         }
         Ok(Item::CopyData(chunk))
     }
+}
+
+fn read_failed(path: &Path, err: std::io::Error) -> anyhow::Error {
+    Fail::new(
+        Exit::Failure,
+        format!("could not read {}: {err}", path.display()),
+    )
+    .into()
+}
+
+/// In whole lines of COPY data, where the end-of-data line `\\.` starts and how long it is.
+fn end_of_data_in(lines: &[u8]) -> Option<(usize, usize)> {
+    let marker_at = |start: usize| {
+        let rest = &lines[start..];
+        [&b"\\.\n"[..], &b"\\.\r\n"[..]]
+            .into_iter()
+            .find(|marker| rest.starts_with(marker))
+            .map(|marker| (start, marker.len()))
+    };
+    marker_at(0).or_else(|| {
+        memchr::memmem::find_iter(lines, b"\n\\.").find_map(|newline| marker_at(newline + 1))
+    })
 }
 
 /// psql's end-of-data line: `\.` alone.
@@ -205,4 +247,83 @@ pub fn read_line(path: &Path, line_no: u64) -> Option<String> {
     }
     let text = String::from_utf8_lossy(&line);
     Some(text.trim_end_matches(['\n', '\r']).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A reader that hands out at most `step` bytes per read, so lines and multi-byte
+    /// characters arrive cut at every possible place.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.data.len());
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    fn items(data: &[u8], step: usize, capacity: usize) -> Vec<Item> {
+        let reader = BufReader::with_capacity(capacity, Trickle { data, step });
+        let mut source = Source::new(reader, PathBuf::from("test.sql"));
+        let mut items: Vec<Item> = Vec::new();
+        while let Some(item) = source.next_item().unwrap() {
+            // How data is cut into chunks follows the buffer; the bytes must not.
+            if let (Item::CopyData(more), Some(Item::CopyData(data))) = (&item, items.last_mut()) {
+                data.extend_from_slice(more);
+                continue;
+            }
+            items.push(item);
+        }
+        items
+    }
+
+    const DUMP: &str = "\u{feff}SET x = 'é;';\nCREATE TABLE t (a text);\nCOPY t (a) FROM stdin;\nrow\\tone\n\\\\.\n\\.\n\\echo 'done; here'\nSELECT $$\n;$$; select 'ünï'\n";
+
+    #[test]
+    fn copy_data_runs_to_the_end_marker_and_statements_resume_after_it() {
+        let items = items(DUMP.as_bytes(), usize::MAX, 8192);
+        let kinds: Vec<String> = items
+            .iter()
+            .map(|item| match item {
+                Item::Statement(s) => format!("sql {}", s.text),
+                Item::Meta(m) => format!("meta {}", m.name),
+                Item::CopyData(data) => format!("data {}", String::from_utf8_lossy(data)),
+                Item::CopyEnd => "end".to_string(),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "sql SET x = 'é;';",
+                "sql CREATE TABLE t (a text);",
+                "sql COPY t (a) FROM stdin;",
+                "data row\\tone\n\\\\.\n",
+                "end",
+                "meta echo",
+                "sql SELECT $$\n;$$;",
+                "sql select 'ünï'",
+            ]
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn the_read_buffer_never_changes_what_is_read(step in 1usize..40, capacity in 1usize..64) {
+            prop_assert_eq!(
+                items(DUMP.as_bytes(), step, capacity),
+                items(DUMP.as_bytes(), usize::MAX, 8192)
+            );
+        }
+    }
 }

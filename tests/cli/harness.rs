@@ -324,6 +324,28 @@ impl Cluster {
         ) == "1"
     }
 
+    /// The pid of the session whose application_name is `application`, once there is one.
+    pub fn pid_of(&self, application: &str) -> i32 {
+        self.psql(
+            "postgres",
+            &format!(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = {}",
+                literal(application)
+            ),
+        )
+        .parse()
+        .expect("one session with that application name")
+    }
+
+    /// Whether a session with this application name is connected.
+    pub fn has_session(&self, application: &str) -> bool {
+        let count = format!(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = {}",
+            literal(application)
+        );
+        self.psql("postgres", &count) != "0"
+    }
+
     /// An idle session on `database`, held open until the returned child is dropped.
     pub fn hold_session(&self, database: &str, application: &str) -> HeldSession {
         let child = self
@@ -335,12 +357,8 @@ impl Cluster {
             .spawn()
             .expect("start psql");
         let held = HeldSession(child);
-        let count = format!(
-            "SELECT count(*) FROM pg_stat_activity WHERE application_name = {}",
-            literal(application)
-        );
         for _ in 0..100 {
-            if self.psql("postgres", &count) != "0" {
+            if self.has_session(application) {
                 return held;
             }
             std::thread::sleep(std::time::Duration::from_millis(50));
@@ -430,6 +448,15 @@ fn make_certificates(root: &Path) {
 }
 
 pub struct HeldSession(Child);
+
+impl HeldSession {
+    /// Send SQL to the held psql, which runs it as it arrives.
+    pub fn run(&mut self, sql: &str) {
+        use std::io::Write;
+        let stdin = self.0.stdin.as_mut().expect("held psql has stdin");
+        writeln!(stdin, "{sql}").expect("write to held psql");
+    }
+}
 
 impl Drop for HeldSession {
     fn drop(&mut self) {

@@ -10,6 +10,7 @@ mod create_drop;
 mod engine;
 mod errors;
 mod guard;
+mod kill;
 mod load;
 mod output;
 mod sessions;

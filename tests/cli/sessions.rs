@@ -60,3 +60,122 @@ fn sessions_json_is_machine_readable() {
     assert!(session["state_seconds"].as_f64().unwrap() >= 0.0);
     assert!(session.get("query").is_some());
 }
+
+fn sessions_json(db: &TestDb, args: &[&str]) -> Vec<serde_json::Value> {
+    let output = db
+        .cruddur(&Project::new())
+        .arg("sessions")
+        .arg("--json")
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let (stdout, _) = output_text(&output);
+    serde_json::from_str::<serde_json::Value>(&stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn sessions_show_who_blocks_whom_and_for_how_long() {
+    let db = TestDb::new();
+    db.create();
+    db.query("CREATE TABLE t (n int)");
+    let mut holder = db.cluster.hold_session(&db.name, "lock-holder");
+    holder.run("BEGIN; LOCK TABLE t IN ACCESS EXCLUSIVE MODE;");
+    let mut waiter = db.cluster.hold_session(&db.name, "lock-waiter");
+    waiter.run("SELECT count(*) FROM t;");
+    let holder_pid = db.cluster.pid_of("lock-holder");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let sessions = loop {
+        let sessions = sessions_json(&db, &[]);
+        let waiting = sessions
+            .iter()
+            .any(|s| s["application"] == "lock-waiter" && s["wait_event_type"] == "Lock");
+        if waiting {
+            break sessions;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the waiter never blocked"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let by_app = |app: &str| sessions.iter().find(|s| s["application"] == app).unwrap();
+    let waiter = by_app("lock-waiter");
+    assert_eq!(waiter["blocked_by"], serde_json::json!([holder_pid]));
+    assert_eq!(waiter["state"], "active");
+    let holder = by_app("lock-holder");
+    assert_eq!(holder["state"], "idle in transaction");
+    assert!(holder["transaction_seconds"].as_f64().unwrap() >= 0.0);
+    assert!(holder["connected_seconds"].as_f64().unwrap() >= 0.0);
+    // The longest-running transaction comes first.
+    assert_eq!(sessions[0]["application"], "lock-holder");
+
+    let idle_in_tx = sessions_json(&db, &["--state", "idle in transaction"]);
+    assert_eq!(idle_in_tx.len(), 1);
+    assert_eq!(idle_in_tx[0]["application"], "lock-holder");
+    assert!(sessions_json(&db, &["--app", "lock-waiter"]).len() == 1);
+    assert!(sessions_json(&db, &["--user", "nobody_here"]).is_empty());
+}
+
+#[test]
+fn the_table_fits_an_80_column_terminal() {
+    let db = TestDb::new();
+    db.create();
+    let mut held = db
+        .cluster
+        .hold_session(&db.name, "a-rather-long-application-name");
+    held.run(&format!("SELECT '{}';", "long query text ".repeat(20)));
+    let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
+    let output = std::process::Command::new("script")
+        .args([
+            "-q",
+            "-e",
+            "-c",
+            &format!("stty cols 80; {} sessions --color never", binary.display()),
+            "/dev/null",
+        ])
+        .env("CONNECTION_URL", db.url())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(screen.contains("long query"), "{screen}");
+    for line in screen.lines() {
+        let line = line.trim_end_matches('\r');
+        // Bold headers carry escape codes even with colour off in some terminals; count text.
+        let visible: String = line
+            .split('\x1b')
+            .map(|part| part.split_once('m').map_or(part, |(_, rest)| rest))
+            .collect();
+        assert!(
+            visible.chars().count() <= 80,
+            "{} columns: {line}",
+            visible.chars().count()
+        );
+    }
+}
+
+#[test]
+fn watch_redraws_until_ctrl_c_and_then_exits_cleanly() {
+    let db = TestDb::new();
+    db.create();
+    let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
+    let child = std::process::Command::new(binary)
+        .args(["sessions", "--watch", "1"])
+        .env("CONNECTION_URL", db.url())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let (_, stderr) = output_text(&output);
+    assert!(stderr.matches("== sessions").count() >= 2, "{stderr}");
+}

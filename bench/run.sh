@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Benchmarks, all on one throwaway PostgreSQL server in one run, printing times and ratios:
+#   1. a seed of 100,000 single-row INSERTs: cruddur-db vs `psql -1 -f` vs the floor (the whole
+#      file as one simple query, bench/floor.rs)
+#   2. a pg_dump-style file with 1,000,000 COPY rows: cruddur-db vs `psql -1 -f`
+#   3. peak memory loading a 1 GiB file (COPY data): cruddur-db (and psql, for reference)
+#   4. `setup` end to end vs the old `bin/db-setup` bash script from ../shared/legacy
+# Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
+# Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+scale=1
+[ "${1:-}" = "--quick" ] && scale=10
+runs=${BENCH_RUNS:-3}
+legacy=${CRUDDUR_LEGACY_DIR:-$root/../shared/legacy}
+
+cargo build --release --quiet --bin cruddur-db --example floor
+bin=$root/target/release/cruddur-db
+floor=$root/target/release/examples/floor
+
+# --- a throwaway server (trust auth, free port), removed on exit ---------------------------
+bindir=${CRUDDUR_TEST_PG_BINDIR:-$(pg_config --bindir 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
+work=$(mktemp -d /tmp/cruddur-bench.XXXXXX)
+chmod 755 "$work"
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+mkdir "$work/data"
+[ "$(id -u)" = 0 ] && chown postgres "$work/data"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cleanup() {
+  as_pg "$bindir/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+as_pg "$bindir/initdb" -D "$work/data" -A trust -U postgres -E UTF8 --no-sync >/dev/null
+as_pg "$bindir/pg_ctl" -D "$work/data" -l "$work/data/log" -w \
+  -o "-p $port -k $work/data -c listen_addresses=127.0.0.1" start >/dev/null
+server="postgresql://postgres@127.0.0.1:$port"
+version=$(psql -X -At "$server/postgres" -c 'show server_version')
+
+# --- helpers --------------------------------------------------------------------------------
+reset_db() { psql -X -q "$server/postgres" -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" 2>/dev/null; }
+# best_of NAME DB COMMAND...: reset DB before each run; print the best wall time in seconds.
+best_of() {
+  local name=$1 db=$2; shift 2
+  local best=""
+  for _ in $(seq "$runs"); do
+    reset_db "$db"
+    local start end
+    start=$(date +%s.%N)
+    "$@" >/dev/null 2>"$work/stderr" || { echo "$name failed:" >&2; cat "$work/stderr" >&2; exit 1; }
+    end=$(date +%s.%N)
+    best=$(python3 -c "t=$end-$start; b='$best'; print(t if not b or t < float(b) else b)")
+  done
+  printf '  %-34s %8.3f s\n' "$name" "$best" >&2
+  echo "$best"
+}
+ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
+peak_mib() { # COMMAND...: peak RSS in MiB
+  /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
+  python3 -c "print(f'{$(cat "$work/rss")/1024:.1f}')"
+}
+
+echo "cruddur-db benchmarks: PostgreSQL $version on 127.0.0.1, $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), best of $runs" >&2
+
+# --- 1. 100,000 single-row INSERTs ----------------------------------------------------------
+inserts=$((100000 / scale))
+python3 - "$work/inserts.sql" "$inserts" <<'PY'
+import sys
+path, n = sys.argv[1], int(sys.argv[2])
+with open(path, "w") as f:
+    f.write("CREATE TABLE activities (id int PRIMARY KEY, handle text, message text, created_at timestamptz);\n")
+    for i in range(n):
+        f.write(f"INSERT INTO activities VALUES ({i}, 'user{i % 500}', 'This was imported as seed data! #{i}', now() - interval '{i % 90} days');\n")
+PY
+echo "1. seed of $inserts single-row INSERTs ($(du -h "$work/inserts.sql" | cut -f1))" >&2
+t_psql=$(best_of "psql -1 -f" bench psql -X -q -1 -v ON_ERROR_STOP=1 -f "$work/inserts.sql" "$server/bench")
+t_ours=$(best_of "cruddur-db seed" bench "$bin" --url "$server/bench" seed "$work/inserts.sql")
+t_floor=$(best_of "floor (one simple query)" bench "$floor" "$server/bench" "$work/inserts.sql")
+echo "   cruddur-db is $(ratio "$t_psql" "$t_ours")x faster than psql -1 -f (goal >= 5); $(ratio "$t_ours" "$t_floor")x the floor (goal <= 1.3)" >&2
+
+# --- 2. 1,000,000 COPY rows -----------------------------------------------------------------
+rows=$((1000000 / scale))
+python3 - "$work/dump.sql" "$rows" <<'PY'
+import sys
+path, n = sys.argv[1], int(sys.argv[2])
+with open(path, "w") as f:
+    f.write("SET client_encoding = 'UTF8';\nCREATE TABLE public.activities (uuid text, user_uuid text, message text, created_at timestamptz);\n")
+    f.write("COPY public.activities (uuid, user_uuid, message, created_at) FROM stdin;\n")
+    for i in range(n):
+        f.write(f"{i:08x}-aaaa-bbbb-cccc-{i:012x}\tuser-{i % 1000}\tcrud number {i}\\twith tab\t2023-03-{i % 28 + 1:02d} 10:00:00+00\n")
+    f.write("\\.\n")
+PY
+echo "2. pg_dump-style file with $rows COPY rows ($(du -h "$work/dump.sql" | cut -f1))" >&2
+c_psql=$(best_of "psql -1 -f" bench psql -X -q -1 -v ON_ERROR_STOP=1 -f "$work/dump.sql" "$server/bench")
+c_ours=$(best_of "cruddur-db schema-load" bench "$bin" --url "$server/bench" schema-load "$work/dump.sql")
+echo "   cruddur-db takes $(ratio "$c_ours" "$c_psql")x psql's time (goal <= 1.0)" >&2
+
+# --- 3. peak memory on a 1 GiB file ---------------------------------------------------------
+if [ "$scale" = 1 ]; then
+  python3 - "$work/big.sql" <<'PY'
+import sys
+row = "x" * 100
+with open(sys.argv[1], "w") as f:
+    f.write("CREATE TABLE big (n int, payload text);\nCOPY big (n, payload) FROM stdin;\n")
+    n, size = 0, 0
+    while size < 1 << 30:
+        line = f"{n}\t{row}\n"
+        f.write(line)
+        size += len(line)
+        n += 1
+    f.write("\\.\n")
+PY
+  echo "3. peak memory loading a $(du -h "$work/big.sql" | cut -f1) file" >&2
+  reset_db bench
+  m_ours=$(peak_mib "$bin" --url "$server/bench" schema-load "$work/big.sql")
+  reset_db bench
+  m_psql=$(peak_mib psql -X -q -1 -v ON_ERROR_STOP=1 -f "$work/big.sql" "$server/bench")
+  printf '  %-34s %8s MiB (goal < 64)\n  %-34s %8s MiB\n' "cruddur-db schema-load" "$m_ours" "psql -1 -f" "$m_psql" >&2
+  rm -f "$work/big.sql"
+fi
+
+# --- 4. setup end to end vs the old bash scripts ----------------------------------------------
+if [ -x "$legacy/bin/db-setup" ]; then
+  echo "4. setup end to end (drop, create, schema, seed) on the legacy db/ files" >&2
+  cp -r "$legacy" "$work/legacy"
+  legacy_setup() { (cd "$work/legacy" && CONNECTION_URL="$server/cruddur" bash bin/db-setup); }
+  ours_setup() { "$bin" --url "$server/cruddur" --sql-dir "$work/legacy/db" setup; }
+  runs=$((runs * 4))  # each run is short and fsync-bound: more runs, steadier best
+  s_old=$(best_of "old bin/db-setup" cruddur legacy_setup)
+  s_ours=$(best_of "cruddur-db setup" cruddur ours_setup)
+  echo "   cruddur-db setup is $(ratio "$s_old" "$s_ours")x faster than bin/db-setup (goal >= 3)" >&2
+else
+  echo "4. skipped: no legacy scripts at $legacy (set CRUDDUR_LEGACY_DIR)" >&2
+fi
