@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Run a seed file against the target database [default: sql/seed.sql]')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List the sessions connected to the target database')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'End sessions connected to the target database (every other one unless filtered)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check each step from the environment to a working database; stop at the first broken one')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Reset the target database: drop (if it exists), create, schema-load, seed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -185,6 +186,25 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'cruddur-db;doctor' {
+            [CompletionResult]::new('--my-ip', '--my-ip', [CompletionResultType]::ParameterName, 'Your public IP, named in the hint when an RDS host does not answer [default: $MY_IP or $GITPOD_IP]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
+            [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
+            [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the checklist as JSON (fields documented in README.md)')
+            [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'cruddur-db;setup' {
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
@@ -228,6 +248,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Run a seed file against the target database [default: sql/seed.sql]')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List the sessions connected to the target database')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'End sessions connected to the target database (every other one unless filtered)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check each step from the environment to a working database; stop at the first broken one')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Reset the target database: drop (if it exists), create, schema-load, seed')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -252,6 +273,9 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;help;kill' {
+            break
+        }
+        'cruddur-db;help;doctor' {
             break
         }
         'cruddur-db;help;setup' {

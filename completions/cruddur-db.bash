@@ -25,6 +25,9 @@ _cruddur__db() {
             cruddur__db,create)
                 cmd="cruddur__db__subcmd__create"
                 ;;
+            cruddur__db,doctor)
+                cmd="cruddur__db__subcmd__doctor"
+                ;;
             cruddur__db,drop)
                 cmd="cruddur__db__subcmd__drop"
                 ;;
@@ -55,6 +58,9 @@ _cruddur__db() {
             cruddur__db__subcmd__help,create)
                 cmd="cruddur__db__subcmd__help__subcmd__create"
                 ;;
+            cruddur__db__subcmd__help,doctor)
+                cmd="cruddur__db__subcmd__help__subcmd__doctor"
+                ;;
             cruddur__db__subcmd__help,drop)
                 cmd="cruddur__db__subcmd__help__subcmd__drop"
                 ;;
@@ -83,7 +89,7 @@ _cruddur__db() {
 
     case "${cmd}" in
         cruddur__db)
-            opts="-y -q -v -h -V --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions kill setup completions help"
+            opts="-y -q -v -h -V --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions kill doctor setup completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -218,6 +224,44 @@ _cruddur__db() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cruddur__subcmd__db__subcmd__doctor)
+            opts="-y -q -v -h --json --my-ip --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --my-ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cruddur__subcmd__db__subcmd__drop)
             opts="-y -q -v -h --if-exists --force --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -253,7 +297,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help)
-            opts="connect create drop schema-load seed sessions kill setup completions help"
+            opts="connect create drop schema-load seed sessions kill doctor setup completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -295,6 +339,20 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand seed 'Run a seed file against the target database [default: sql/seed.sql]'
             cand sessions 'List the sessions connected to the target database'
             cand kill 'End sessions connected to the target database (every other one unless filtered)'
+            cand doctor 'Check each step from the environment to a working database; stop at the first broken one'
             cand setup 'Reset the target database: drop (if it exists), create, schema-load, seed'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -174,6 +175,24 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'cruddur-db;doctor'= {
+            cand --my-ip 'Your public IP, named in the hint when an RDS host does not answer [default: $MY_IP or $GITPOD_IP]'
+            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --json 'Print the checklist as JSON (fields documented in README.md)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'cruddur-db;setup'= {
             cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
@@ -215,6 +234,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand seed 'Run a seed file against the target database [default: sql/seed.sql]'
             cand sessions 'List the sessions connected to the target database'
             cand kill 'End sessions connected to the target database (every other one unless filtered)'
+            cand doctor 'Check each step from the environment to a working database; stop at the first broken one'
             cand setup 'Reset the target database: drop (if it exists), create, schema-load, seed'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -232,6 +252,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;sessions'= {
         }
         &'cruddur-db;help;kill'= {
+        }
+        &'cruddur-db;help;doctor'= {
         }
         &'cruddur-db;help;setup'= {
         }

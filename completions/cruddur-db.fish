@@ -44,6 +44,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "schema-load" 
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "seed" -d 'Run a seed file against the target database [default: sql/seed.sql]'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "sessions" -d 'List the sessions connected to the target database'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "kill" -d 'End sessions connected to the target database (every other one unless filtered)'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "doctor" -d 'Check each step from the environment to a working database; stop at the first broken one'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "setup" -d 'Reset the target database: drop (if it exists), create, schema-load, seed'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -148,6 +149,20 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -s y -l yes 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l my-ip -d 'Your public IP, named in the hint when an RDS host does not answer [default: $MY_IP or $GITPOD_IP]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l json -d 'Print the checklist as JSON (fields documented in README.md)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
@@ -173,13 +188,14 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s y 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill setup completions help" -f -a "connect" -d 'Open psql on the target database (the password travels in psql\'s environment)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill setup completions help" -f -a "create" -d 'Create the target database'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill setup completions help" -f -a "drop" -d 'Drop the target database'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill setup completions help" -f -a "schema-load" -d 'Run a schema file against the target database [default: sql/schema.sql]'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill setup completions help" -f -a "seed" -d 'Run a seed file against the target database [default: sql/seed.sql]'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill setup completions help" -f -a "sessions" -d 'List the sessions connected to the target database'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill setup completions help" -f -a "kill" -d 'End sessions connected to the target database (every other one unless filtered)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill setup completions help" -f -a "setup" -d 'Reset the target database: drop (if it exists), create, schema-load, seed'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill setup completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill setup completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "connect" -d 'Open psql on the target database (the password travels in psql\'s environment)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "create" -d 'Create the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "drop" -d 'Drop the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "schema-load" -d 'Run a schema file against the target database [default: sql/schema.sql]'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "seed" -d 'Run a seed file against the target database [default: sql/seed.sql]'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "sessions" -d 'List the sessions connected to the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "kill" -d 'End sessions connected to the target database (every other one unless filtered)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "doctor" -d 'Check each step from the environment to a working database; stop at the first broken one'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "setup" -d 'Reset the target database: drop (if it exists), create, schema-load, seed'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -97,6 +97,9 @@ pub enum Command {
     /// End sessions connected to the target database (every other one unless filtered)
     Kill(KillArgs),
 
+    /// Check each step from the environment to a working database; stop at the first broken one
+    Doctor(DoctorArgs),
+
     /// Reset the target database: drop (if it exists), create, schema-load, seed
     Setup(SetupArgs),
 
@@ -186,6 +189,18 @@ pub struct KillArgs {
     /// List what would be ended, and end nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Print the checklist as JSON (fields documented in README.md)
+    #[arg(long)]
+    pub json: bool,
+
+    /// Your public IP, named in the hint when an RDS host does not answer [default: $MY_IP or
+    /// $GITPOD_IP]
+    #[arg(long, value_name = "IP")]
+    pub my_ip: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -125,6 +125,20 @@ impl Config {
         })
     }
 
+    /// Where the connection URL comes from.
+    pub fn origin(&self) -> Origin {
+        self.raw_url.1
+    }
+
+    /// This machine's public IP for security-group hints: `explicit`, else `MY_IP`, else
+    /// Gitpod's `GITPOD_IP`.
+    pub fn my_ip(&self, explicit: Option<&str>) -> Option<String> {
+        explicit
+            .map(str::to_string)
+            .or_else(|| var("MY_IP"))
+            .or_else(|| var("GITPOD_IP"))
+    }
+
     /// The target database. Parsed on demand so `completions` works with a broken URL.
     pub fn target(&self) -> Result<Target> {
         let (text, origin) = &self.raw_url;

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::cli::{Cli, Command};
-use crate::commands::{completions, connect, create, drop, kill, load, sessions, setup};
+use crate::commands::{completions, connect, create, doctor, drop, kill, load, sessions, setup};
 use crate::config::Config;
 use crate::error::{Exit, Fail};
 
@@ -69,6 +69,7 @@ async fn dispatch(config: &Config, command: &Command) -> Result<()> {
         Command::Seed(args) => load::seed(config, args).await,
         Command::Sessions(args) => sessions::run(config, args).await,
         Command::Kill(args) => kill::run(config, args).await,
+        Command::Doctor(args) => doctor::run(config, args).await,
         Command::Setup(args) => setup::run(config, args).await,
         Command::Completions { shell } => {
             completions::run(*shell);

@@ -50,6 +50,24 @@ pub fn done(label: &str, message: impl Display, elapsed: Duration) {
     );
 }
 
+/// A checklist line (`doctor`): a green tick or red cross, the step, what was found, how long
+/// it took, and for a failure the hint.
+pub fn check(ok: bool, step: &str, detail: &str, elapsed: Duration, hint: Option<&str>) {
+    let mark = if ok {
+        "✔".green().bold()
+    } else {
+        "✘".red().bold()
+    };
+    line(format_args!(
+        "{mark} {:<15} {detail} {}",
+        step.bold(),
+        format_elapsed(elapsed).dimmed()
+    ));
+    if let Some(hint) = hint {
+        line(format_args!("  {} {hint}", "hint:".green().bold()));
+    }
+}
+
 /// A secondary line under a status line (paths, counts).
 pub fn note(message: impl Display) {
     if verbosity() >= Verbosity::Normal {

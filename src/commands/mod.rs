@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod connect;
 pub mod create;
+pub mod doctor;
 pub mod drop;
 pub mod kill;
 pub mod load;

@@ -3,7 +3,7 @@
 
 mod error;
 mod notices;
-mod tls;
+pub mod tls;
 pub mod url;
 
 use std::sync::Mutex;

@@ -21,6 +21,17 @@ const RDS_BUNDLE: &str = "https://truststore.pki.rds.amazonaws.com/global/global
 
 /// The TLS connector for `url`. With `disable` it is never used; tokio-postgres skips TLS.
 pub fn connector(url: &DbUrl) -> Result<MakeRustlsConnect> {
+    Ok(MakeRustlsConnect::new(client_config(url)?))
+}
+
+/// Whether `url`'s sslmode checks the server's certificate at all.
+pub fn verifies(url: &DbUrl) -> bool {
+    matches!(url.sslmode, SslMode::VerifyCa | SslMode::VerifyFull)
+        || (url.sslmode == SslMode::Require && url.sslrootcert.is_some())
+}
+
+/// The rustls configuration that enforces `url`'s sslmode.
+pub fn client_config(url: &DbUrl) -> Result<ClientConfig> {
     // An explicit provider: `ClientConfig::builder()` panics if two end up enabled.
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let roots = match &url.sslrootcert {
@@ -48,12 +59,11 @@ pub fn connector(url: &DbUrl) -> Result<MakeRustlsConnect> {
             Arc::new(ChainOnly(webpki(roots, &provider)?))
         }
     };
-    let config = ClientConfig::builder_with_provider(provider)
+    Ok(ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()?
         .dangerous()
         .with_custom_certificate_verifier(verifier)
-        .with_no_client_auth();
-    Ok(MakeRustlsConnect::new(config))
+        .with_no_client_auth())
 }
 
 fn load_roots(path: &Path) -> Result<RootCertStore> {

@@ -7,6 +7,7 @@ mod connect;
 mod corpus;
 mod crash;
 mod create_drop;
+mod doctor;
 mod engine;
 mod errors;
 mod guard;

@@ -6,7 +6,7 @@ use predicates::prelude::*;
 
 use crate::harness::{Cluster, PASSWORD, Project, encode, shared};
 
-fn tls_cluster() -> &'static Cluster {
+pub fn tls_cluster() -> &'static Cluster {
     static TLS: OnceLock<Cluster> = OnceLock::new();
     TLS.get_or_init(Cluster::start_tls_only)
 }

@@ -1,0 +1,469 @@
+//! `doctor`: walks from the environment to a working database one checked step at a time and
+//! stops at the first broken one, saying why and what to do.
+
+use std::fmt::Display;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use serde::Serialize;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio_postgres::error::SqlState;
+
+use crate::cli::DoctorArgs;
+use crate::config::Config;
+use crate::db::url::{DEFAULT_CONNECT_TIMEOUT, SslMode};
+use crate::db::{self, DbUrl, PgError, is_rds, quote_ident, tls};
+use crate::error::{self, Exit, Fail};
+use crate::ui;
+
+/// One checklist line. Field names are the `--json` format, documented in README.md.
+#[derive(Debug, Serialize)]
+struct Step {
+    step: &'static str,
+    ok: bool,
+    detail: String,
+    seconds: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<String>,
+}
+
+/// A broken step: the exit code it maps to and the hint for it.
+struct Broken {
+    exit: Exit,
+    detail: String,
+    hint: String,
+}
+
+fn broken(exit: Exit, detail: impl Display, hint: impl Into<String>) -> Broken {
+    Broken {
+        exit,
+        detail: detail.to_string(),
+        hint: hint.into(),
+    }
+}
+
+struct Checklist {
+    steps: Vec<Step>,
+    json: bool,
+}
+
+impl Checklist {
+    /// Run one step, record and print its verdict, and stop the walk when it broke.
+    async fn check<T>(
+        &mut self,
+        step: &'static str,
+        work: impl Future<Output = Result<(T, String), Broken>>,
+    ) -> Result<T, Exit> {
+        let started = Instant::now();
+        let outcome = work.await;
+        let seconds = started.elapsed().as_secs_f64();
+        let (result, line) = match outcome {
+            Ok((value, detail)) => (
+                Ok(value),
+                Step {
+                    step,
+                    ok: true,
+                    detail,
+                    seconds,
+                    hint: None,
+                },
+            ),
+            Err(broken) => (
+                Err(broken.exit),
+                Step {
+                    step,
+                    ok: false,
+                    detail: broken.detail,
+                    seconds,
+                    hint: Some(broken.hint),
+                },
+            ),
+        };
+        if !self.json {
+            ui::check(
+                line.ok,
+                line.step,
+                &line.detail,
+                Duration::from_secs_f64(seconds),
+                line.hint.as_deref(),
+            );
+        }
+        self.steps.push(line);
+        result
+    }
+}
+
+pub async fn run(config: &Config, args: &DoctorArgs) -> Result<()> {
+    let mut list = Checklist {
+        steps: Vec::new(),
+        json: args.json,
+    };
+    let outcome = walk(config, args, &mut list).await;
+    if args.json {
+        ui::json(&list.steps)?;
+    }
+    match outcome {
+        Ok(()) => {
+            ui::status("doctor", "every check passed");
+            Ok(())
+        }
+        Err(exit) => {
+            let step = list.steps.last().map_or("?", |s| s.step);
+            Err(Fail::new(
+                exit,
+                format!("doctor: the path to the database breaks at step `{step}`"),
+            )
+            .hint("fix that step (its hint is above) and run `cruddur-db doctor` again")
+            .into())
+        }
+    }
+}
+
+async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Result<(), Exit> {
+    let origin = config.origin();
+    let target = list
+        .check("url", async {
+            match config.target() {
+                Ok(target) => {
+                    let detail = format!("{} (from {origin})", target.url);
+                    Ok((target, detail))
+                }
+                Err(err) => {
+                    let (exit, hint) = error::classify(&err);
+                    Err(broken(
+                        exit,
+                        format!("{err:#}"),
+                        hint.unwrap_or("fix the URL"),
+                    ))
+                }
+            }
+        })
+        .await?;
+    let url = &target.url;
+    let limit = url.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+
+    let addresses = list.check("dns", resolve(url, origin)).await?;
+    let my_ip = config.my_ip(args.my_ip.as_deref());
+    let stream = list
+        .check("tcp", connect_tcp(url, &addresses, limit, my_ip.as_deref()))
+        .await?;
+    list.check("tls", async {
+        // A server that accepts TCP but never answers stops here, not in a hang.
+        match tokio::time::timeout(limit, handshake(url, stream)).await {
+            Ok(outcome) => outcome,
+            Err(_) => Err(broken(
+                Exit::Unreachable,
+                format!("no answer within {} s", limit.as_secs()),
+                silence_hint(url, my_ip.as_deref()),
+            )),
+        }
+    })
+    .await?;
+
+    let session = list
+        .check("authentication", async {
+            match db::connect(&target).await {
+                Ok(session) => Ok((Some(session), format!("as user {:?}", url.user()))),
+                // The server checks the password before it looks for the database.
+                Err(err) if PgError::code_in(&err) == Some(&SqlState::INVALID_CATALOG_NAME) => {
+                    Ok((None, format!("as user {:?}", url.user())))
+                }
+                Err(err) => {
+                    let (exit, hint) = error::classify(&err);
+                    Err(broken(
+                        exit,
+                        format!("{err:#}"),
+                        hint.unwrap_or("check the URL"),
+                    ))
+                }
+            }
+        })
+        .await?;
+    let database = quote_ident(url.database());
+    let session = list
+        .check("database", async {
+            match session {
+                Some(session) => Ok((session, format!("{database} exists"))),
+                None => Err(broken(
+                    Exit::Failure,
+                    format!("database {database} does not exist"),
+                    "create it with `cruddur-db create`, or reset everything with `cruddur-db setup`",
+                )),
+            }
+        })
+        .await?;
+    let client = &session.client;
+    let query_failed = |err| {
+        broken(
+            Exit::Failure,
+            PgError(err),
+            "the server answered with an error; see above",
+        )
+    };
+
+    list.check("server version", async {
+        let row = client
+            .query_one("SELECT current_setting('server_version'), current_setting('server_version_num')::int", &[])
+            .await
+            .map_err(query_failed)?;
+        let number: i32 = row.get(1);
+        if number < 120_000 {
+            return Err(broken(
+                Exit::Failure,
+                format!("PostgreSQL {}", row.get::<_, String>(0)),
+                "cruddur-db supports PostgreSQL 12 and newer",
+            ));
+        }
+        Ok(((), format!("PostgreSQL {}", row.get::<_, String>(0))))
+    })
+    .await?;
+
+    list.check("extensions", async {
+        let row = client
+            .query_opt(
+                "SELECT installed_version FROM pg_available_extensions WHERE name = 'uuid-ossp'",
+                &[],
+            )
+            .await
+            .map_err(query_failed)?;
+        match row {
+            Some(row) => match row.get::<_, Option<String>>(0) {
+                Some(version) => Ok(((), format!("uuid-ossp {version} installed"))),
+                None => Ok(((), "uuid-ossp available (the schema creates it)".to_string())),
+            },
+            None => Err(broken(
+                Exit::Failure,
+                "uuid-ossp is not available on this server",
+                "install the server's contrib package (apt-get install postgresql-contrib); RDS has it",
+            )),
+        }
+    })
+    .await?;
+
+    list.check("privileges", async {
+        let row = client
+            .query_one(
+                "SELECT r.rolcreatedb OR r.rolsuper, has_schema_privilege('public', 'CREATE')
+                 FROM pg_roles r WHERE r.rolname = current_user",
+                &[],
+            )
+            .await
+            .map_err(query_failed)?;
+        let (create_db, create_in_public): (bool, bool) = (row.get(0), row.get(1));
+        let user = url.user();
+        if !create_db {
+            return Err(broken(
+                Exit::Failure,
+                format!("user {user:?} may not create databases, so `create` and `setup` will fail"),
+                format!("ALTER ROLE {} CREATEDB as a superuser, or use a user that has it (on RDS, the master user)", quote_ident(user)),
+            ));
+        }
+        if !create_in_public {
+            return Err(broken(
+                Exit::Failure,
+                format!("user {user:?} may not create tables in schema public, so `schema-load` will fail"),
+                format!("GRANT CREATE ON SCHEMA public TO {} (PostgreSQL 15 no longer grants it to everyone)", quote_ident(user)),
+            ));
+        }
+        Ok(((), "can create databases and tables in schema public".to_string()))
+    })
+    .await?;
+
+    list.check("connections", async {
+        let row = client
+            .query_one(
+                "SELECT current_setting('max_connections')::int
+                      - current_setting('superuser_reserved_connections')::int,
+                        (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend')",
+                &[],
+            )
+            .await
+            .map_err(query_failed)?;
+        let (max, used): (i32, i32) = (row.get(0), row.get(1));
+        let detail = format!("{} of {max} connection slots free", max - used);
+        if max - used < 3 {
+            return Err(broken(Exit::Unreachable, detail, "`cruddur-db sessions --all` shows who holds them; `cruddur-db kill` ends them"));
+        }
+        Ok(((), detail))
+    })
+    .await?;
+    Ok(())
+}
+
+async fn resolve(url: &DbUrl, origin: db::Origin) -> Result<(Vec<SocketAddr>, String), Broken> {
+    if let Some(addr) = url.hostaddr {
+        return Ok((
+            vec![SocketAddr::new(addr, url.port())],
+            format!("skipped: hostaddr={addr}"),
+        ));
+    }
+    if let Ok(ip) = url.host().parse::<IpAddr>() {
+        return Ok((
+            vec![SocketAddr::new(ip, url.port())],
+            format!("{ip} is an address"),
+        ));
+    }
+    let lookup = tokio::net::lookup_host((url.host(), url.port()));
+    match tokio::time::timeout(Duration::from_secs(10), lookup).await {
+        Ok(Ok(addresses)) => {
+            let addresses: Vec<SocketAddr> = addresses.collect();
+            let shown: Vec<String> = addresses.iter().map(|a| a.ip().to_string()).collect();
+            Ok((
+                addresses,
+                format!("{} resolves to {}", url.host(), shown.join(", ")),
+            ))
+        }
+        Ok(Err(err)) => Err(broken(
+            Exit::Unreachable,
+            format!("{} does not resolve: {err}", url.host()),
+            format!("check the host name in {origin}; for RDS, copy the endpoint from the console"),
+        )),
+        Err(_) => Err(broken(
+            Exit::Unreachable,
+            format!("no DNS answer for {} within 10 s", url.host()),
+            "check this machine's DNS settings and network",
+        )),
+    }
+}
+
+async fn connect_tcp(
+    url: &DbUrl,
+    addresses: &[SocketAddr],
+    limit: Duration,
+    my_ip: Option<&str>,
+) -> Result<(TcpStream, String), Broken> {
+    let mut last = None;
+    for address in addresses {
+        match tokio::time::timeout(limit, TcpStream::connect(address)).await {
+            Ok(Ok(stream)) => return Ok((stream, format!("connected to {address}"))),
+            Ok(Err(err)) => {
+                last = Some(broken(
+                    Exit::Unreachable,
+                    format!("{address}: {err}"),
+                    format!(
+                        "nothing is listening on {address}; start PostgreSQL (locally: `docker compose up -d db`) or fix the host and port"
+                    ),
+                ))
+            }
+            Err(_) => {
+                last = Some(broken(
+                    Exit::Unreachable,
+                    format!("{address}: no answer within {} s", limit.as_secs()),
+                    silence_hint(url, my_ip),
+                ));
+            }
+        }
+    }
+    Err(last.unwrap_or_else(|| {
+        broken(
+            Exit::Unreachable,
+            "no addresses to try",
+            "check the host name",
+        )
+    }))
+}
+
+/// What to check when the server does not answer: for RDS, the security group, naming the IP
+/// the inbound rule must admit when we know it.
+fn silence_hint(url: &DbUrl, my_ip: Option<&str>) -> String {
+    if !is_rds(url.host()) {
+        return "check the host, the port and any firewall in between".to_string();
+    }
+    let ip = my_ip.map_or_else(
+        || "your current public IP (pass --my-ip, or set MY_IP)".to_string(),
+        |ip| format!("{ip}/32"),
+    );
+    format!(
+        "the RDS instance's security group must have an inbound rule for port {} from {ip}; also check that the instance is running",
+        url.port()
+    )
+}
+
+/// PostgreSQL's SSLRequest, then a TLS handshake checked as `sslmode` says.
+async fn handshake(url: &DbUrl, mut stream: TcpStream) -> Result<((), String), Broken> {
+    if url.sslmode == SslMode::Disable {
+        return Ok(((), "skipped: sslmode=disable".to_string()));
+    }
+    let io_failed = |err: std::io::Error| {
+        broken(
+            Exit::Unreachable,
+            format!("the connection failed: {err}"),
+            "try again; check the network",
+        )
+    };
+    const SSL_REQUEST: [u8; 8] = [0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f];
+    stream.write_all(&SSL_REQUEST).await.map_err(io_failed)?;
+    let mut answer = [0u8; 1];
+    stream.read_exact(&mut answer).await.map_err(io_failed)?;
+    if answer[0] != b'S' {
+        return match url.sslmode {
+            SslMode::Prefer => Ok((
+                (),
+                "the server does not offer TLS; continuing unencrypted (sslmode=prefer)"
+                    .to_string(),
+            )),
+            _ => Err(broken(
+                Exit::Auth,
+                "the server does not accept TLS",
+                "use sslmode=prefer (or disable) in the URL",
+            )),
+        };
+    }
+    let config = tls::client_config(url).map_err(|err| {
+        broken(
+            Exit::Usage,
+            format!("{err:#}"),
+            error::classify(&err).1.unwrap_or("fix sslrootcert"),
+        )
+    })?;
+    let name = rustls::pki_types::ServerName::try_from(url.host().to_string()).map_err(|err| {
+        broken(
+            Exit::Usage,
+            format!("{:?} is not a valid TLS server name: {err}", url.host()),
+            "fix the host",
+        )
+    })?;
+    let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
+    let tls_stream = connector.connect(name, stream).await.map_err(|err| {
+        let hint = err
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+            .map_or_else(
+                || "check sslmode and sslrootcert in the URL".to_string(),
+                |tls| tls::handshake_hint(tls, url),
+            );
+        broken(Exit::Auth, format!("handshake failed: {err}"), hint)
+    })?;
+    let (_, connection) = tls_stream.get_ref();
+    let protocol = connection
+        .protocol_version()
+        .map_or("?".to_string(), |v| format!("{v:?}"));
+    let cipher = connection
+        .negotiated_cipher_suite()
+        .map_or("?".to_string(), |s| format!("{:?}", s.suite()));
+    let certificate = connection
+        .peer_certificates()
+        .and_then(|chain| chain.first())
+        .and_then(|der| {
+            use x509_cert::der::Decode;
+            let cert = x509_cert::Certificate::from_der(der).ok()?;
+            let tbs = cert.tbs_certificate;
+            Some(format!(
+                "certificate {} expires {}",
+                tbs.subject, tbs.validity.not_after
+            ))
+        })
+        .unwrap_or_else(|| "certificate unreadable".to_string());
+    let verified = if tls::verifies(url) {
+        "verified"
+    } else {
+        "not verified (sslmode does not ask for it)"
+    };
+    Ok((
+        (),
+        format!("{protocol} {cipher}, {certificate}, {verified}"),
+    ))
+}
