@@ -159,17 +159,13 @@ fn a_missing_database_breaks_after_authentication() {
 fn a_role_without_createdb_breaks_at_privileges() {
     let db = TestDb::new();
     db.create();
-    let role = format!("nocreate_{}", &db.name[13..]);
-    db.cluster.psql(
-        "postgres",
-        &format!("CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'"),
-    );
-    doctor(&url_for(&role, db.cluster.port, &db.name, ""))
+    let plain = db.plain_role();
+    let role = &plain.name;
+    doctor(&url_for(role, db.cluster.port, &db.name, ""))
         .code(1)
         .stderr(predicate::str::contains("✘ privileges"))
         .stderr(predicate::str::contains("may not create databases"))
         .stderr(predicate::str::contains(format!(
             "ALTER ROLE \"{role}\" CREATEDB"
         )));
-    db.cluster.psql("postgres", &format!("DROP ROLE {role}"));
 }

@@ -521,6 +521,28 @@ impl TestDb {
         self.cluster.psql(&self.name, sql)
     }
 
+    /// Whether a table (or other relation) of this name exists in the database.
+    pub fn has_table(&self, name: &str) -> bool {
+        self.query(&format!(
+            "SELECT count(*) FROM pg_class WHERE relname = {}",
+            literal(name)
+        )) != "0"
+    }
+
+    /// A login role with the test password and no other privileges, named after this
+    /// database so parallel tests never share one; dropped with the returned guard.
+    pub fn plain_role(&self) -> PlainRole {
+        let name = format!("plain_{}", &self.name[13..]);
+        self.cluster.psql(
+            "postgres",
+            &format!("CREATE ROLE {name} LOGIN PASSWORD {}", literal(PASSWORD)),
+        );
+        PlainRole {
+            name,
+            cluster: self.cluster,
+        }
+    }
+
     /// The binary, run in a fresh copy of the project, aimed at this database via CONNECTION_URL.
     pub fn cruddur(&self, project: &Project) -> assert_cmd::Command {
         let mut command = project.cruddur();
@@ -604,4 +626,24 @@ pub fn output_text(output: &std::process::Output) -> (String, String) {
         String::from_utf8_lossy(&output.stdout).into_owned(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
+}
+
+pub struct PlainRole {
+    pub name: String,
+    cluster: &'static Cluster,
+}
+
+impl Drop for PlainRole {
+    fn drop(&mut self) {
+        let _ = self
+            .cluster
+            .psql_command("postgres")
+            .args([
+                "-X",
+                "-q",
+                "-c",
+                &format!("DROP ROLE IF EXISTS {}", self.name),
+            ])
+            .output();
+    }
 }

@@ -98,11 +98,8 @@ fn kill_by_pid_fails_naming_a_pid_that_is_not_there() {
 fn kill_says_which_sessions_the_user_may_not_end() {
     let db = TestDb::new();
     db.create();
-    let role = format!("weak_{}", &db.name[13..]);
-    db.cluster.psql(
-        "postgres",
-        &format!("CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'"),
-    );
+    let weak = db.plain_role();
+    let role = &weak.name;
     let _held = db.cluster.hold_session(&db.name, "kill-superuser");
     let pid = db.cluster.pid_of("kill-superuser").to_string();
     let url = format!(
@@ -120,7 +117,6 @@ fn kill_says_which_sessions_the_user_may_not_end() {
             "pid {pid} (user postgres) may not be ended by user \"{role}\""
         )));
     assert!(db.cluster.has_session("kill-superuser"));
-    db.cluster.psql("postgres", &format!("DROP ROLE {role}"));
 }
 
 #[test]
