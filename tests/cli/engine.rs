@@ -306,3 +306,53 @@ fn ctrl_c_cancels_the_running_statement_rolls_back_and_exits_130() {
     }
     assert!(!db.has_table("before_sleep"));
 }
+
+/// A seed big enough for the progress bar: 9 MiB of COPY rows.
+fn big_seed(project: &Project) {
+    let mut seed = String::from(
+        "DROP TABLE IF EXISTS big;\nCREATE TABLE big (n int, payload text);\nCOPY big FROM stdin;\n",
+    );
+    let payload = "x".repeat(90);
+    let mut n = 0;
+    while seed.len() < 9 * 1024 * 1024 {
+        let _ = writeln!(seed, "{n}\t{payload}");
+        n += 1;
+    }
+    seed.push_str("\\.\n");
+    project.write("big.sql", &seed);
+}
+
+#[test]
+fn a_big_file_shows_a_progress_bar_on_a_terminal_only() {
+    let db = TestDb::new();
+    db.create();
+    let project = Project::new();
+    big_seed(&project);
+    let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
+    let output = std::process::Command::new("script")
+        .args([
+            "-q",
+            "-e",
+            "-c",
+            &format!("{} seed big.sql", binary.display()),
+            "/dev/null",
+        ])
+        .current_dir(project.path())
+        .env("CONNECTION_URL", db.url())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    assert!(
+        screen.contains(" MiB/9.00 MiB"),
+        "no progress bar:\n{screen}"
+    );
+
+    // Piped, the same load prints only its status lines.
+    db.cruddur(&project)
+        .args(["seed", "big.sql"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("MiB/").not());
+}
