@@ -183,7 +183,7 @@ impl Runner<'_> {
                 match item {
                     Item::Statement(statement) if statement.copy_from_stdin => {
                         self.flush().await?;
-                        self.copy(statement, &mut source).await?;
+                        self.copy(statement, &mut source, depth == 0).await?;
                     }
                     Item::Statement(statement) => {
                         ui::verbose(format_args!("> {}", statement.text));
@@ -278,6 +278,7 @@ impl Runner<'_> {
         &mut self,
         statement: Statement,
         source: &mut Source<impl std::io::BufRead>,
+        top_level: bool,
     ) -> Result<()> {
         let path = source.path().clone();
         let line = statement.start().line;
@@ -307,6 +308,10 @@ impl Runner<'_> {
             let sent =
                 Self::drive(&mut self.heard, here, sink.send(bytes::Bytes::from(chunk))).await;
             sent.map_err(|err| fail(err, self))?;
+            // Dumps are mostly COPY data: the bar must move during it, not only after.
+            if top_level {
+                self.progress.set(source.bytes_read());
+            }
         }
         let rows = Self::drive(&mut self.heard, here, sink.as_mut().finish()).await;
         self.summary.copy_rows += rows.map_err(|err| fail(err, self))?;
