@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
-use crate::harness::{Project, TestDb};
+use crate::harness::{Project, TestDb, in_terminal};
 
 /// Everything point 2 of the engine's spec lists, in one database.
 const FEATURES: &str = r#"
@@ -329,19 +329,11 @@ fn a_big_file_shows_a_progress_bar_on_a_terminal_only() {
     let project = Project::new();
     big_seed(&project);
     let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
-    let output = std::process::Command::new("script")
-        .args([
-            "-q",
-            "-e",
-            "-c",
-            &format!("{} seed big.sql", binary.display()),
-            "/dev/null",
-        ])
-        .current_dir(project.path())
-        .env("CONNECTION_URL", db.url())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
+    let output = in_terminal(
+        &format!("{} seed big.sql", binary.display()),
+        project.path(),
+        &db.url(),
+    );
     let screen = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{screen}");
     assert!(

@@ -256,6 +256,15 @@ impl Cluster {
         String::from_utf8(output.stdout).unwrap().trim().to_string()
     }
 
+    /// Run SQL for cleanup in a `Drop`: failures are ignored, since panicking there would hide
+    /// the test's own failure.
+    pub fn cleanup(&self, sql: &str) {
+        let _ = self
+            .psql_command("postgres")
+            .args(["-X", "-q", "-c", sql])
+            .output();
+    }
+
     pub fn psql_command(&self, database: &str) -> Command {
         let psql = self.bindir.join("psql");
         let mut command = Command::new(if psql.exists() {
@@ -558,16 +567,10 @@ impl Drop for TestDb {
         } else {
             ""
         };
-        let _ = self
-            .cluster
-            .psql_command("postgres")
-            .args([
-                "-X",
-                "-q",
-                "-c",
-                &format!("DROP DATABASE IF EXISTS {}{force}", ident(&self.name)),
-            ])
-            .output();
+        self.cluster.cleanup(&format!(
+            "DROP DATABASE IF EXISTS {}{force}",
+            ident(&self.name)
+        ));
     }
 }
 
@@ -635,15 +638,20 @@ pub struct PlainRole {
 
 impl Drop for PlainRole {
     fn drop(&mut self) {
-        let _ = self
-            .cluster
-            .psql_command("postgres")
-            .args([
-                "-X",
-                "-q",
-                "-c",
-                &format!("DROP ROLE IF EXISTS {}", self.name),
-            ])
-            .output();
+        self.cluster
+            .cleanup(&format!("DROP ROLE IF EXISTS {}", self.name));
     }
+}
+
+/// Run the shell command `command` in a pseudo-terminal (util-linux `script`), in `dir`, with
+/// CONNECTION_URL set to `url`; the terminal's screen is the output's stdout.
+pub fn in_terminal(command: &str, dir: &Path, url: &str) -> std::process::Output {
+    Command::new("script")
+        .args(["-q", "-e", "-c", command, "/dev/null"])
+        .current_dir(dir)
+        .env("CONNECTION_URL", url)
+        .env_remove("PROD_CONNECTION_URL")
+        .stdin(Stdio::null())
+        .output()
+        .expect("util-linux `script` provides the pseudo-terminal")
 }

@@ -2,7 +2,7 @@
 
 use predicates::prelude::*;
 
-use crate::harness::{Project, TestDb, output_text};
+use crate::harness::{Project, TestDb, in_terminal, output_text};
 
 #[test]
 fn sessions_lists_the_target_databases_connections_as_a_table() {
@@ -131,18 +131,12 @@ fn the_table_fits_an_80_column_terminal() {
         .hold_session(&db.name, "a-rather-long-application-name");
     held.run(&format!("SELECT '{}';", "long query text ".repeat(20)));
     let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
-    let output = std::process::Command::new("script")
-        .args([
-            "-q",
-            "-e",
-            "-c",
-            &format!("stty cols 80; {} sessions --color never", binary.display()),
-            "/dev/null",
-        ])
-        .env("CONNECTION_URL", db.url())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
+    let project = Project::new();
+    let output = in_terminal(
+        &format!("stty cols 80; {} sessions --color never", binary.display()),
+        project.path(),
+        &db.url(),
+    );
     let screen = String::from_utf8_lossy(&output.stdout);
     assert!(screen.contains("long query"), "{screen}");
     for line in screen.lines() {
