@@ -15,7 +15,7 @@ use tokio_postgres::error::SqlState;
 use crate::cli::DoctorArgs;
 use crate::config::Config;
 use crate::db::url::{DEFAULT_CONNECT_TIMEOUT, SslMode};
-use crate::db::{self, DbUrl, PgError, is_rds, quote_ident, tls};
+use crate::db::{self, DbUrl, PgError, quote_ident, tls};
 use crate::error::{self, Exit, Fail};
 use crate::ui;
 
@@ -148,7 +148,10 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
     let addresses = list.check("dns", resolve(url, origin)).await?;
     let my_ip = config.my_ip(args.my_ip.as_deref());
     let stream = list
-        .check("tcp", connect_tcp(url, &addresses, limit, my_ip.as_deref()))
+        .check(
+            "tcp",
+            connect_tcp(url, origin, &addresses, limit, my_ip.as_deref()),
+        )
         .await?;
     list.check("tls", async {
         // A server that accepts TCP but never answers stops here, not in a hang.
@@ -157,7 +160,7 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
             Err(_) => Err(broken(
                 Exit::Unreachable,
                 format!("no answer within {} s", limit.as_secs()),
-                silence_hint(url, my_ip.as_deref()),
+                db::timeout_hint(url, my_ip.as_deref()),
             )),
         }
     })
@@ -331,6 +334,7 @@ async fn resolve(url: &DbUrl, origin: db::Origin) -> Result<(Vec<SocketAddr>, St
 
 async fn connect_tcp(
     url: &DbUrl,
+    origin: db::Origin,
     addresses: &[SocketAddr],
     limit: Duration,
     my_ip: Option<&str>,
@@ -343,16 +347,14 @@ async fn connect_tcp(
                 last = Some(broken(
                     Exit::Unreachable,
                     format!("{address}: {err}"),
-                    format!(
-                        "nothing is listening on {address}; start PostgreSQL (locally: `docker compose up -d db`) or fix the host and port"
-                    ),
+                    db::refused_hint(&address.to_string(), origin),
                 ))
             }
             Err(_) => {
                 last = Some(broken(
                     Exit::Unreachable,
                     format!("{address}: no answer within {} s", limit.as_secs()),
-                    silence_hint(url, my_ip),
+                    db::timeout_hint(url, my_ip),
                 ));
             }
         }
@@ -364,22 +366,6 @@ async fn connect_tcp(
             "check the host name",
         )
     }))
-}
-
-/// What to check when the server does not answer: for RDS, the security group, naming the IP
-/// the inbound rule must admit when we know it.
-fn silence_hint(url: &DbUrl, my_ip: Option<&str>) -> String {
-    if !is_rds(url.host()) {
-        return "check the host, the port and any firewall in between".to_string();
-    }
-    let ip = my_ip.map_or_else(
-        || "your current public IP (pass --my-ip, or set MY_IP)".to_string(),
-        |ip| format!("{ip}/32"),
-    );
-    format!(
-        "the RDS instance's security group must have an inbound rule for port {} from {ip}; also check that the instance is running",
-        url.port()
-    )
 }
 
 /// PostgreSQL's SSLRequest, then a TLS handshake checked as `sslmode` says.

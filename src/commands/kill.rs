@@ -24,7 +24,7 @@ pub async fn run(config: &Config, args: &KillArgs) -> Result<()> {
         pids: &args.pids,
         ..Filter::chosen(&args.filter, name)
     };
-    let chosen = sessions::list(&client, &filter).await?;
+    let mut chosen = sessions::list(&client, &filter).await?;
     let scope = if args.filter.all {
         "on the server".to_string()
     } else {
@@ -87,7 +87,6 @@ pub async fn run(config: &Config, args: &KillArgs) -> Result<()> {
         format_args!("ended {} session(s) {scope}", ended.len()),
         started.elapsed(),
     );
-    let mut chosen = chosen;
     chosen.retain(|session| ended.contains(&session.pid));
     sessions::print_table(&chosen, args.filter.all);
     finish(problems)

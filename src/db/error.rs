@@ -98,10 +98,10 @@ pub(super) fn connect_failure(err: PgError, url: &DbUrl, origin: Origin) -> anyh
         (Some(code), _) if *code == SqlState::TOO_MANY_CONNECTIONS => Fail::new(Exit::Unreachable, what)
             .hint("the server has no free connection slots; `cruddur-db sessions --all` shows who holds them"),
         (Some(_), _) => Fail::new(Exit::Failure, what),
-        (None, Some(io::ErrorKind::ConnectionRefused)) => Fail::new(Exit::Unreachable, what).hint(format!(
-            "nothing is listening on {place}; start PostgreSQL (locally: `docker compose up -d db`) or fix the host and port in {origin}"
-        )),
-        (None, Some(io::ErrorKind::TimedOut)) => Fail::new(Exit::Unreachable, what).hint(timeout_hint(url)),
+        (None, Some(io::ErrorKind::ConnectionRefused)) => {
+            Fail::new(Exit::Unreachable, what).hint(refused_hint(&place, origin))
+        }
+        (None, Some(io::ErrorKind::TimedOut)) => Fail::new(Exit::Unreachable, what).hint(timeout_hint(url, None)),
         (None, Some(_)) => Fail::new(Exit::Unreachable, what)
             .hint(format!("check that the host name in {origin} is right and resolves from this machine")),
         (None, None) => Fail::new(Exit::Auth, what),
@@ -118,15 +118,25 @@ pub(super) fn timed_out(url: &DbUrl, origin: Origin, limit: Duration) -> anyhow:
             limit.as_secs()
         ),
     )
-    .hint(timeout_hint(url))
+    .hint(timeout_hint(url, None))
     .into()
 }
 
-fn timeout_hint(url: &DbUrl) -> String {
+/// What to do when nothing listens at `place` (`host:port`, or one of its addresses).
+pub fn refused_hint(place: &str, origin: Origin) -> String {
+    format!(
+        "nothing is listening on {place}; start PostgreSQL (locally: `docker compose up -d db`) or fix the host and port in {origin}"
+    )
+}
+
+/// What to check when `url`'s server does not answer. For RDS, the security group's inbound
+/// rule, naming the IP it must admit when it is known (`doctor --my-ip`).
+pub fn timeout_hint(url: &DbUrl, my_ip: Option<&str>) -> String {
     let place = format!("{}:{}", url.host(), url.port());
     if is_rds(url.host()) {
+        let ip = my_ip.map_or_else(String::new, |ip| format!(" ({ip}/32)"));
         format!(
-            "{place} did not answer: the RDS security group's inbound rule may not admit your current IP address \
+            "{place} did not answer: the RDS security group's inbound rule may not admit your current IP address{ip} \
              (add it for port {}), or the instance may be stopped",
             url.port()
         )

@@ -15,7 +15,7 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::{AsyncMessage, CancelToken, Client};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
-pub use self::error::{PgError, is_rds};
+pub use self::error::{PgError, is_rds, refused_hint, timeout_hint};
 pub use self::notices::{Heard, Listener, Notices};
 pub use self::url::DbUrl;
 use crate::ui;

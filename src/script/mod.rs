@@ -222,7 +222,7 @@ impl Runner<'_> {
             client.simple_query_raw(batch.text.as_str()),
         )
         .await
-        .map_err(|err| self.failed(err, &batch, 0))?;
+        .map_err(|err| self.failed(err, &path, &batch, 0))?;
         let mut stream = pin!(stream);
         let mut done = 0;
         loop {
@@ -245,12 +245,18 @@ impl Runner<'_> {
                     done += 1;
                 }
                 Some(Ok(_)) => {}
-                Some(Err(err)) => return Err(self.failed(err, &batch, done)),
+                Some(Err(err)) => return Err(self.failed(err, &path, &batch, done)),
             }
         }
     }
 
-    fn failed(&self, err: tokio_postgres::Error, batch: &Batch, done: usize) -> anyhow::Error {
+    fn failed(
+        &self,
+        err: tokio_postgres::Error,
+        path: &Path,
+        batch: &Batch,
+        done: usize,
+    ) -> anyhow::Error {
         // The server parses a whole batch before running any of it, so a syntax error arrives
         // with nothing done; its position says which statement it is in.
         let index = match err.as_db_error().and_then(|db| db.position()) {
@@ -262,7 +268,6 @@ impl Runner<'_> {
         };
         let index = index.min(batch.statements.len() - 1);
         let (statement, start) = &batch.statements[index];
-        let path = batch.path.as_deref().unwrap_or(Path::new("?"));
         report::statement_failed(
             err,
             path,
