@@ -2,7 +2,9 @@
 
 use predicates::prelude::*;
 
-use crate::harness::{PASSWORD, Project, TestDb, encode, free_port, output_text, shared};
+use crate::harness::{
+    PASSWORD, Project, TestDb, encode, free_port, output_text, shared, silent_server,
+};
 use crate::tls::tls_cluster;
 
 fn doctor(url: &str) -> assert_cmd::assert::Assert {
@@ -86,8 +88,7 @@ fn a_stopped_server_breaks_at_tcp() {
 
 #[test]
 fn a_port_that_never_answers_times_out_and_names_the_security_group_for_rds() {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
+    let (_listener, port) = silent_server();
     let url = format!(
         "postgresql://root:{}@db.abc.us-east-1.rds.amazonaws.com:{port}/cruddur?hostaddr=127.0.0.1&connect_timeout=1",
         encode(PASSWORD)

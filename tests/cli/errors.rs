@@ -2,7 +2,9 @@
 
 use predicates::prelude::*;
 
-use crate::harness::{PASSWORD, Project, TestDb, encode, free_port, output_text, shared};
+use crate::harness::{
+    PASSWORD, Project, TestDb, encode, free_port, output_text, shared, silent_server,
+};
 
 fn assert_no_password(output: &std::process::Output) {
     let (stdout, stderr) = output_text(output);
@@ -152,14 +154,6 @@ fn dotenv_in_the_project_is_read_and_real_variables_win() {
         .arg("sessions")
         .assert()
         .code(3);
-}
-
-/// A listener that accepts TCP connections and never says a word, like a host behind a
-/// firewall that swallows the startup packet.
-fn silent_server() -> (std::net::TcpListener, u16) {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    (listener, port)
 }
 
 #[test]

@@ -94,6 +94,14 @@ fn stop(bindir: &Path, root: &Path) {
     let _ = std::fs::remove_dir_all(root);
 }
 
+/// A listener that accepts TCP connections and never says a word, like a host behind a
+/// firewall that swallows the startup packet. Silent for as long as the listener lives.
+pub fn silent_server() -> (TcpListener, u16) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    (listener, port)
+}
+
 /// A running PostgreSQL server in a temp dir, stopped and deleted when the tests end.
 pub struct Cluster {
     pub port: u16,
@@ -266,12 +274,25 @@ impl Cluster {
     }
 
     pub fn psql_command(&self, database: &str) -> Command {
-        let psql = self.bindir.join("psql");
-        let mut command = Command::new(if psql.exists() {
-            psql
+        let mut command = self.client("psql");
+        command.args(["-d", database]);
+        command
+    }
+
+    /// A client program that matches the server when its bin directory has one (the npm
+    /// builds have none), else the one on PATH.
+    fn client_program(&self, name: &str) -> PathBuf {
+        let bundled = self.bindir.join(name);
+        if bundled.exists() {
+            bundled
         } else {
-            PathBuf::from("psql")
-        });
+            PathBuf::from(name)
+        }
+    }
+
+    /// `name` aimed at this cluster as `postgres`, the password in its environment.
+    fn client(&self, name: &str) -> Command {
+        let mut command = Command::new(self.client_program(name));
         command.env("PGPASSWORD", PASSWORD).args([
             "-h",
             "127.0.0.1",
@@ -279,8 +300,6 @@ impl Cluster {
             &self.port.to_string(),
             "-U",
             "postgres",
-            "-d",
-            database,
         ]);
         command
     }
@@ -288,13 +307,10 @@ impl Cluster {
     /// `pg_dump` of `database` as a plain SQL file, or `None` when the only pg_dump at hand is
     /// older than the server (pg_dump refuses to dump a newer server).
     pub fn pg_dump(&self, database: &str) -> Option<String> {
-        let bundled = self.bindir.join("pg_dump");
-        let program = if bundled.exists() {
-            bundled
-        } else {
-            PathBuf::from("pg_dump")
-        };
-        let version = Command::new(&program).arg("--version").output().ok()?;
+        let version = Command::new(self.client_program("pg_dump"))
+            .arg("--version")
+            .output()
+            .ok()?;
         let version = String::from_utf8_lossy(&version.stdout);
         let major: u32 = version
             .split_whitespace()
@@ -302,16 +318,8 @@ impl Cluster {
         if major < self.version {
             return None;
         }
-        let output = Command::new(program)
-            .env("PGPASSWORD", PASSWORD)
-            .args([
-                "-h",
-                "127.0.0.1",
-                "-p",
-                &self.port.to_string(),
-                "-U",
-                "postgres",
-            ])
+        let output = self
+            .client("pg_dump")
             .arg(database)
             .output()
             .expect("run pg_dump");
