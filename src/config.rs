@@ -17,15 +17,57 @@ pub const DEFAULT_URL: &str = "postgresql://postgres:password@localhost:5432/cru
 /// Read `.env` from the current directory or the nearest parent that has one. Variables
 /// already set win. Must run before clap parses, so `env`-backed flags see the values.
 pub fn load_dotenv() -> Result<Option<PathBuf>> {
-    match dotenvy::dotenv() {
-        Ok(path) => Ok(Some(path)),
-        Err(err) if err.not_found() => Ok(None),
-        Err(err) => Err(
-            Fail::new(Exit::Usage, format!("could not read .env: {err}"))
-                .hint("fix the line it names, or remove .env")
-                .into(),
-        ),
+    let cwd = std::env::current_dir().context("could not read the current directory")?;
+    let Some(path) = cwd
+        .ancestors()
+        .map(|dir| dir.join(".env"))
+        .find(|path| path.is_file())
+    else {
+        return Ok(None);
+    };
+    match dotenvy::from_path(&path) {
+        Ok(()) => Ok(Some(path)),
+        Err(dotenvy::Error::LineParse(text, at)) => Err(dotenv_syntax_error(&path, &text, at)),
+        Err(err) => Err(Fail::new(
+            Exit::Usage,
+            format!("could not read {}: {err}", path.display()),
+        )
+        .hint("check the file's permissions, or remove it")
+        .into()),
     }
+}
+
+/// A `.env` line dotenvy could not parse, named by its line number and variable: `.env` holds
+/// passwords, so neither the line nor the rest of the file (an unclosed quote swallows it all)
+/// may be printed.
+fn dotenv_syntax_error(path: &Path, text: &str, at: usize) -> anyhow::Error {
+    let contents = std::fs::read_to_string(path).unwrap_or_default();
+    // The failing text starts a line; the first such place is where parsing stopped.
+    let line = (0..contents.len())
+        .filter(|&i| i == 0 || contents.as_bytes()[i - 1] == b'\n')
+        .find(|&i| contents[i..].starts_with(text))
+        .map(|start| contents[..start].matches('\n').count() + 1);
+    let at_line = line.map_or_else(String::new, |line| format!(":{line}"));
+    let name: String = text
+        .trim_start()
+        .trim_start_matches("export ")
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
+        .collect();
+    let unclosed = at >= text.len() && text.contains(['"', '\'']);
+    let problem = match (unclosed, name.is_empty()) {
+        (true, false) => format!("the value of {name} opens a quote that is never closed"),
+        (true, true) => "a quote is opened and never closed".to_string(),
+        (false, false) => format!("the line for {name} is not NAME=VALUE"),
+        (false, true) => "the line is not NAME=VALUE".to_string(),
+    };
+    Fail::new(
+        Exit::Usage,
+        format!("{}{at_line}: {problem}", path.display()),
+    )
+    .hint("fix that line (values with spaces or # need quotes, closed on the same or a later line), or remove .env")
+    .into()
 }
 
 /// Everything a command needs to know about its surroundings, resolved once.

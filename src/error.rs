@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+use tokio_postgres::error::SqlState;
+
+use crate::db::PgError;
+
 /// Process exit codes. Documented in README.md; scripts and CI depend on them, so never renumber.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -17,8 +21,12 @@ pub enum Exit {
     Sql = 5,
     /// Refused on purpose: not confirmed, or a protected database.
     Refused = 6,
+    /// Hung up: the terminal closed (128 + SIGHUP).
+    HungUp = 129,
     /// Interrupted by Ctrl-C (128 + SIGINT, as shells report it).
     Interrupted = 130,
+    /// Terminated by SIGTERM (128 + SIGTERM): `timeout`, `docker stop`, a cancelled CI job.
+    Terminated = 143,
 }
 
 /// An error that knows its exit code and what the user should do next.
@@ -55,10 +63,60 @@ impl fmt::Display for Fail {
 
 impl std::error::Error for Fail {}
 
-/// The exit code and hint for any error the program returns.
-pub fn classify(err: &anyhow::Error) -> (Exit, Option<&str>) {
-    match err.downcast_ref::<Fail>() {
-        Some(fail) => (fail.exit, fail.hint.as_deref()),
-        None => (Exit::Failure, None),
+/// stdout's reader went away (`cruddur-db sessions --json | head -1`): it wanted no more, so
+/// the command ends quietly and successfully, as `head` expects of a writer.
+#[derive(Debug)]
+pub struct StdoutClosed;
+
+impl fmt::Display for StdoutClosed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("stdout was closed")
     }
+}
+
+impl std::error::Error for StdoutClosed {}
+
+/// For failures no code path has advice for yet: every error ends in a hint.
+const GENERIC_HINT: &str = "run it again with --verbose to see each step; if the cause stays unclear, please report it with the command you ran";
+
+/// The exit code and hint for any error the program returns. A `Fail` in the chain decides
+/// both; a server error without one still gets the hint its SQLSTATE calls for.
+pub fn classify(err: &anyhow::Error) -> (Exit, &str) {
+    let exit = err
+        .downcast_ref::<Fail>()
+        .map_or(Exit::Failure, |fail| fail.exit);
+    (exit, specific_hint(err).unwrap_or(GENERIC_HINT))
+}
+
+/// The advice a code path or the server's error gave, if any.
+pub fn specific_hint(err: &anyhow::Error) -> Option<&str> {
+    err.downcast_ref::<Fail>()
+        .and_then(|fail| fail.hint.as_deref())
+        .or_else(|| server_hint(err))
+}
+
+/// Advice for a server or connection error anywhere in the chain, by what went wrong.
+fn server_hint(err: &anyhow::Error) -> Option<&'static str> {
+    let pg = err
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<PgError>())?;
+    if pg.0.is_closed() {
+        return Some(
+            "the server closed the connection: it may have restarted, crashed or ended this session; check the server's log, then run the command again",
+        );
+    }
+    let code = pg.code()?;
+    Some(if *code == SqlState::ADMIN_SHUTDOWN {
+        "an administrator (or `cruddur-db kill`) ended this session, or the server is shutting down; run the command again"
+    } else if *code == SqlState::CRASH_SHUTDOWN {
+        "the server restarted after another process crashed; run the command again once it is back"
+    } else if *code == SqlState::NAME_TOO_LONG {
+        "PostgreSQL names are at most 63 bytes: choose a shorter name"
+    } else if *code == SqlState::INSUFFICIENT_PRIVILEGE {
+        "connect as a user with that privilege: the database's owner, or a superuser (on RDS, the master user)"
+    } else if *code == SqlState::QUERY_CANCELED {
+        "the statement was cancelled (by a timeout or another session); run the command again"
+    } else {
+        return None;
+    })
 }

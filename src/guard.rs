@@ -103,21 +103,7 @@ pub async fn refuse_unless_prod(client: &Client, target: &Target) -> Result<()> 
         return Ok(());
     }
     let name = target.url.database();
-    let row = client
-        .query_opt(
-            "SELECT 1 FROM pg_database WHERE datname = $1 \
-             AND strpos(shobj_description(oid, 'pg_database'), $2) > 0",
-            &[&name, &PRODUCTION_MARK],
-        )
-        .await
-        .map_err(PgError)
-        .with_context(|| {
-            format!(
-                "could not check whether {} is production",
-                quote_ident(name)
-            )
-        })?;
-    if row.is_none() {
+    if production_databases(client, &[name]).await?.is_empty() {
         return Ok(());
     }
     Err(Fail::new(
@@ -134,4 +120,44 @@ pub async fn refuse_unless_prod(client: &Client, target: &Target) -> Result<()> 
          if this is a copy that is no longer production, unmark it with COMMENT ON DATABASE ... IS NULL",
     )
     .into())
+}
+
+/// Refuse to end sessions on databases marked production (`kill --all` reaches every database
+/// on the server) unless the user said `--prod`, which also asked for confirmation.
+pub async fn refuse_sessions_on_production(
+    client: &Client,
+    target: &Target,
+    databases: &[&str],
+) -> Result<()> {
+    if target.prod {
+        return Ok(());
+    }
+    let marked = production_databases(client, databases).await?;
+    if marked.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<String> = marked.iter().map(|name| quote_ident(name)).collect();
+    Err(Fail::new(
+        Exit::Refused,
+        format!(
+            "sessions on production database(s) {} are among those chosen; nothing was done",
+            names.join(", ")
+        ),
+    )
+    .hint("leave them out with --user/--app/--pid, or say --prod to end them (it asks for confirmation)")
+    .into())
+}
+
+/// Which of `databases` are marked production, read from the server `client` is on.
+async fn production_databases(client: &Client, databases: &[&str]) -> Result<Vec<String>> {
+    let rows = client
+        .query(
+            "SELECT datname::text FROM pg_database WHERE datname = ANY($1) \
+             AND strpos(shobj_description(oid, 'pg_database'), $2) > 0 ORDER BY datname",
+            &[&databases, &PRODUCTION_MARK],
+        )
+        .await
+        .map_err(PgError)
+        .context("could not check which databases are marked production")?;
+    Ok(rows.iter().map(|row| row.get(0)).collect())
 }

@@ -8,7 +8,9 @@ pub mod crash;
 mod db;
 mod error;
 mod guard;
+mod redact;
 mod script;
+mod signals;
 mod ui;
 
 /// The SQL splitter, public for the fuzz target and property tests.
@@ -22,7 +24,8 @@ use anyhow::{Context, Result};
 use crate::cli::{Cli, Command};
 use crate::commands::{completions, connect, create, doctor, drop, kill, load, sessions, setup};
 use crate::config::Config;
-use crate::error::{Exit, Fail};
+use crate::error::{Exit, Fail, StdoutClosed};
+use crate::signals::Stop;
 
 pub fn run(cli: Cli) -> Result<()> {
     let config = Config::resolve(&cli.global)?;
@@ -32,12 +35,13 @@ pub fn run(cli: Cli) -> Result<()> {
         .build()
         .context("could not start the async runtime")?;
     let result = runtime.block_on(async {
+        let stop = signals::listen()?;
         tokio::select! {
             result = dispatch(&config, &cli.command) => result,
-            // `sessions --watch` runs until Ctrl-C: that is its normal end, not a failure.
-            _ = tokio::signal::ctrl_c() => match &cli.command {
-                Command::Sessions(args) if args.watch.is_some() => Ok(()),
-                _ => Err(interrupted().await),
+            stop = stop => match (stop, &cli.command) {
+                // `sessions --watch` runs until Ctrl-C: that is its normal end, not a failure.
+                (Stop::Interrupt, Command::Sessions(args)) if args.watch.is_some() => Ok(()),
+                (stop, _) => Err(stopped(stop).await),
             },
         }
     });
@@ -46,17 +50,15 @@ pub fn run(cli: Cli) -> Result<()> {
     result
 }
 
-/// Ctrl-C: cancel what the server is running, then leave; closing the connections makes the
-/// server roll back their open transactions.
-async fn interrupted() -> anyhow::Error {
+/// Ctrl-C, SIGTERM or SIGHUP: cancel what the server is running, then leave; closing the
+/// connections makes the server roll back their open transactions.
+async fn stopped(stop: Stop) -> anyhow::Error {
     let hint = if db::cancel_running().await > 0 {
         "the running statement was cancelled and its transaction rolled back; steps that had finished stay done"
     } else {
         "nothing was running on the server"
     };
-    Fail::new(Exit::Interrupted, "interrupted")
-        .hint(hint)
-        .into()
+    Fail::new(stop.exit(), stop.describe()).hint(hint).into()
 }
 
 async fn dispatch(config: &Config, command: &Command) -> Result<()> {
@@ -71,17 +73,17 @@ async fn dispatch(config: &Config, command: &Command) -> Result<()> {
         Command::Kill(args) => kill::run(config, args).await,
         Command::Doctor(args) => doctor::run(config, args).await,
         Command::Setup(args) => setup::run(config, args).await,
-        Command::Completions { shell } => {
-            completions::run(*shell);
-            Ok(())
-        }
+        Command::Completions { shell } => completions::run(*shell),
     }
 }
 
 /// Print a failure (cause chain, then hint) and give its exit code.
 pub fn report(err: &anyhow::Error) -> ExitCode {
+    if err.downcast_ref::<StdoutClosed>().is_some() {
+        return ExitCode::SUCCESS;
+    }
     let (exit, hint) = error::classify(err);
-    if exit == Exit::Interrupted {
+    if matches!(exit, Exit::Interrupted | Exit::Terminated | Exit::HungUp) {
         ui::restore_terminal();
     }
     ui::error(err, hint);

@@ -5,7 +5,10 @@ use std::io::{IsTerminal, Write};
 use std::sync::OnceLock;
 use std::time::Duration;
 
+use anyhow::Context;
 use colored::Colorize;
+
+use crate::error::StdoutClosed;
 
 /// How much the user asked to hear.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -95,11 +98,9 @@ pub fn server_notice(at: Option<&dyn Display>, severity: &str, message: impl Dis
 }
 
 /// The final report of a failed command: the whole cause chain, then the hint.
-pub fn error(err: &anyhow::Error, hint: Option<&str>) {
+pub fn error(err: &anyhow::Error, hint: &str) {
     line(format_args!("{} {err:#}", "error:".red().bold()));
-    if let Some(hint) = hint {
-        line(format_args!("{} {hint}", "hint:".green().bold()));
-    }
+    line(format_args!("{} {hint}", "hint:".green().bold()));
 }
 
 /// Output that `\echo` in a SQL file asks for: stdout, like psql.
@@ -111,7 +112,7 @@ pub fn echo(text: &str) {
 /// Columns are as wide as their widest cell, and left out when empty in every row. On a
 /// terminal each is cut to its limit and the last to the width left, so rows never wrap;
 /// piped, nothing is cut, so the file holds every character.
-pub fn table(columns: &[(&str, usize)], rows: &[Vec<String>]) {
+pub fn table(columns: &[(&str, usize)], rows: &[Vec<String>]) -> anyhow::Result<()> {
     // A column no row has anything in only takes room from the last one.
     let shown: Vec<usize> = (0..columns.len())
         .filter(|&i| rows.is_empty() || rows.iter().any(|row| !row[i].is_empty()))
@@ -147,16 +148,34 @@ pub fn table(columns: &[(&str, usize)], rows: &[Vec<String>]) {
             .collect();
         padded.join("  ").trim_end().to_string()
     };
-    let mut out = out.lock();
     let headers = shown.iter().map(|&i| columns[i].0).collect();
-    let _ = writeln!(out, "{}", render(headers).bold());
-    for row in rows {
-        let _ = writeln!(
-            out,
-            "{}",
-            render(shown.iter().map(|&i| row[i].as_str()).collect())
-        );
+    to_stdout(|out| {
+        writeln!(out, "{}", render(headers).bold())?;
+        for row in rows {
+            writeln!(
+                out,
+                "{}",
+                render(shown.iter().map(|&i| row[i].as_str()).collect())
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// Write data to stdout. A reader that went away (`| head`) becomes [`StdoutClosed`], which
+/// ends the command quietly; any other failure is an error.
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match write(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Err(StdoutClosed.into()),
+        Err(err) => Err(anyhow::Error::new(err).context("could not write to stdout")),
     }
+}
+
+/// Bytes made elsewhere (a completion script), as they are.
+pub fn raw(bytes: &[u8]) -> anyhow::Result<()> {
+    to_stdout(|out| out.write_all(bytes))
 }
 
 /// At most `max` characters, the last one an ellipsis when something was cut.
@@ -172,21 +191,21 @@ pub fn cut(text: &str, max: usize) -> String {
 }
 
 /// Start a redraw (`--watch`): clear the terminal and go to its top; piped, a blank line.
-pub fn clear_screen() {
-    let mut out = std::io::stdout();
-    let _ = if out.is_terminal() {
-        write!(out, "\x1b[2J\x1b[H")
-    } else {
-        writeln!(out)
-    };
+pub fn clear_screen() -> anyhow::Result<()> {
+    let terminal = std::io::stdout().is_terminal();
+    to_stdout(|out| {
+        if terminal {
+            write!(out, "\x1b[2J\x1b[H")
+        } else {
+            writeln!(out)
+        }
+    })
 }
 
 /// Pretty JSON on stdout.
 pub fn json(value: &impl serde::Serialize) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
-    writeln!(out)?;
-    Ok(())
+    let text = serde_json::to_string_pretty(value).context("could not render JSON")?;
+    to_stdout(|out| writeln!(out, "{text}"))
 }
 
 /// Whether a prompt can be answered: dialoguer draws on stderr and reads keys from the terminal.

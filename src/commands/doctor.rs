@@ -132,12 +132,9 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
                     Ok((target, detail))
                 }
                 Err(err) => {
-                    let (exit, hint) = error::classify(&err);
-                    Err(broken(
-                        exit,
-                        format!("{err:#}"),
-                        hint.unwrap_or("fix the URL"),
-                    ))
+                    let exit = error::classify(&err).0;
+                    let hint = error::specific_hint(&err).unwrap_or("fix the URL");
+                    Err(broken(exit, format!("{err:#}"), hint))
                 }
             }
         })
@@ -175,12 +172,9 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
                     Ok((None, format!("as user {:?}", url.user())))
                 }
                 Err(err) => {
-                    let (exit, hint) = error::classify(&err);
-                    Err(broken(
-                        exit,
-                        format!("{err:#}"),
-                        hint.unwrap_or("check the URL"),
-                    ))
+                    let exit = error::classify(&err).0;
+                    let hint = error::specific_hint(&err).unwrap_or("check the URL");
+                    Err(broken(exit, format!("{err:#}"), hint))
                 }
             }
         })
@@ -402,7 +396,7 @@ async fn handshake(url: &DbUrl, mut stream: TcpStream) -> Result<((), String), B
         broken(
             Exit::Usage,
             format!("{err:#}"),
-            error::classify(&err).1.unwrap_or("fix sslrootcert"),
+            error::specific_hint(&err).unwrap_or("fix sslrootcert"),
         )
     })?;
     let name = rustls::pki_types::ServerName::try_from(url.host().to_string()).map_err(|err| {

@@ -48,13 +48,21 @@ pub async fn run(config: &Config, args: &KillArgs) -> Result<()> {
         });
     }
 
+    if !args.dry_run {
+        let databases: Vec<&str> = chosen
+            .iter()
+            .filter_map(|s| s.database.as_deref())
+            .collect();
+        guard::refuse_sessions_on_production(&client, &target, &databases).await?;
+    }
+
     if args.dry_run {
         ui::done(
             "kill",
             format_args!("would end {} session(s) {scope}", chosen.len()),
             started.elapsed(),
         );
-        sessions::print_table(&chosen, args.filter.all);
+        sessions::print_table(&chosen, args.filter.all)?;
         return finish(problems);
     }
 
@@ -88,7 +96,7 @@ pub async fn run(config: &Config, args: &KillArgs) -> Result<()> {
         started.elapsed(),
     );
     chosen.retain(|session| ended.contains(&session.pid));
-    sessions::print_table(&chosen, args.filter.all);
+    sessions::print_table(&chosen, args.filter.all)?;
     finish(problems)
 }
 

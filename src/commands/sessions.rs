@@ -19,7 +19,8 @@ pub struct Session {
     pub pid: i32,
     pub user: Option<String>,
     pub database: Option<String>,
-    /// `null` for a Unix-socket connection.
+    /// The client's address as psql users read it (`127.0.0.1`, `::1`), `local` for a
+    /// Unix-socket connection; `null` when the server hides it from this user.
     pub client_addr: Option<String>,
     pub application: String,
     /// active, idle, idle in transaction, ...; `null` when the server hides it from this user.
@@ -78,7 +79,9 @@ pub async fn list(client: &Client, filter: &Filter<'_>) -> Result<Vec<Session>> 
     let idle_for = filter.idle_for.map(|d| d.as_secs_f64());
     let rows = client
         .query(
-            "SELECT pid, usename::text, datname::text, client_addr::text, application_name, state,
+            "SELECT pid, usename::text, datname::text,
+                    CASE WHEN client_port = -1 THEN 'local' ELSE host(client_addr) END,
+                    application_name, state,
                     extract(epoch FROM now() - state_change)::float8,
                     extract(epoch FROM now() - xact_start)::float8,
                     extract(epoch FROM now() - backend_start)::float8,
@@ -142,7 +145,7 @@ pub async fn run(config: &Config, args: &SessionsArgs) -> Result<()> {
         let started = Instant::now();
         let sessions = list(&client, &filter).await?;
         if args.watch.is_some() {
-            ui::clear_screen();
+            ui::clear_screen()?;
         }
         ui::done(
             "sessions",
@@ -152,7 +155,7 @@ pub async fn run(config: &Config, args: &SessionsArgs) -> Result<()> {
         if args.json {
             ui::json(&sessions)?;
         } else {
-            print_table(&sessions, args.filter.all);
+            print_table(&sessions, args.filter.all)?;
         }
         let Some(every) = args.watch else {
             return Ok(());
@@ -162,12 +165,13 @@ pub async fn run(config: &Config, args: &SessionsArgs) -> Result<()> {
 }
 
 /// The sessions as a table whose last column, the query, takes what the terminal has left.
-pub fn print_table(sessions: &[Session], with_database: bool) {
+pub fn print_table(sessions: &[Session], with_database: bool) -> Result<()> {
     let mut columns = vec![("PID", 7), ("USER", 10)];
     if with_database {
         columns.push(("DATABASE", 14));
     }
     columns.extend([
+        ("CLIENT", 15),
         ("APP", 12),
         ("STATE", 10),
         ("FOR", 6),
@@ -185,6 +189,7 @@ pub fn print_table(sessions: &[Session], with_database: bool) {
                 row.push(s.database.clone().unwrap_or_default());
             }
             row.extend([
+                s.client_addr.clone().unwrap_or_default(),
                 s.application.clone(),
                 short_state(s.state.as_deref()),
                 s.state_seconds.map(format_duration).unwrap_or_default(),
@@ -192,7 +197,11 @@ pub fn print_table(sessions: &[Session], with_database: bool) {
                     .map(format_duration)
                     .unwrap_or_default(),
                 s.connected_seconds.map(format_duration).unwrap_or_default(),
-                s.wait_event.clone().unwrap_or_default(),
+                // An idle session always waits for its client (ClientRead): only noise there.
+                match s.state.as_deref() {
+                    Some(state) if state.starts_with("idle") => String::new(),
+                    _ => s.wait_event.clone().unwrap_or_default(),
+                },
                 s.blocked_by
                     .iter()
                     .map(i32::to_string)
@@ -203,7 +212,7 @@ pub fn print_table(sessions: &[Session], with_database: bool) {
             row
         })
         .collect();
-    ui::table(&columns, &rows);
+    ui::table(&columns, &rows)
 }
 
 /// States as few columns wide as they can be and still read plainly.

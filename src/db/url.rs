@@ -41,6 +41,9 @@ const KNOWN_PARAMS: &[&str] = &[
     "hostaddr",
 ];
 
+/// PostgreSQL's identifier limit (NAMEDATALEN - 1), in bytes.
+pub const MAX_NAME_BYTES: usize = 63;
+
 /// How long a connection attempt may take, from TCP connect to authenticated, when the URL
 /// sets no `connect_timeout`. libpq waits forever, which is how `psql $PROD_CONNECTION_URL`
 /// "just hangs" behind a security group that drops packets.
@@ -129,11 +132,27 @@ impl DbUrl {
             ));
         }
         if path.contains('/') {
-            return Err(invalid(format!(
-                "the connection URL's path `/{path}` has more than one segment; it must be just the database name"
-            )));
+            // Never echo the path: an unescaped `/` in a password puts the password's tail here.
+            return Err(Fail::new(
+                Exit::Usage,
+                "the connection URL's path has more than one segment; it must be just the database name",
+            )
+            .hint("percent-encode any `/`, `@`, `:` or `?` in the password or database name (`/` is %2F)")
+            .into());
         }
         let database = decode(path, "database name")?;
+        if database.len() > MAX_NAME_BYTES {
+            // PostgreSQL would silently cut it, creating a database no later command could name.
+            return Err(Fail::new(
+                Exit::Usage,
+                format!(
+                    "the database name in the connection URL is {} bytes long; PostgreSQL names are at most {MAX_NAME_BYTES}",
+                    database.len()
+                ),
+            )
+            .hint("choose a shorter database name")
+            .into());
+        }
 
         let mut parsed = DbUrl {
             port: url.port().unwrap_or(5432),
@@ -362,5 +381,23 @@ mod tests {
     fn malformed_urls_never_echo_the_password() {
         let message = error_of("postgresql://u:hunter2@h:notaport/db");
         assert!(!message.contains("hunter2"), "{message}");
+        // An unescaped `/` makes the password's tail part of the path.
+        let message = error_of("postgresql://u:12/SECRET@host/db");
+        assert!(message.contains("more than one segment"), "{message}");
+        assert!(!message.contains("SECRET"), "{message}");
+    }
+
+    #[test]
+    fn database_names_longer_than_postgresql_keeps_are_refused() {
+        let longest = "d".repeat(MAX_NAME_BYTES);
+        assert_eq!(
+            DbUrl::parse(&format!("postgresql://h/{longest}"))
+                .unwrap()
+                .database(),
+            longest
+        );
+        // 32 two-byte characters: 64 bytes, though only 32 characters.
+        let message = error_of(&format!("postgresql://h/{}", "é".repeat(32)));
+        assert!(message.contains("64 bytes long"), "{message}");
     }
 }

@@ -21,7 +21,7 @@ use self::lexer::{MetaCommand, Statement};
 use self::source::{Item, Source};
 use crate::db::{Listener, PgError, Session};
 use crate::error::{Exit, Fail};
-use crate::ui;
+use crate::{redact, ui};
 
 /// How to run a file.
 #[derive(Debug, Clone, Copy)]
@@ -186,7 +186,7 @@ impl Runner<'_> {
                         self.copy(statement, &mut source, depth == 0).await?;
                     }
                     Item::Statement(statement) => {
-                        ui::verbose(format_args!("> {}", statement.text));
+                        ui::verbose(format_args!("> {}", redact::sql(&statement.text)));
                         self.batch.push(&path, statement);
                         if !self.options.transaction || self.batch.text.len() >= BATCH_BYTES {
                             self.flush().await?;
@@ -288,7 +288,7 @@ impl Runner<'_> {
         let path = source.path().clone();
         let line = statement.start().line;
         let data_start = source.line_no() + 1;
-        ui::verbose(format_args!("> {}", statement.text));
+        ui::verbose(format_args!("> {}", redact::sql(&statement.text)));
         let client = self.client;
         let here = Some((&*path, line));
         let fail = |err, runner: &Self| {

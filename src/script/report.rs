@@ -10,6 +10,7 @@ use tokio_postgres::error::{DbError, ErrorPosition, SqlState};
 use super::lexer::{Position, Statement};
 use super::source::read_line;
 use crate::error::{Exit, Fail};
+use crate::redact;
 
 /// The error for `statement` of the file at `path` failing with `err`; `start` is the
 /// character offset where the statement begins in the query that was sent (it may have been
@@ -38,7 +39,7 @@ pub fn statement_failed(
     } else {
         applied_hint(in_transaction, file_ended_transaction)
     };
-    report(db, path, position, hint)
+    report(db, path, statement, position, hint)
 }
 
 /// The error for a `COPY ... FROM STDIN` whose data (starting at line `data_start` of the file)
@@ -72,6 +73,7 @@ pub fn copy_failed(
     report(
         db,
         path,
+        statement,
         position,
         applied_hint(in_transaction, file_ended_transaction),
     )
@@ -98,15 +100,23 @@ fn applied_hint(in_transaction: bool, file_ended_transaction: Option<&(Arc<Path>
     }
 }
 
-fn report(db: &DbError, path: &Path, position: Position, hint: String) -> anyhow::Error {
+fn report(
+    db: &DbError,
+    path: &Path,
+    statement: &Statement,
+    position: Position,
+    hint: String,
+) -> anyhow::Error {
     let Position { line, column } = position;
+    // The statement's PASSWORD literals stay hidden in its line and in the server's words.
+    let hide = |text: &str| redact::sql_secrets_in(text, &statement.text);
     let mut message = format!(
         "{}:{line}:{column}: {}: {}",
         path.display(),
         db.severity(),
-        db.message()
+        hide(db.message())
     );
-    if let Some(source_line) = read_line(path, line) {
+    if let Some(source_line) = read_line(path, line).map(|line| hide(&line)) {
         let gutter = line.to_string().len();
         let caret_pad: String = source_line
             .chars()
@@ -120,7 +130,7 @@ fn report(db: &DbError, path: &Path, position: Position, hint: String) -> anyhow
         );
     }
     if let Some(detail) = db.detail() {
-        let _ = write!(message, "\nDETAIL: {detail}");
+        let _ = write!(message, "\nDETAIL: {}", hide(detail));
     }
     if let Some(hint) = db.hint() {
         let _ = write!(message, "\nHINT: {hint}");

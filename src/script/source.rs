@@ -130,6 +130,9 @@ impl<R: BufRead> Source<R> {
                     )
                     .hint("save the file as UTF-8; nothing after this line was run")
                 })?;
+                if text.contains('\0') {
+                    return Err(nul_byte(&self.path, self.line_no));
+                }
                 // A byte-order mark is invisible in editors and a syntax error to the server.
                 let text = match self.line_no {
                     1 => text.strip_prefix('\u{feff}').unwrap_or(text),
@@ -178,6 +181,9 @@ impl<R: BufRead> Source<R> {
                     self.copy = Copy::Ended;
                     break;
                 }
+                if self.line.contains(&0) {
+                    return Err(nul_byte(&self.path, self.line_no));
+                }
                 chunk.extend_from_slice(&self.line);
                 continue;
             };
@@ -189,6 +195,11 @@ impl<R: BufRead> Source<R> {
                 }
                 None => (lines.len(), lines.len()),
             };
+            if let Some(at) = memchr::memchr(0, &lines[..data]) {
+                let line =
+                    self.line_no + 1 + memchr::memchr_iter(b'\n', &lines[..at]).count() as u64;
+                return Err(nul_byte(&self.path, line));
+            }
             chunk.extend_from_slice(&lines[..data]);
             self.line_no += memchr::memchr_iter(b'\n', &lines[..consumed]).count() as u64;
             self.bytes_read += consumed as u64;
@@ -205,11 +216,23 @@ impl<R: BufRead> Source<R> {
     }
 }
 
+/// PostgreSQL takes no NUL byte in SQL text or COPY data; sent anyway, it breaks the protocol
+/// message and reads as a lost connection.
+fn nul_byte(path: &Path, line: u64) -> anyhow::Error {
+    Fail::new(
+        Exit::Sql,
+        format!("{}:{line}: the file contains a NUL byte", path.display()),
+    )
+    .hint("PostgreSQL cannot take NUL bytes in SQL: the file may be binary or UTF-16; save it as UTF-8 text. Nothing was sent to the server")
+    .into()
+}
+
 fn read_failed(path: &Path, err: std::io::Error) -> anyhow::Error {
     Fail::new(
         Exit::Failure,
         format!("could not read {}: {err}", path.display()),
     )
+    .hint("check that the file is still there and readable")
     .into()
 }
 

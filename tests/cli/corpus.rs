@@ -41,8 +41,8 @@ const TABLE_ROWS: &str = "SELECT string_agg(table_name || '=' || (xpath('/row/c/
 #[test]
 fn corpus_files_load_as_psql_loads_them() {
     let Some(corpus) = corpus_dir() else {
-        eprintln!(
-            "no ../shared/corpus beside the repository (set CRUDDUR_CORPUS_DIR): nothing to compare"
+        crate::harness::skip(
+            "no ../shared/corpus beside the repository (set CRUDDUR_CORPUS_DIR): nothing to compare",
         );
         return;
     };

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
-use crate::harness::{Project, TestDb, in_terminal};
+use crate::harness::{Project, TestDb};
 
 /// Everything point 2 of the engine's spec lists, in one database.
 const FEATURES: &str = r#"
@@ -45,7 +45,9 @@ fn a_pg_dump_file_loads_and_dumps_back_identically() {
     original.create();
     original.query(FEATURES);
     let Some(dump) = original.cluster.pg_dump(&original.name) else {
-        eprintln!("skipped: no pg_dump as new as the test server");
+        crate::harness::skip(
+            "no pg_dump as new as the test server (CRUDDUR_TEST_PG_CLIENT_BINDIR=$(scripts/pg-client MAJOR))",
+        );
         return;
     };
     assert!(dump.contains("FROM stdin;"), "expected COPY data:\n{dump}");
@@ -270,10 +272,9 @@ fn ctrl_c_cancels_the_running_statement_rolls_back_and_exits_130() {
         "slow.sql",
         "CREATE TABLE before_sleep (n int);\nSELECT pg_sleep(60);\n",
     );
-    let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
-    let child = std::process::Command::new(binary)
+    let child = project
+        .cruddur_process()
         .args(["schema-load", "slow.sql"])
-        .current_dir(project.path())
         .env("CONNECTION_URL", db.url())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -329,11 +330,7 @@ fn a_big_file_shows_a_progress_bar_on_a_terminal_only() {
     let project = Project::new();
     big_seed(&project);
     let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
-    let output = in_terminal(
-        &format!("{} seed big.sql", binary.display()),
-        project.path(),
-        &db.url(),
-    );
+    let output = project.in_terminal(&format!("{} seed big.sql", binary.display()), &db.url());
     let screen = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{screen}");
     assert!(

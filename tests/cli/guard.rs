@@ -1,6 +1,6 @@
 //! Production protection: confirmations, refusals without a terminal, RDS hosts, same-URL refusal.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use predicates::prelude::*;
 
@@ -71,11 +71,11 @@ fn connection_url_equal_to_prod_connection_url_is_refused() {
 /// the terminal open a moment longer so what runs after the prompt is not cut off by EOF.
 fn in_a_terminal(db: &TestDb, command: &str, keys: &[u8]) -> std::process::Output {
     let project = Project::new();
-    let mut child = Command::new("script")
+    let mut child = project
+        .command("script")
         .args(["-q", "-e", "-c", command, "/dev/null"])
-        .current_dir(project.path())
         .env("PROD_CONNECTION_URL", db.url())
-        .env_remove("CONNECTION_URL")
+        .env("TERM", "xterm")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()

@@ -2,6 +2,7 @@
 //! SCRAM passwords), one uniquely named database per test, and the real binary to run against them.
 
 use std::net::TcpListener;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -11,11 +12,38 @@ use std::sync::{Mutex, OnceLock};
 /// can search all output for a leak.
 pub const PASSWORD: &str = "Sup3r/Secret@Pa:ss%word";
 
-/// Server binaries: `CRUDDUR_TEST_PG_BINDIR`, else `pg_config --bindir`, else the newest
-/// `/usr/lib/postgresql/*/bin`.
+/// Whether this run is CI's, where nothing may be skipped: a skip there must fail instead.
+pub fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|value| !value.is_empty() && value != "false")
+}
+
+/// A test that cannot run here: under CI that is a failure (CI must run everything), elsewhere
+/// it says so on stderr and the test returns.
+pub fn skip(why: &str) {
+    assert!(!in_ci(), "under CI nothing may be skipped, but: {why}");
+    eprintln!("SKIPPED: {why}");
+}
+
+/// Server binaries, usable by the server user: `CRUDDUR_TEST_PG_BINDIR` (which must hold
+/// initdb), else `pg_config --bindir`, else the newest `/usr/lib/postgresql/*/bin`.
 fn server_bindir() -> PathBuf {
-    if let Ok(dir) = std::env::var("CRUDDUR_TEST_PG_BINDIR") {
-        return PathBuf::from(dir);
+    static BINDIR: OnceLock<PathBuf> = OnceLock::new();
+    BINDIR
+        .get_or_init(|| reachable_by_server_user(&find_server_bindir()))
+        .clone()
+}
+
+fn find_server_bindir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CRUDDUR_TEST_PG_BINDIR") {
+        // An empty value is a failed `$(scripts/pg-server N)`, never "use whatever is on PATH":
+        // that would run the whole stage against another major and call it green.
+        let dir = PathBuf::from(dir);
+        assert!(
+            dir.join("initdb").is_file(),
+            "CRUDDUR_TEST_PG_BINDIR={:?} holds no initdb: did scripts/pg-server fail?",
+            dir
+        );
+        return dir;
     }
     if let Ok(out) = Command::new("pg_config").arg("--bindir").output() {
         let dir = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
@@ -34,6 +62,54 @@ fn server_bindir() -> PathBuf {
     });
     dirs.pop()
         .expect("no initdb under /usr/lib/postgresql/*/bin")
+}
+
+/// The major version the run was asked to test (`CRUDDUR_TEST_PG_MAJOR`), if any.
+fn wanted_major() -> Option<u32> {
+    let text = std::env::var("CRUDDUR_TEST_PG_MAJOR").ok()?;
+    Some(
+        text.parse()
+            .unwrap_or_else(|_| panic!("CRUDDUR_TEST_PG_MAJOR={text:?} is not a major version")),
+    )
+}
+
+/// `bindir`, or a copy of its installation the server user can reach. As root the server runs
+/// as `postgres`, which cannot enter a clone under a root-only directory (`mktemp -d`, /root):
+/// there initdb fails with "Permission denied".
+fn reachable_by_server_user(bindir: &Path) -> PathBuf {
+    let Some((uid, _)) = server_user() else {
+        return bindir.to_path_buf();
+    };
+    let blocked = bindir.ancestors().any(|dir| {
+        std::fs::metadata(dir).is_ok_and(|meta| meta.mode() & 0o001 == 0 && meta.uid() != uid)
+    });
+    if !blocked {
+        return bindir.to_path_buf();
+    }
+    // The whole installation (bin, lib, share) moves together: the binaries find the rest
+    // relative to themselves.
+    let install = bindir.parent().expect("a bin directory has a parent");
+    let copy = private_temp_dir("cruddur-db-pg-");
+    let status = Command::new("cp")
+        .arg("-a")
+        .arg(install)
+        .arg(copy.join("install"))
+        .status()
+        .expect("run cp");
+    assert!(status.success(), "could not copy {}", install.display());
+    copy.join("install").join(bindir.file_name().unwrap())
+}
+
+/// A temp dir of ours (removed at exit) that the server user may enter.
+fn private_temp_dir(prefix: &str) -> PathBuf {
+    let dir = tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir()
+        .unwrap()
+        .keep();
+    std::fs::set_permissions(&dir, PermissionsExt::from_mode(0o755)).unwrap();
+    remove_at_exit(&dir);
+    dir
 }
 
 /// A server program, run as the `postgres` user when we are root: initdb refuses root.
@@ -74,23 +150,53 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-/// Clusters still running, stopped by an atexit hook: statics are never dropped.
-static RUNNING: Mutex<Vec<(PathBuf, PathBuf)>> = Mutex::new(Vec::new());
+/// What to undo when the test process exits, in reverse order (clusters before the server
+/// build they run from). Statics are never dropped, so an atexit hook does it; it also runs
+/// when tests fail, since libtest then exits through `exit`.
+enum Cleanup {
+    Cluster { bindir: PathBuf, root: PathBuf },
+    Dir(PathBuf),
+}
 
-extern "C" fn stop_all_clusters() {
-    let running = std::mem::take(&mut *RUNNING.lock().unwrap_or_else(|e| e.into_inner()));
-    for (bindir, root) in running {
-        stop(&bindir, &root);
+static AT_EXIT: Mutex<Vec<Cleanup>> = Mutex::new(Vec::new());
+
+fn at_exit(cleanup: Cleanup) {
+    static HOOK: OnceLock<()> = OnceLock::new();
+    // SAFETY: registering a plain extern "C" function with no captured state.
+    HOOK.get_or_init(|| unsafe {
+        libc::atexit(clean_up_everything);
+    });
+    AT_EXIT
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(cleanup);
+}
+
+fn remove_at_exit(dir: &Path) {
+    at_exit(Cleanup::Dir(dir.to_path_buf()));
+}
+
+extern "C" fn clean_up_everything() {
+    let cleanups = std::mem::take(&mut *AT_EXIT.lock().unwrap_or_else(|e| e.into_inner()));
+    for cleanup in cleanups.into_iter().rev() {
+        match cleanup {
+            Cleanup::Cluster { bindir, root } => stop(&bindir, &root),
+            Cleanup::Dir(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+        }
     }
 }
 
 fn stop(bindir: &Path, root: &Path) {
-    let _ = server_program(bindir, "pg_ctl")
-        .args(["stop", "-m", "immediate", "-w", "-D"])
-        .arg(root.join("data"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status();
+    if root.join("data/postmaster.pid").exists() {
+        let _ = server_program(bindir, "pg_ctl")
+            .args(["stop", "-m", "immediate", "-w", "-D"])
+            .arg(root.join("data"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
     let _ = std::fs::remove_dir_all(root);
 }
 
@@ -141,9 +247,13 @@ impl Cluster {
             .tempdir()
             .unwrap()
             .keep();
+        // Registered before initdb, so a run that fails from here on leaves nothing behind.
+        at_exit(Cleanup::Cluster {
+            bindir: bindir.clone(),
+            root: root.clone(),
+        });
         // The server user must reach into the root-owned temp dir.
-        std::fs::set_permissions(&root, std::os::unix::fs::PermissionsExt::from_mode(0o755))
-            .unwrap();
+        std::fs::set_permissions(&root, PermissionsExt::from_mode(0o755)).unwrap();
         chown_to_server_user(&root);
         let pwfile = root.join("pwfile");
         std::fs::write(&pwfile, PASSWORD).unwrap();
@@ -169,17 +279,19 @@ impl Cluster {
             "initdb failed: {}",
             String::from_utf8_lossy(&output.stderr)
         );
-        let version = std::fs::read_to_string(root.join("data/PG_VERSION"))
+        let version: u32 = std::fs::read_to_string(root.join("data/PG_VERSION"))
             .unwrap()
             .trim()
             .parse()
             .unwrap();
-        RUNNING.lock().unwrap().push((bindir.clone(), root.clone()));
-        static HOOK: OnceLock<()> = OnceLock::new();
-        // SAFETY: registering a plain extern "C" function with no captured state.
-        HOOK.get_or_init(|| unsafe {
-            libc::atexit(stop_all_clusters);
-        });
+        if let Some(wanted) = wanted_major() {
+            assert_eq!(
+                version,
+                wanted,
+                "CRUDDUR_TEST_PG_MAJOR asks for PostgreSQL {wanted}, but {} is {version}",
+                bindir.display()
+            );
+        }
         if tls {
             make_certificates(&root);
             let hba = root.join("data/pg_hba.conf");
@@ -227,11 +339,28 @@ impl Cluster {
                 .status()
                 .expect("run pg_ctl");
             if status.success() {
+                self.assert_running_version();
                 return;
             }
             last_log = std::fs::read_to_string(&log).unwrap_or_default();
         }
         panic!("the test server did not start:\n{last_log}");
+    }
+
+    /// The server that answers is the major the data directory was made for (and so the one
+    /// CRUDDUR_TEST_PG_MAJOR asked for): a stage must never pass on another server.
+    fn assert_running_version(&self) {
+        let running: u32 = self
+            .psql("postgres", "SHOW server_version_num")
+            .parse()
+            .expect("server_version_num is a number");
+        assert_eq!(
+            running / 10000,
+            self.version,
+            "the server on port {} is not PostgreSQL {}",
+            self.port,
+            self.version
+        );
     }
 
     /// A file of the test PKI: `ca.crt` (signed the server's certificate), `other-ca.crt`
@@ -279,15 +408,19 @@ impl Cluster {
         command
     }
 
-    /// A client program that matches the server when its bin directory has one (the npm
-    /// builds have none), else the one on PATH.
+    /// A client program that matches the server: from `CRUDDUR_TEST_PG_CLIENT_BINDIR`
+    /// (`scripts/pg-client`), else the server's bin directory when it has one (the npm builds
+    /// have none), else the one on PATH.
     fn client_program(&self, name: &str) -> PathBuf {
-        let bundled = self.bindir.join(name);
-        if bundled.exists() {
-            bundled
-        } else {
-            PathBuf::from(name)
-        }
+        let client_dir = std::env::var_os("CRUDDUR_TEST_PG_CLIENT_BINDIR")
+            .filter(|dir| !dir.is_empty())
+            .map(PathBuf::from);
+        client_dir
+            .into_iter()
+            .chain([self.bindir.clone()])
+            .map(|dir| dir.join(name))
+            .find(|program| program.exists())
+            .unwrap_or_else(|| PathBuf::from(name))
     }
 
     /// `name` aimed at this cluster as `postgres`, the password in its environment.
@@ -365,8 +498,19 @@ impl Cluster {
 
     /// An idle session on `database`, held open until the returned child is dropped.
     pub fn hold_session(&self, database: &str, application: &str) -> HeldSession {
-        let child = self
-            .psql_command(database)
+        self.hold(self.psql_command(database), application)
+    }
+
+    /// Like [`Cluster::hold_session`], over the cluster's Unix socket instead of TCP.
+    pub fn hold_session_over_socket(&self, database: &str, application: &str) -> HeldSession {
+        let mut psql = self.client("psql");
+        // The last -h wins: the socket directory instead of 127.0.0.1.
+        psql.arg("-h").arg(&self.root).args(["-d", database]);
+        self.hold(psql, application)
+    }
+
+    fn hold(&self, mut psql: Command, application: &str) -> HeldSession {
+        let child = psql
             .env("PGAPPNAME", application)
             .arg("-X")
             .stdin(Stdio::piped())
@@ -497,8 +641,22 @@ pub fn literal(text: &str) -> String {
 
 /// The cluster most tests share; each test uses its own database on it.
 pub fn shared() -> &'static Cluster {
-    static SHARED: OnceLock<Cluster> = OnceLock::new();
-    SHARED.get_or_init(Cluster::start)
+    // A cluster that failed to start fails every test with the first failure's message,
+    // instead of each test trying (and leaving a temp dir) again.
+    static SHARED: OnceLock<Result<Cluster, String>> = OnceLock::new();
+    let started = SHARED.get_or_init(|| {
+        std::panic::catch_unwind(Cluster::start).map_err(|panic| {
+            panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default()
+        })
+    });
+    match started {
+        Ok(cluster) => cluster,
+        Err(why) => panic!("the shared test cluster could not start: {why}"),
+    }
 }
 
 /// A uniquely named database on the shared cluster (not created: tests decide), dropped at the end.
@@ -587,15 +745,21 @@ pub fn ident(name: &str) -> String {
 }
 
 /// A temp directory laid out like the Cruddur project: `sql/` with the repository's defaults.
+///
+/// It sits inside a folder of its own that holds an empty `.env`: cruddur-db searches for
+/// `.env` upward, and a stray `/tmp/.env` or `/.env` must not reach any test.
 pub struct Project {
-    pub dir: tempfile::TempDir,
+    base: tempfile::TempDir,
+    dir: PathBuf,
 }
 
 impl Project {
     pub fn new() -> Project {
-        let dir = tempfile::tempdir().unwrap();
-        let sql = dir.path().join("sql");
-        std::fs::create_dir(&sql).unwrap();
+        let base = tempfile::tempdir().unwrap();
+        std::fs::write(base.path().join(".env"), "").unwrap();
+        let dir = base.path().join("project");
+        let sql = dir.join("sql");
+        std::fs::create_dir_all(&sql).unwrap();
         for file in ["schema.sql", "seed.sql"] {
             std::fs::copy(
                 Path::new(env!("CARGO_MANIFEST_DIR")).join("sql").join(file),
@@ -603,11 +767,11 @@ impl Project {
             )
             .unwrap();
         }
-        Project { dir }
+        Project { base, dir }
     }
 
     pub fn path(&self) -> &Path {
-        self.dir.path()
+        &self.dir
     }
 
     pub fn write(&self, relative: &str, contents: &str) -> PathBuf {
@@ -617,17 +781,41 @@ impl Project {
         path
     }
 
-    /// The binary with a clean environment: no inherited URLs, no colour, no terminal.
-    pub fn cruddur(&self) -> assert_cmd::Command {
-        let mut command = assert_cmd::Command::cargo_bin("cruddur-db").unwrap();
+    /// `program` run in the project with a clean environment: only PATH, and a HOME of its
+    /// own, so nothing of the caller's (URLs, PG* variables, CI, colour settings, dotfiles)
+    /// reaches it. Tests add what they mean to set.
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+        let mut command = Command::new(program);
         command
             .current_dir(self.path())
-            .env_remove("CONNECTION_URL")
-            .env_remove("PROD_CONNECTION_URL")
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR_FORCE")
-            .timeout(std::time::Duration::from_secs(60));
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.base.path());
         command
+    }
+
+    /// The binary, unstarted, in the project's clean environment.
+    pub fn cruddur_process(&self) -> Command {
+        self.command(assert_cmd::cargo::cargo_bin("cruddur-db"))
+    }
+
+    /// The binary for assertions: clean environment, no terminal, a minute at most.
+    pub fn cruddur(&self) -> assert_cmd::Command {
+        let mut command = assert_cmd::Command::from_std(self.cruddur_process());
+        command.timeout(std::time::Duration::from_secs(60));
+        command
+    }
+
+    /// Run the shell command `command` in a pseudo-terminal (util-linux `script`) in the
+    /// project, with CONNECTION_URL set to `url`; the terminal's screen is the output's stdout.
+    pub fn in_terminal(&self, command: &str, url: &str) -> std::process::Output {
+        self.command("script")
+            .args(["-q", "-e", "-c", command, "/dev/null"])
+            .env("CONNECTION_URL", url)
+            .env("TERM", "xterm")
+            .stdin(Stdio::null())
+            .output()
+            .expect("util-linux `script` provides the pseudo-terminal")
     }
 }
 
@@ -649,17 +837,4 @@ impl Drop for PlainRole {
         self.cluster
             .cleanup(&format!("DROP ROLE IF EXISTS {}", self.name));
     }
-}
-
-/// Run the shell command `command` in a pseudo-terminal (util-linux `script`), in `dir`, with
-/// CONNECTION_URL set to `url`; the terminal's screen is the output's stdout.
-pub fn in_terminal(command: &str, dir: &Path, url: &str) -> std::process::Output {
-    Command::new("script")
-        .args(["-q", "-e", "-c", command, "/dev/null"])
-        .current_dir(dir)
-        .env("CONNECTION_URL", url)
-        .env_remove("PROD_CONNECTION_URL")
-        .stdin(Stdio::null())
-        .output()
-        .expect("util-linux `script` provides the pseudo-terminal")
 }

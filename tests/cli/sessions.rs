@@ -2,7 +2,7 @@
 
 use predicates::prelude::*;
 
-use crate::harness::{Project, TestDb, in_terminal, output_text};
+use crate::harness::{Project, TestDb, output_text};
 
 #[test]
 fn sessions_lists_the_target_databases_connections_as_a_table() {
@@ -40,7 +40,10 @@ fn sessions_all_includes_other_databases() {
 fn sessions_json_is_machine_readable() {
     let db = TestDb::new();
     db.create();
-    let _held = db.cluster.hold_session(&db.name, "json-app");
+    let mut held = db.cluster.hold_session(&db.name, "json-app");
+    held.run("SELECT 42;");
+    let _socket = db.cluster.hold_session_over_socket(&db.name, "socket-app");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
     let output = db
         .cruddur(&Project::new())
         .args(["sessions", "--json"])
@@ -50,15 +53,28 @@ fn sessions_json_is_machine_readable() {
         .clone();
     let (stdout, _) = output_text(&output);
     let sessions: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    let session = &sessions.as_array().unwrap()[0];
-    assert_eq!(session["application"], "json-app");
+    let sessions = sessions.as_array().unwrap();
+    let by_app = |app: &str| {
+        sessions
+            .iter()
+            .find(|s| s["application"] == app)
+            .unwrap_or_else(|| panic!("no {app} session in {stdout}"))
+    };
+    let session = by_app("json-app");
+    assert_eq!(session["pid"], db.cluster.pid_of("json-app"));
     assert_eq!(session["database"], db.name.as_str());
     assert_eq!(session["user"], "postgres");
-    assert_eq!(session["client_addr"], "127.0.0.1/32");
+    // As psql users read addresses: no `/32` netmask.
+    assert_eq!(session["client_addr"], "127.0.0.1");
     assert_eq!(session["state"], "idle");
-    assert!(session["pid"].as_i64().unwrap() > 0);
-    assert!(session["state_seconds"].as_f64().unwrap() >= 0.0);
-    assert!(session.get("query").is_some());
+    assert_eq!(session["query"], "SELECT 42;");
+    assert!(session["transaction_seconds"].is_null());
+    // Held for over a second before listing, and far less than a minute.
+    for field in ["state_seconds", "connected_seconds"] {
+        let seconds = session[field].as_f64().unwrap();
+        assert!((1.0..60.0).contains(&seconds), "{field} = {seconds}");
+    }
+    assert_eq!(by_app("socket-app")["client_addr"], "local");
 }
 
 fn sessions_json(db: &TestDb, args: &[&str]) -> Vec<serde_json::Value> {
@@ -132,9 +148,8 @@ fn the_table_fits_an_80_column_terminal() {
     held.run(&format!("SELECT '{}';", "long query text ".repeat(20)));
     let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
     let project = Project::new();
-    let output = in_terminal(
+    let output = project.in_terminal(
         &format!("stty cols 80; {} sessions --color never", binary.display()),
-        project.path(),
         &db.url(),
     );
     let screen = String::from_utf8_lossy(&output.stdout);
@@ -158,8 +173,9 @@ fn the_table_fits_an_80_column_terminal() {
 fn watch_redraws_until_ctrl_c_and_then_exits_cleanly() {
     let db = TestDb::new();
     db.create();
-    let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
-    let child = std::process::Command::new(binary)
+    let project = Project::new();
+    let child = project
+        .cruddur_process()
         .args(["sessions", "--watch", "1"])
         .env("CONNECTION_URL", db.url())
         .stdout(std::process::Stdio::piped())
