@@ -120,6 +120,14 @@ pub fn passwords_in(texts: impl IntoIterator<Item = impl AsRef<str>>) -> Vec<Str
     passwords
 }
 
+/// Debug builds only: `CRUDDUR_DB_DEBUG_PANIC=1` asks for a crash, so tests can check the
+/// real binary's crash report. Gives the text a careless panic would print: the target URL.
+#[cfg(debug_assertions)]
+pub fn debug_panic_requested() -> Option<String> {
+    var("CRUDDUR_DB_DEBUG_PANIC")?;
+    Some(var("CONNECTION_URL").unwrap_or_default())
+}
+
 fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|value| !value.is_empty())
 }

@@ -21,3 +21,12 @@ pub fn install_hook() {
         );
     }));
 }
+
+/// Debug builds only: panic when a test asks for it (`CRUDDUR_DB_DEBUG_PANIC`), with the
+/// connection URL in the message as a careless `expect` would, to test the hook in the binary.
+pub fn panic_if_asked() {
+    #[cfg(debug_assertions)]
+    if let Some(url) = config::debug_panic_requested() {
+        panic!("simulated bug while connecting to {url}");
+    }
+}

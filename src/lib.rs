@@ -28,6 +28,7 @@ use crate::error::{Exit, Fail, StdoutClosed};
 use crate::signals::Stop;
 
 pub fn run(cli: Cli) -> Result<()> {
+    crash::panic_if_asked();
     let config = Config::resolve(&cli.global)?;
     ui::init(config.color, config.verbosity);
     let runtime = tokio::runtime::Builder::new_current_thread()

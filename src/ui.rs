@@ -230,6 +230,7 @@ pub async fn prompt(question: String) -> anyhow::Result<String> {
                 crate::error::Exit::Interrupted,
                 "interrupted at the prompt; nothing was done",
             )
+            .hint("nothing was sent to the server; run the command again to be asked again")
             .into())
         }
         Err(err) => {

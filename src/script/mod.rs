@@ -81,7 +81,7 @@ pub async fn run_file(session: &Session, path: &Path, options: RunOptions) -> Re
         options,
         summary: Summary::default(),
         batch: Batch::default(),
-        file_ended_transaction: None,
+        own_transaction: None,
         progress: ui::Progress::bytes(std::fs::metadata(path).map_or(0, |m| m.len())),
     };
     if options.transaction {
@@ -137,9 +137,9 @@ struct Runner<'a> {
     options: RunOptions,
     summary: Summary,
     batch: Batch,
-    /// Where the file ran its own COMMIT or ROLLBACK inside our transaction: what ran before it
-    /// stays applied even if a later statement fails.
-    file_ended_transaction: Option<(Arc<Path>, u64)>,
+    /// Set once the file ran its own COMMIT or ROLLBACK inside our transaction: from then on
+    /// each statement commits on its own, as under `psql -1`.
+    own_transaction: Option<OwnTransaction>,
     progress: ui::Progress,
 }
 
@@ -187,8 +187,14 @@ impl Runner<'_> {
                     }
                     Item::Statement(statement) => {
                         ui::verbose(format_args!("> {}", redact::sql(&statement.text)));
+                        // A batch that held the file's COMMIT and statements after it would
+                        // run those in one implicit transaction: one failure would undo the
+                        // others, where psql -1 keeps each. So a batch ends at the COMMIT,
+                        // and statements after it go one at a time.
+                        let ends = self.options.transaction && ends_transaction(&statement);
                         self.batch.push(&path, statement);
-                        if !self.options.transaction || self.batch.text.len() >= BATCH_BYTES {
+                        let batching = self.options.transaction && self.own_transaction.is_none();
+                        if !batching || ends || self.batch.text.len() >= BATCH_BYTES {
                             self.flush().await?;
                         }
                     }
@@ -237,9 +243,15 @@ impl Runner<'_> {
                     self.summary.statements += 1;
                     self.summary.rows += rows;
                     if let Some((statement, _)) = batch.statements.get(done) {
-                        if self.options.transaction && ends_transaction(statement) {
-                            self.file_ended_transaction =
-                                Some((path.clone(), statement.start().line));
+                        let line = statement.start().line;
+                        if let Some(own) = &mut self.own_transaction {
+                            own.last_applied = Some((path.clone(), line));
+                        } else if self.options.transaction && ends_transaction(statement) {
+                            self.own_transaction = Some(OwnTransaction {
+                                ended_at: (path.clone(), line),
+                                committed: matches!(statement.lead[0].as_str(), "commit" | "end"),
+                                last_applied: None,
+                            });
                         }
                     }
                     done += 1;
@@ -274,7 +286,7 @@ impl Runner<'_> {
             statement,
             *start,
             self.options.transaction,
-            self.file_ended_transaction.as_ref(),
+            self.own_transaction.as_ref(),
         )
     }
 
@@ -298,7 +310,7 @@ impl Runner<'_> {
                 &statement,
                 data_start,
                 runner.options.transaction,
-                runner.file_ended_transaction.as_ref(),
+                runner.own_transaction.as_ref(),
             )
         };
         let sink = Self::drive(
@@ -362,6 +374,16 @@ impl Runner<'_> {
         }
         Ok(())
     }
+}
+
+/// A file that ended our wrapping transaction itself: where, and the last statement that
+/// committed on its own after that. Both stay applied whatever fails later.
+#[derive(Debug)]
+pub struct OwnTransaction {
+    pub ended_at: (Arc<Path>, u64),
+    /// COMMIT or END, rather than ROLLBACK or ABORT.
+    pub committed: bool,
+    pub last_applied: Option<(Arc<Path>, u64)>,
 }
 
 /// Transaction control that ends our wrapping transaction early.

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use tokio_postgres::error::{DbError, ErrorPosition, SqlState};
 
+use super::OwnTransaction;
 use super::lexer::{Position, Statement};
 use super::source::read_line;
 use crate::error::{Exit, Fail};
@@ -21,7 +22,7 @@ pub fn statement_failed(
     statement: &Statement,
     start: usize,
     in_transaction: bool,
-    file_ended_transaction: Option<&(Arc<Path>, u64)>,
+    own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
     let Some(db) = err.as_db_error() else {
         return connection_lost(err, path);
@@ -37,7 +38,7 @@ pub fn statement_failed(
         "this statement cannot run inside a transaction block: run the file with --no-transaction"
             .to_string()
     } else {
-        applied_hint(in_transaction, file_ended_transaction)
+        applied_hint(in_transaction, own_transaction)
     };
     report(db, path, statement, position, hint)
 }
@@ -50,7 +51,7 @@ pub fn copy_failed(
     statement: &Statement,
     data_start: u64,
     in_transaction: bool,
-    file_ended_transaction: Option<&(Arc<Path>, u64)>,
+    own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
     let Some(db) = err.as_db_error() else {
         return connection_lost(err, path);
@@ -75,7 +76,7 @@ pub fn copy_failed(
         path,
         statement,
         position,
-        applied_hint(in_transaction, file_ended_transaction),
+        applied_hint(in_transaction, own_transaction),
     )
 }
 
@@ -86,17 +87,34 @@ fn connection_lost(err: tokio_postgres::Error, path: &Path) -> anyhow::Error {
     ))
 }
 
-fn applied_hint(in_transaction: bool, file_ended_transaction: Option<&(Arc<Path>, u64)>) -> String {
-    match (in_transaction, file_ended_transaction) {
-        (true, None) => {
+fn applied_hint(in_transaction: bool, own_transaction: Option<&OwnTransaction>) -> String {
+    let Some(own) = own_transaction.filter(|_| in_transaction) else {
+        return if in_transaction {
             "nothing from this file was applied: it runs in one transaction, which was rolled back"
                 .to_string()
-        }
-        (true, Some((path, line))) => format!(
-            "the file ends its own transaction at {}:{line}: what ran before that stayed applied, the rest was rolled back",
-            path.display()
+        } else {
+            "statements before this one were applied (--no-transaction)".to_string()
+        };
+    };
+    let at = |(path, line): &(Arc<Path>, u64)| format!("{}:{line}", path.display());
+    let before = if own.committed {
+        format!(
+            "the file commits its own transaction at {}: everything up to there stayed applied",
+            at(&own.ended_at)
+        )
+    } else {
+        format!(
+            "the file rolls back its own transaction at {}: nothing up to there was applied",
+            at(&own.ended_at)
+        )
+    };
+    match &own.last_applied {
+        None => format!("{before}; nothing after it was"),
+        Some(last) => format!(
+            "{before}; each statement after it up to {} stayed applied too (each committed on its own, as under \
+             psql -1); this one and the rest were not run",
+            at(last)
         ),
-        (false, _) => "statements before this one were applied (--no-transaction)".to_string(),
     }
 }
 

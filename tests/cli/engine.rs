@@ -186,32 +186,86 @@ fn notices_are_shown_with_the_line_of_the_statement_that_raised_them() {
         .stderr(predicate::str::is_empty());
 }
 
+/// Load `file` with `psql -1 -v ON_ERROR_STOP=1 -f` into one fresh database and with
+/// cruddur-db into another; both must fail and leave the same rows in `t`.
+fn fails_keeping_the_same_rows_as_psql(project: &Project, file: &str) -> (String, String) {
+    let with_psql = TestDb::new();
+    with_psql.create();
+    let psql = with_psql
+        .cluster
+        .psql_command(&with_psql.name)
+        .args(["-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-f", file])
+        .current_dir(project.path())
+        .output()
+        .unwrap();
+    assert!(
+        !psql.status.success(),
+        "psql loaded {file} without an error"
+    );
+    let with_us = TestDb::new();
+    with_us.create();
+    let output = with_us
+        .cruddur(project)
+        .args(["seed", file])
+        .assert()
+        .code(5)
+        .get_output()
+        .clone();
+    let rows = "SELECT count(*) || ':' || coalesce(max(n), 0) FROM t";
+    let kept = with_us.query(rows);
+    assert_eq!(kept, with_psql.query(rows), "rows kept differ from psql -1");
+    (kept, String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
 #[test]
-fn a_file_with_its_own_begin_and_commit_keeps_working() {
-    let db = TestDb::new();
-    db.create();
+fn a_file_that_commits_its_own_transaction_keeps_what_psql_1_keeps() {
     let project = Project::new();
     project.write(
         "tx.sql",
+        "BEGIN;\nCREATE TABLE t (n int);\nINSERT INTO t VALUES (1);\nCOMMIT;\nINSERT INTO t VALUES (2);\nINSERT INTO t VALUES (3);\nINSERT INTO t VALUES ('x');\nINSERT INTO t VALUES (4);\n",
+    );
+    let (kept, stderr) = fails_keeping_the_same_rows_as_psql(&project, "tx.sql");
+    // After the file's COMMIT each statement commits on its own, as psql -1 runs them.
+    assert_eq!(kept, "3:3");
+    assert!(
+        stderr.contains("the file commits its own transaction at tx.sql:4: everything up to there stayed applied; each statement after it up to tx.sql:6 stayed applied too"),
+        "{stderr}"
+    );
+
+    // Success: everything, as psql -1 (which warns that its own COMMIT finds no transaction).
+    let db = TestDb::new();
+    db.create();
+    project.write(
+        "tx_ok.sql",
         "BEGIN;\nCREATE TABLE t (n int);\nINSERT INTO t VALUES (1);\nCOMMIT;\nINSERT INTO t VALUES (2);\n",
     );
     db.cruddur(&project)
-        .args(["seed", "tx.sql"])
+        .args(["seed", "tx_ok.sql"])
         .assert()
         .success();
     assert_eq!(db.query("SELECT count(*) FROM t"), "2");
+}
 
-    project.write(
-        "tx_fail.sql",
-        "BEGIN;\nCREATE TABLE u (n int);\nCOMMIT;\nINSERT INTO u VALUES ('x');\n",
+#[test]
+fn a_failure_far_past_the_files_own_commit_keeps_what_psql_1_keeps() {
+    // Well over one 512 KiB batch of statements after the COMMIT, then a failure.
+    let project = Project::new();
+    let mut file = String::from("CREATE TABLE t (n int);\nINSERT INTO t VALUES (0);\nCOMMIT;\n");
+    for n in 1..=30_000 {
+        let _ = writeln!(
+            file,
+            "INSERT INTO t VALUES ({n}); -- a comment that pads the line"
+        );
+    }
+    file.push_str("INSERT INTO t VALUES ('x');\n");
+    assert!(file.len() > 2 * 512 * 1024);
+    project.write("long.sql", &file);
+    let (kept, stderr) = fails_keeping_the_same_rows_as_psql(&project, "long.sql");
+    assert_eq!(kept, "30001:30000");
+    assert!(
+        stderr.contains("up to long.sql:30003 stayed applied too"),
+        "{stderr}"
     );
-    db.cruddur(&project)
-        .args(["seed", "tx_fail.sql"])
-        .assert()
-        .code(5)
-        .stderr(predicate::str::contains(
-            "the file ends its own transaction at tx_fail.sql:3",
-        ));
 }
 
 #[test]
@@ -261,51 +315,6 @@ fn an_unknown_meta_command_is_refused_before_anything_is_sent_even_without_a_tra
             "meta.sql:2: unsupported psql meta-command \\gexec",
         ));
     assert!(!db.has_table("t"));
-}
-
-#[test]
-fn ctrl_c_cancels_the_running_statement_rolls_back_and_exits_130() {
-    let db = TestDb::new();
-    db.create();
-    let project = Project::new();
-    project.write(
-        "slow.sql",
-        "CREATE TABLE before_sleep (n int);\nSELECT pg_sleep(60);\n",
-    );
-    let child = project
-        .cruddur_process()
-        .args(["schema-load", "slow.sql"])
-        .env("CONNECTION_URL", db.url())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let sleeping = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()";
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while db.query(sleeping) != "1" {
-        assert!(Instant::now() < deadline, "the sleep never started");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let interrupted = Instant::now();
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let output = child.wait_with_output().unwrap();
-    assert!(
-        interrupted.elapsed() < Duration::from_secs(1),
-        "took {:?}",
-        interrupted.elapsed()
-    );
-    assert_eq!(output.status.code(), Some(130));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("the running statement was cancelled"),
-        "{stderr}"
-    );
-    // The cancel reaches the server at once; the rollback follows as the connection closes.
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while db.query(sleeping) != "0" {
-        assert!(Instant::now() < deadline, "the statement kept running");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(!db.has_table("before_sleep"));
 }
 
 /// A seed big enough for the progress bar: 9 MiB of COPY rows.

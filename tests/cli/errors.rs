@@ -3,7 +3,7 @@
 use predicates::prelude::*;
 
 use crate::harness::{
-    PASSWORD, Project, TestDb, encode, free_port, output_text, shared, silent_server,
+    Cluster, PASSWORD, Project, TestDb, encode, free_port, output_text, shared, silent_server,
 };
 
 fn assert_no_password(output: &std::process::Output) {
@@ -67,10 +67,20 @@ fn sql_errors_and_verbose_output_never_show_the_password() {
     let db = TestDb::new();
     let project = Project::new();
     project.write("bad.sql", &format!("SELECT '{}' = 1;", "not the password"));
-    db.cruddur(&project)
+    let setup = db
+        .cruddur(&project)
         .args(["setup", "-v"])
         .assert()
-        .success();
+        .success()
+        .get_output()
+        .clone();
+    let (_, stderr) = output_text(&setup);
+    // Verbose names the URL it connects to: redacted, but there.
+    assert!(
+        stderr.contains("connecting to postgresql://postgres:***@127.0.0.1"),
+        "{stderr}"
+    );
+    assert_no_password(&setup);
     let output = db
         .cruddur(&project)
         .args(["seed", "bad.sql", "-v"])
@@ -164,6 +174,7 @@ fn a_silent_rds_host_times_out_with_the_security_group_hint() {
         "postgresql://root:{}@cruddur.abc123.us-east-1.rds.amazonaws.com:{port}/cruddur?hostaddr=127.0.0.1&connect_timeout=1",
         encode(PASSWORD)
     );
+    let started = std::time::Instant::now();
     let output = Project::new()
         .cruddur()
         .args(["--url", &url, "sessions"])
@@ -176,13 +187,26 @@ fn a_silent_rds_host_times_out_with_the_security_group_hint() {
         ))
         .get_output()
         .clone();
+    assert_gave_up_after(started, 1);
     assert_no_password(&output);
+}
+
+/// The command gave up on a silent host about `limit` seconds after `started`: not at once,
+/// and not much later (the whole attempt is bounded, not each step of it).
+fn assert_gave_up_after(started: std::time::Instant, limit: u64) {
+    let took = started.elapsed().as_secs_f64();
+    let limit = limit as f64;
+    assert!(
+        (limit * 0.9..limit + 2.0).contains(&took),
+        "gave up after {took:.2} s, not about {limit} s"
+    );
 }
 
 #[test]
 fn a_silent_host_times_out_instead_of_hanging() {
     let (_listener, port) = silent_server();
     let url = format!("postgresql://postgres@127.0.0.1:{port}/cruddur?connect_timeout=1");
+    let started = std::time::Instant::now();
     Project::new()
         .cruddur()
         .args(["--url", &url, "create"])
@@ -191,4 +215,77 @@ fn a_silent_host_times_out_instead_of_hanging() {
         .code(3)
         .stderr(predicate::str::contains("no answer within 1 s"))
         .stderr(predicate::str::contains("connect_timeout=SECS"));
+    assert_gave_up_after(started, 1);
+}
+
+#[test]
+fn without_connect_timeout_a_silent_host_is_given_10_seconds_in_all() {
+    let (_listener, port) = silent_server();
+    let url = format!("postgresql://postgres@127.0.0.1:{port}/cruddur");
+    let started = std::time::Instant::now();
+    Project::new()
+        .cruddur()
+        .args(["--url", &url, "sessions"])
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no answer within 10 s"));
+    assert_gave_up_after(started, 10);
+}
+
+#[test]
+fn a_host_name_that_does_not_resolve_exits_3_with_a_hint() {
+    Project::new()
+        .cruddur()
+        .args([
+            "--url",
+            "postgresql://postgres@no-such-host.invalid/cruddur",
+            "sessions",
+        ])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no-such-host.invalid"))
+        .stderr(predicate::str::contains("resolves from this machine"));
+}
+
+#[test]
+fn a_server_that_is_full_exits_3_and_says_who_holds_the_slots() {
+    let mut cluster = Cluster::init_stopped();
+    cluster.start_server_with(
+        None,
+        "-c max_connections=4 -c superuser_reserved_connections=0",
+    );
+    let db_url = cluster.url("postgres");
+    let _held: Vec<_> = (0..3)
+        .map(|i| cluster.hold_session("postgres", &format!("slot-{i}")))
+        .collect();
+    // The last slot: no psql is left to check that it connected, so give it a moment.
+    let mut last = cluster
+        .psql_command("postgres")
+        .arg("-X")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    let assert = Project::new()
+        .cruddur()
+        .args(["--url", &db_url, "sessions"])
+        .assert();
+    let _ = last.kill();
+    let _ = last.wait();
+    assert
+        .code(3)
+        .stderr(predicate::str::contains("too many clients"))
+        .stderr(predicate::str::contains("no free connection slots"));
+}
+
+#[test]
+fn bad_arguments_are_a_usage_error() {
+    Project::new()
+        .cruddur()
+        .args(["drop", "--no-such-flag"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--no-such-flag"));
 }

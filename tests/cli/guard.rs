@@ -135,12 +135,16 @@ fn ctrl_c_at_the_prompt_exits_130_and_leaves_the_terminal_usable() {
     // After the interrupted command, the same terminal reports its modes: a prompt that left
     // it raw would show -icanon/-echo here.
     let script = format!(
-        "{} --prod drop; echo \"exit=$?\"; stty -a",
+        "{} --prod drop --color never; echo \"exit=$?\"; stty -a",
         binary.display()
     );
     let output = in_a_terminal(&db, &script, b"\x03");
     let screen = String::from_utf8_lossy(&output.stdout);
     assert!(screen.contains("exit=130"), "{screen}");
+    // Only the handled paths (the signal, or the prompt's read cut short by it, whichever
+    // comes first) say this; a process simply killed by SIGINT also exits 130.
+    assert!(screen.contains("error: interrupted"), "{screen}");
+    assert!(screen.contains("hint: nothing was"), "{screen}");
     let modes: Vec<&str> = screen.split_whitespace().collect();
     for mode in ["icanon", "echo", "isig"] {
         assert!(
@@ -151,29 +155,10 @@ fn ctrl_c_at_the_prompt_exits_130_and_leaves_the_terminal_usable() {
     assert!(db.cluster.database_exists(&db.name));
 }
 
-/// A database created with `--prod`, as a production deploy would make it.
-fn production_db() -> TestDb {
-    let db = TestDb::new();
-    Project::new()
-        .cruddur()
-        .env("PROD_CONNECTION_URL", db.url())
-        .args(["--prod", "create"])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("marked production"));
-    db
-}
-
 #[test]
 fn create_with_prod_marks_the_database_in_its_comment() {
-    let db = production_db();
-    let comment = db.cluster.psql(
-        "postgres",
-        &format!(
-            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '{}'",
-            db.name
-        ),
-    );
+    let db = TestDb::production();
+    let comment = db.comment();
     assert!(
         comment.starts_with("cruddur-db: environment=production"),
         "{comment}"
@@ -182,14 +167,25 @@ fn create_with_prod_marks_the_database_in_its_comment() {
 
 #[test]
 fn destructive_commands_without_prod_refuse_a_production_database_even_with_yes() {
-    let db = production_db();
+    let db = TestDb::production();
     db.query("CREATE TABLE keep (id int); INSERT INTO keep VALUES (1)");
+    let mut held = db.cluster.hold_session(&db.name, "prod-app");
+    held.run("SELECT 1;");
     let project = Project::new();
     project.write("sql/schema.sql", "DROP TABLE keep;\n");
     project.write("sql/seed.sql", "DELETE FROM keep;\n");
-    for command in ["drop", "setup", "schema-load", "seed"] {
+    let commands: [&[&str]; 6] = [
+        &["drop"],
+        &["setup"],
+        &["schema-load"],
+        &["seed"],
+        &["kill"],
+        &["kill", "--app", "prod-app"],
+    ];
+    for command in commands {
         db.cruddur(&project)
-            .args([command, "--yes"])
+            .args(command)
+            .arg("--yes")
             .assert()
             .code(6)
             .stderr(predicate::str::contains(
@@ -198,11 +194,15 @@ fn destructive_commands_without_prod_refuse_a_production_database_even_with_yes(
             .stderr(predicate::str::contains("say so with --prod"));
     }
     assert_eq!(db.query("SELECT count(*) FROM keep"), "1");
+    assert!(
+        db.cluster.has_session("prod-app"),
+        "kill ended a production session"
+    );
 }
 
 #[test]
 fn prod_is_the_way_past_the_production_mark() {
-    let db = production_db();
+    let db = TestDb::production();
     Project::new()
         .cruddur()
         .args(["--url", &db.url(), "--prod", "drop", "--yes"])
@@ -213,7 +213,7 @@ fn prod_is_the_way_past_the_production_mark() {
 
 #[test]
 fn an_unmarked_copy_is_an_ordinary_database_again() {
-    let db = production_db();
+    let db = TestDb::production();
     db.cluster.psql(
         "postgres",
         &format!("COMMENT ON DATABASE {} IS NULL", db.name),
@@ -231,5 +231,10 @@ fn setup_with_prod_leaves_the_database_marked() {
         .args(["--prod", "setup", "--yes"])
         .assert()
         .success();
-    db.cruddur(&Project::new()).arg("seed").assert().code(6);
+    assert!(
+        db.comment()
+            .starts_with("cruddur-db: environment=production"),
+        "{}",
+        db.comment()
+    );
 }

@@ -313,11 +313,16 @@ impl Cluster {
 
     /// pg_ctl start on `port`, or on a free port, retried because another process may grab it first.
     pub fn start_server(&mut self, port: Option<u16>) {
+        self.start_server_with(port, "");
+    }
+
+    /// Like [`Cluster::start_server`], with more server options (`-c name=value ...`).
+    pub fn start_server_with(&mut self, port: Option<u16>, extra: &str) {
         let mut last_log = String::new();
         for _ in 0..5 {
             self.port = port.unwrap_or_else(free_port);
             let mut options = format!(
-                "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
+                "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off {extra}",
                 self.port,
                 self.root.display()
             );
@@ -678,6 +683,31 @@ impl TestDb {
             name: name.to_string(),
             cluster: shared(),
         }
+    }
+
+    /// A database created with `--prod`, as a production deploy would make it: marked
+    /// production in its comment.
+    pub fn production() -> TestDb {
+        let db = TestDb::new();
+        Project::new()
+            .cruddur()
+            .env("PROD_CONNECTION_URL", db.url())
+            .args(["--prod", "create"])
+            .assert()
+            .success()
+            .stderr(predicates::str::contains("marked production"));
+        db
+    }
+
+    /// The comment on the database, where the production mark lives.
+    pub fn comment(&self) -> String {
+        self.cluster.psql(
+            "postgres",
+            &format!(
+                "SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database WHERE datname = {}",
+                literal(&self.name)
+            ),
+        )
     }
 
     pub fn url(&self) -> String {

@@ -10,6 +10,7 @@ mod create_drop;
 mod doctor;
 mod engine;
 mod errors;
+mod failure_paths;
 mod guard;
 mod kill;
 mod load;
