@@ -2,7 +2,7 @@
 
 use predicates::prelude::*;
 
-use crate::harness::{Project, TestDb};
+use crate::harness::{Cluster, Project, TestDb};
 
 #[test]
 fn create_makes_the_database() {
@@ -115,4 +115,27 @@ fn admin_commands_honour_the_maintenance_database() {
         .code(1)
         .stderr(predicate::str::contains("\"no_such_db\" does not exist"));
     assert!(db.cluster.database_exists(&db.name));
+}
+
+#[test]
+fn without_a_postgres_database_admin_commands_fall_back_to_template1() {
+    // Some hosts delete `postgres`; template1 always exists because CREATE DATABASE copies it.
+    let cluster = Cluster::start();
+    cluster.psql("template1", "DROP DATABASE postgres");
+    let url = cluster.url("made_via_template1");
+    Project::new()
+        .cruddur()
+        .args(["--url", &url, "create", "-v"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "database `postgres` does not exist; using template1",
+        ));
+    assert_eq!(
+        cluster.psql(
+            "template1",
+            "SELECT count(*) FROM pg_database WHERE datname = 'made_via_template1'"
+        ),
+        "1"
+    );
 }

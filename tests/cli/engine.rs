@@ -2,7 +2,6 @@
 //! statement, notices with their line, a file's own transactions, `\connect`, and Ctrl-C.
 
 use std::fmt::Write as _;
-use std::time::{Duration, Instant};
 
 use predicates::prelude::*;
 
@@ -125,11 +124,13 @@ fn errors_deep_in_a_batch_name_the_right_statement_line_and_column() {
     let db = TestDb::new();
     db.create();
     let project = Project::new();
+    // 30,000 statements: about 800 KiB, so the failure is in the second batch sent.
     let mut seed = String::from("CREATE TABLE t (n int PRIMARY KEY);\n");
-    for n in 1..=5000 {
+    for n in 1..=30_000 {
         let _ = writeln!(seed, "INSERT INTO t VALUES ({n});");
     }
-    // Line 5002: a runtime error the server gives no position for.
+    assert!(seed.len() > 512 * 1024);
+    // Line 30002: a runtime error the server gives no position for.
     seed.push_str("INSERT INTO t VALUES (1);\n");
     project.write("dupe.sql", &seed);
     db.cruddur(&project)
@@ -137,12 +138,12 @@ fn errors_deep_in_a_batch_name_the_right_statement_line_and_column() {
         .assert()
         .code(5)
         .stderr(predicate::str::contains(
-            "dupe.sql:5002:1: ERROR: duplicate key",
+            "dupe.sql:30002:1: ERROR: duplicate key",
         ));
 
-    // Line 4001: a parse error the server positions inside the batch.
+    // Line 30001: a parse error the server positions inside the second batch.
     let mut seed = String::from("CREATE TABLE t (n int);\n");
-    for n in 1..=3999 {
+    for n in 1..=29_999 {
         let _ = writeln!(seed, "INSERT INTO t VALUES ({n});");
     }
     seed.push_str("INSERT INTO t VALUES (1), (2), (3 +);\n");
@@ -152,7 +153,7 @@ fn errors_deep_in_a_batch_name_the_right_statement_line_and_column() {
         .assert()
         .code(5)
         .stderr(predicate::str::contains(
-            "syntax.sql:4001:36: ERROR: syntax error at or near \")\"",
+            "syntax.sql:30001:36: ERROR: syntax error at or near \")\"",
         ));
     assert!(!db.has_table("t"));
 }
@@ -284,6 +285,10 @@ fn connect_to_the_same_database_is_accepted_and_to_another_refused() {
         .args(["schema-load", "same.sql"])
         .assert()
         .success();
+    assert!(
+        db.has_table("t"),
+        "the statement after \\connect did not run"
+    );
     project.write(
         "other.sql",
         "CREATE TABLE u (n int);\n\\connect elsewhere\nCREATE TABLE v (n int);\n",
@@ -353,4 +358,15 @@ fn a_big_file_shows_a_progress_bar_on_a_terminal_only() {
         .assert()
         .success()
         .stderr(predicate::str::contains("MiB/").not());
+
+    // On a terminal too, --quiet and --verbose draw no bar.
+    for flag in ["--quiet", "--verbose"] {
+        let output = project.in_terminal(
+            &format!("{} seed big.sql {flag}", binary.display()),
+            &db.url(),
+        );
+        let screen = String::from_utf8_lossy(&output.stdout);
+        assert!(output.status.success(), "{screen}");
+        assert!(!screen.contains("MiB/"), "a bar with {flag}:\n{screen}");
+    }
 }

@@ -128,6 +128,32 @@ fn typing_anything_else_at_the_prompt_aborts() {
 }
 
 #[test]
+fn setup_seed_and_schema_load_against_prod_ask_for_the_database_name_too() {
+    let db = TestDb::new();
+    db.create();
+    db.query("CREATE TABLE keep (id int); INSERT INTO keep VALUES (1)");
+    let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
+    for command in ["setup", "seed", "schema-load"] {
+        let output = in_a_terminal(
+            &db,
+            &format!("{} --prod {command} --color never", binary.display()),
+            b"nope\r",
+        );
+        let screen = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            screen.contains("Type the database name to continue"),
+            "{command}: {screen}"
+        );
+        assert_eq!(output.status.code(), Some(6), "{command}: {screen}");
+        assert!(
+            screen.contains("not confirmed: nothing was done"),
+            "{screen}"
+        );
+    }
+    assert_eq!(db.query("SELECT count(*) FROM keep"), "1");
+}
+
+#[test]
 fn ctrl_c_at_the_prompt_exits_130_and_leaves_the_terminal_usable() {
     let db = TestDb::new();
     db.create();

@@ -514,7 +514,8 @@ impl Cluster {
         self.hold(psql, application)
     }
 
-    fn hold(&self, mut psql: Command, application: &str) -> HeldSession {
+    /// Hold a session opened by `psql` (a [`Cluster::psql_command`] with more arguments).
+    pub fn hold(&self, mut psql: Command, application: &str) -> HeldSession {
         let child = psql
             .env("PGAPPNAME", application)
             .arg("-X")

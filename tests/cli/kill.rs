@@ -135,3 +135,28 @@ fn kill_against_prod_needs_confirmation() {
         ));
     assert!(db.cluster.has_session("kill-prod"));
 }
+
+#[test]
+fn kill_all_with_user_ends_that_users_sessions_on_every_database() {
+    let db = TestDb::new();
+    db.create();
+    let other = TestDb::new();
+    other.create();
+    let role = db.plain_role();
+    let as_role = |database: &str, app: &str| {
+        let mut psql = db.cluster.psql_command(database);
+        psql.args(["-U", &role.name]);
+        db.cluster.hold(psql, app)
+    };
+    let _here = as_role(&db.name, "role-here");
+    let _there = as_role(&other.name, "role-there");
+    let _admin = db.cluster.hold_session(&other.name, "admin-there");
+    db.cruddur(&Project::new())
+        .args(["kill", "--all", "--user", &role.name])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("ended 2 session(s) on the server"));
+    assert!(gone(&db, "role-here"));
+    assert!(gone(&db, "role-there"));
+    assert!(db.cluster.has_session("admin-there"));
+}

@@ -13,6 +13,16 @@ pub fn tls_cluster() -> &'static Cluster {
 
 /// `sessions` (one admin connection) against `host` with the given query string.
 fn sessions(cluster: &Cluster, host: &str, query: &str) -> assert_cmd::assert::Assert {
+    sessions_with(cluster, host, query, &[])
+}
+
+/// [`sessions`] with more global options.
+fn sessions_with(
+    cluster: &Cluster,
+    host: &str,
+    query: &str,
+    options: &[&str],
+) -> assert_cmd::assert::Assert {
     let url = format!(
         "postgresql://postgres:{}@{host}:{}/postgres?{query}",
         encode(PASSWORD),
@@ -21,6 +31,7 @@ fn sessions(cluster: &Cluster, host: &str, query: &str) -> assert_cmd::assert::A
     Project::new()
         .cruddur()
         .args(["--url", &url, "sessions"])
+        .args(options)
         .assert()
 }
 
@@ -92,7 +103,11 @@ fn verify_ca_checks_the_chain_but_not_the_name() {
         "127.0.0.1",
         &format!("sslmode=verify-ca&{}", root("other-ca.crt")),
     )
-    .code(4);
+    .code(4)
+    .stderr(predicate::str::contains("UnknownIssuer"))
+    .stderr(predicate::str::contains(
+        "not signed by a CA in sslrootcert",
+    ));
 }
 
 #[test]
@@ -127,4 +142,18 @@ fn require_against_a_server_without_tls_says_so() {
     sessions(shared(), "127.0.0.1", "sslmode=require")
         .code(4)
         .stderr(predicate::str::contains("does not accept TLS"));
+}
+
+#[test]
+fn wait_never_retries_a_tls_failure() {
+    let started = std::time::Instant::now();
+    sessions_with(
+        tls_cluster(),
+        "localhost",
+        &format!("sslmode=verify-full&{}", root("other-ca.crt")),
+        &["--wait", "60"],
+    )
+    .code(4)
+    .stderr(predicate::str::contains("== wait").not());
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
