@@ -187,43 +187,30 @@ fn stop_during_a_statement(signal: i32) -> (std::process::Output, Duration, Test
     (output, took, db)
 }
 
+/// `signal` during a statement: cancelled within a second, rolled back, exit `code`, and the
+/// handled path's own words (a process the signal simply killed would print nothing).
+fn assert_stops_cleanly(signal: i32, code: i32, says: &str) {
+    let (output, took, _db) = stop_during_a_statement(signal);
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert_eq!(output.status.code(), Some(code));
+    let (_, stderr) = output_text(&output);
+    assert!(stderr.contains(says), "{stderr}");
+    assert!(stderr.contains("the running statement was cancelled"), "{stderr}");
+}
+
 #[test]
 fn ctrl_c_cancels_the_running_statement_rolls_back_and_exits_130() {
-    let (output, took, _db) = stop_during_a_statement(libc::SIGINT);
-    assert!(took < Duration::from_secs(1), "took {took:?}");
-    assert_eq!(output.status.code(), Some(130));
-    let (_, stderr) = output_text(&output);
-    assert!(stderr.contains("error: interrupted"), "{stderr}");
-    assert!(
-        stderr.contains("the running statement was cancelled"),
-        "{stderr}"
-    );
+    assert_stops_cleanly(libc::SIGINT, 130, "error: interrupted");
 }
 
 #[test]
 fn sigterm_cancels_the_running_statement_rolls_back_and_exits_143() {
-    let (output, took, _db) = stop_during_a_statement(libc::SIGTERM);
-    assert!(took < Duration::from_secs(1), "took {took:?}");
-    assert_eq!(output.status.code(), Some(143));
-    let (_, stderr) = output_text(&output);
-    assert!(stderr.contains("error: terminated (SIGTERM)"), "{stderr}");
-    assert!(
-        stderr.contains("the running statement was cancelled"),
-        "{stderr}"
-    );
+    assert_stops_cleanly(libc::SIGTERM, 143, "error: terminated (SIGTERM)");
 }
 
 #[test]
 fn sighup_cancels_the_running_statement_rolls_back_and_exits_129() {
-    let (output, took, _db) = stop_during_a_statement(libc::SIGHUP);
-    assert!(took < Duration::from_secs(1), "took {took:?}");
-    assert_eq!(output.status.code(), Some(129));
-    let (_, stderr) = output_text(&output);
-    assert!(stderr.contains("error: hung up (SIGHUP"), "{stderr}");
-    assert!(
-        stderr.contains("the running statement was cancelled"),
-        "{stderr}"
-    );
+    assert_stops_cleanly(libc::SIGHUP, 129, "error: hung up (SIGHUP");
 }
 
 /// A stdout whose reader has already gone: every write fails with EPIPE, as under `| head`
