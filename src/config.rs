@@ -2,17 +2,27 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
 
 use crate::cli::{ColorChoice, GlobalOpts};
-use crate::db::{DbUrl, Origin, Target};
+use crate::db::{ConnInfo, Origin, Target, conninfo};
 use crate::error::{Exit, Fail};
 use crate::ui::Verbosity;
 
 /// What the Cruddur docker-compose `db` service listens on.
 pub const DEFAULT_URL: &str = "postgresql://postgres:password@localhost:5432/cruddur";
+
+/// The `.env` file read at start-up and the variables it set (those not already set).
+#[derive(Debug, Default)]
+struct DotEnv {
+    path: Option<PathBuf>,
+    keys: Vec<String>,
+}
+
+static DOTENV: OnceLock<DotEnv> = OnceLock::new();
 
 /// Read `.env` from the current directory or the nearest parent that has one. Variables
 /// already set win. Must run before clap parses, so `env`-backed flags see the values.
@@ -25,15 +35,40 @@ pub fn load_dotenv() -> Result<Option<PathBuf>> {
     else {
         return Ok(None);
     };
-    match dotenvy::from_path(&path) {
-        Ok(()) => Ok(Some(path)),
-        Err(dotenvy::Error::LineParse(text, at)) => Err(dotenv_syntax_error(&path, &text, at)),
-        Err(err) => Err(Fail::new(
+    let syntax = |err| match err {
+        dotenvy::Error::LineParse(text, at) => dotenv_syntax_error(&path, &text, at),
+        err => Fail::new(
             Exit::Usage,
             format!("could not read {}: {err}", path.display()),
         )
         .hint("check the file's permissions, or remove it")
-        .into()),
+        .into(),
+    };
+    // Which variables the file sets and the environment does not, to say where a value
+    // came from.
+    let mut keys = Vec::new();
+    for item in dotenvy::from_path_iter(&path).map_err(syntax)? {
+        let (key, _) = item.map_err(syntax)?;
+        if std::env::var_os(&key).is_none() {
+            keys.push(key);
+        }
+    }
+    dotenvy::from_path(&path).map_err(syntax)?;
+    let _ = DOTENV.set(DotEnv {
+        path: Some(path.clone()),
+        keys,
+    });
+    Ok(Some(path))
+}
+
+/// Where variable `name` was set, for messages: the `.env` file or the environment.
+fn set_in(name: &str) -> String {
+    match DOTENV.get() {
+        Some(DotEnv {
+            path: Some(path),
+            keys,
+        }) if keys.iter().any(|key| key == name) => format!("set in {}", path.display()),
+        _ => "set in the environment".to_string(),
     }
 }
 
@@ -79,45 +114,38 @@ pub struct Config {
     pub verbosity: Verbosity,
     prod: bool,
     wait: Option<Duration>,
-    raw_url: (String, Origin),
+    /// The connection string and where it came from; `None` for the built-in default.
+    conn_text: Option<(String, Origin)>,
+    /// What libpq would read from the environment.
+    pg_env: conninfo::Environment,
     sql_dir: Option<PathBuf>,
     cwd: PathBuf,
 }
 
-/// Every password this process may know: in the connection URL variables, `PGPASSWORD`, and
-/// URLs on the command line. Read afresh, for the crash report, which may run before `Config`.
+/// Every password this process may know: in the connection string variables, `PGPASSWORD`,
+/// and connection strings on the command line. Read afresh, for the crash report, which may
+/// run before `Config`.
 pub fn secrets() -> Vec<String> {
-    let urls = ["CONNECTION_URL", "PROD_CONNECTION_URL"]
+    let strings = ["CONNECTION_URL", "PROD_CONNECTION_URL"]
         .into_iter()
         .filter_map(var)
         .chain(std::env::args());
-    let mut secrets = passwords_in(urls);
+    let mut secrets = passwords_in(strings);
     secrets.extend(var("PGPASSWORD"));
     secrets
 }
 
-/// The passwords in any `scheme://user:password@...` texts, as written and percent-decoded.
+/// The passwords in connection strings of either form, as written and percent-decoded.
 pub fn passwords_in(texts: impl IntoIterator<Item = impl AsRef<str>>) -> Vec<String> {
-    let mut passwords = Vec::new();
-    for text in texts {
-        // `--url=postgresql://...` arrives as one argument.
-        let text = text.as_ref();
-        let text = text.find("://").map_or(text, |at| {
-            let start = text[..at].rfind(['=', ' ']).map_or(0, |eq| eq + 1);
-            &text[start..]
-        });
-        let Some(raw) = url::Url::parse(text)
-            .ok()
-            .and_then(|url| url.password().map(str::to_string))
-        else {
-            continue;
-        };
-        if let Ok(decoded) = percent_encoding::percent_decode_str(&raw).decode_utf8() {
-            passwords.push(decoded.into_owned());
-        }
-        passwords.push(raw);
-    }
-    passwords
+    texts
+        .into_iter()
+        .flat_map(|text| {
+            // `--url=postgresql://...` arrives as one argument.
+            let text = text.as_ref();
+            let text = text.strip_prefix("--url=").unwrap_or(text);
+            conninfo::passwords_in(text)
+        })
+        .collect()
 }
 
 /// Debug builds only: `CRUDDUR_DB_DEBUG_PANIC=1` asks for a crash, so tests can check the
@@ -132,25 +160,73 @@ fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|value| !value.is_empty())
 }
 
+/// A connection string variable: unset is `None`; set but empty is a mistake, never a quiet
+/// fall back to the built-in default (which `setup --yes` would then drop).
+fn set_var(name: &str) -> Result<Option<String>> {
+    match std::env::var(name) {
+        Ok(value) if value.trim().is_empty() => Err(empty(name, &set_in(name))),
+        Ok(value) => Ok(Some(value)),
+        Err(_) => Ok(None),
+    }
+}
+
+fn empty(name: &str, where_: &str) -> anyhow::Error {
+    Fail::new(Exit::Usage, format!("{name} is {where_} but empty"))
+        .hint(format!(
+            "give it a connection string, or unset {name} to use the built-in default ({})",
+            DEFAULT_URL.replace(":password@", ":***@")
+        ))
+        .into()
+}
+
+/// The name of the user this process runs as, from /etc/passwd as libpq's getpwuid does.
+fn os_user() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let fields: Vec<&str> = line.split(':').collect();
+        (fields.get(2) == Some(&uid.as_str())).then(|| fields[0].to_string())
+    })
+}
+
+/// The `PG*` variables libpq reads, `HOME` for its files, and the operating-system user.
+fn pg_environment() -> conninfo::Environment {
+    let vars = std::env::vars()
+        .filter(|(key, value)| key.starts_with("PG") && !value.is_empty())
+        .collect();
+    let os_user = os_user()
+        .or_else(|| var("USER"))
+        .unwrap_or_else(|| "postgres".to_string());
+    conninfo::Environment {
+        vars,
+        home: std::env::var_os("HOME").map(PathBuf::from),
+        os_user,
+    }
+}
+
 impl Config {
     pub fn resolve(opts: &GlobalOpts) -> Result<Config> {
-        let raw_url = if let Some(url) = &opts.url {
-            (url.clone(), Origin::Flag)
+        let conn_text = if let Some(url) = &opts.url {
+            if url.trim().is_empty() {
+                return Err(empty("--url", "given"));
+            }
+            Some((url.clone(), Origin::Flag))
         } else if opts.prod {
-            let url = var("PROD_CONNECTION_URL").ok_or_else(|| {
+            let url = set_var("PROD_CONNECTION_URL")?.ok_or_else(|| {
                 Fail::new(Exit::Usage, "--prod was given but PROD_CONNECTION_URL is not set")
                     .hint("export PROD_CONNECTION_URL=postgresql://USER:PASSWORD@HOST:5432/cruddur?sslmode=require, or put it in .env")
             })?;
-            (url, Origin::ProdEnv)
-        } else if let Some(url) = var("CONNECTION_URL") {
+            Some((url, Origin::ProdEnv))
+        } else if let Some(url) = set_var("CONNECTION_URL")? {
             if var("PROD_CONNECTION_URL").as_ref() == Some(&url) {
                 return Err(Fail::new(Exit::Refused, "CONNECTION_URL is the same as PROD_CONNECTION_URL")
                     .hint("point CONNECTION_URL at your local database; use --prod when you mean production")
                     .into());
             }
-            (url, Origin::Env)
+            Some((url, Origin::Env))
         } else {
-            (DEFAULT_URL.to_string(), Origin::Default)
+            None
         };
         let color = match opts.color {
             ColorChoice::Always => true,
@@ -169,15 +245,18 @@ impl Config {
             verbosity,
             prod: opts.prod,
             wait: opts.wait.map(Duration::from_secs),
-            raw_url,
+            conn_text,
+            pg_env: pg_environment(),
             sql_dir: opts.sql_dir.clone(),
             cwd: std::env::current_dir().context("could not read the current directory")?,
         })
     }
 
-    /// Where the connection URL comes from.
+    /// Where the connection string comes from.
     pub fn origin(&self) -> Origin {
-        self.raw_url.1
+        self.conn_text
+            .as_ref()
+            .map_or(Origin::Default, |(_, origin)| *origin)
     }
 
     /// This machine's public IP for security-group hints: `explicit`, else `MY_IP`, else
@@ -189,14 +268,18 @@ impl Config {
             .or_else(|| var("GITPOD_IP"))
     }
 
-    /// The target database. Parsed on demand so `completions` works with a broken URL.
+    /// The target database. Resolved on demand so `completions` works with a broken URL.
     pub fn target(&self) -> Result<Target> {
-        let (text, origin) = &self.raw_url;
-        let url = DbUrl::parse(text)
-            .with_context(|| format!("{origin} is not a usable connection URL"))?;
+        let origin = self.origin();
+        let text = self
+            .conn_text
+            .as_ref()
+            .map(|(text, origin)| (text.as_str(), *origin));
+        let conn = ConnInfo::resolve(text, DEFAULT_URL, &self.pg_env)
+            .with_context(|| format!("{origin} is not a usable connection string"))?;
         Ok(Target {
-            url,
-            origin: *origin,
+            conn,
+            origin,
             prod: self.prod,
             wait: self.wait,
         })

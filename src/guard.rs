@@ -7,7 +7,7 @@ use tokio_postgres::Client;
 
 use crate::cli::Command;
 use crate::config::Config;
-use crate::db::{PgError, Target, is_rds, quote_ident};
+use crate::db::{PgError, Target, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::ui;
 
@@ -31,14 +31,14 @@ pub async fn confirm(config: &Config, command: &Command) -> Result<()> {
     };
     let target = config.target()?;
     // An RDS host is production even when CONNECTION_URL was pointed at it by mistake.
-    if !(target.prod || is_rds(target.url.host())) || config.yes {
+    if !(target.prod || target.conn.is_rds()) || config.yes {
         return Ok(());
     }
-    let name = target.url.database();
+    let name = target.conn.database();
     let what = format!(
         "{action} production database {} at {}",
         quote_ident(name),
-        target.url.host()
+        target.conn.host()
     );
     if !ui::can_prompt() {
         return Err(Fail::new(
@@ -102,7 +102,7 @@ pub async fn refuse_unless_prod(client: &Client, target: &Target) -> Result<()> 
     if target.prod {
         return Ok(());
     }
-    let name = target.url.database();
+    let name = target.conn.database();
     if production_databases(client, &[name]).await?.is_empty() {
         return Ok(());
     }
@@ -112,7 +112,7 @@ pub async fn refuse_unless_prod(client: &Client, target: &Target) -> Result<()> 
             "{} points at a production database: {} on {} is marked production; nothing was done",
             target.origin,
             quote_ident(name),
-            target.url.host()
+            target.conn.host()
         ),
     )
     .hint(

@@ -71,6 +71,11 @@ pub fn check(ok: bool, step: &str, detail: &str, elapsed: Duration, hint: Option
     }
 }
 
+/// Something the user should know that does not stop the command (an unsafe password file).
+pub fn warn(message: impl Display) {
+    line(format_args!("{} {message}", "warning:".yellow().bold()));
+}
+
 /// A secondary line under a status line (paths, counts).
 pub fn note(message: impl Display) {
     if verbosity() >= Verbosity::Normal {

@@ -6,20 +6,27 @@ use std::process::Command;
 use anyhow::Result;
 
 use crate::config::Config;
+use crate::db::conninfo::Source;
 use crate::error::{Exit, Fail};
 use crate::ui;
 
 pub fn run(config: &Config, psql_args: &[String]) -> Result<()> {
     let target = config.target()?;
+    let conn = &target.conn;
     let mut psql = Command::new("psql");
-    // The password goes in the child's environment: a command line is visible to every user in `ps`.
-    psql.arg(target.url.without_password()).args(psql_args);
-    if let Some(password) = target.url.password() {
-        psql.env("PGPASSWORD", password);
+    // Everything but the password as a keyword/value string psql reads exactly as we did; the
+    // password goes in the child's environment, since a command line is visible to every user
+    // in `ps`. One from a password file psql finds there itself, per host.
+    psql.arg(conn.libpq_string()).args(psql_args);
+    match conn.password_for(conn.first_host()) {
+        Some(password) if !matches!(password.source, Source::PassFile { .. }) => {
+            psql.env("PGPASSWORD", password.value);
+        }
+        _ => {}
     }
     ui::verbose(format_args!(
         "exec psql {} {}",
-        target.url.without_password(),
+        conn.libpq_string(),
         psql_args.join(" ")
     ));
     let err = psql.exec();

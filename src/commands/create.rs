@@ -28,7 +28,7 @@ pub async fn create_database(
     args: &CreateArgs,
     started: Instant,
 ) -> Result<()> {
-    let name = target.url.database();
+    let name = target.conn.database();
     if args.if_not_exists && db::database_exists(client, name).await? {
         if target.prod {
             guard::mark_production(client, name).await?;
@@ -51,7 +51,7 @@ pub async fn create_database(
             }
             Some(code) if *code == SqlState::INSUFFICIENT_PRIVILEGE => fail.hint(format!(
                 "user {:?} may not create databases: use a user with CREATEDB (on RDS, the master user)",
-                target.url.user()
+                target.conn.user()
             )),
             _ => fail,
         };

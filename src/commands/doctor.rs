@@ -14,8 +14,8 @@ use tokio_postgres::error::SqlState;
 
 use crate::cli::DoctorArgs;
 use crate::config::Config;
-use crate::db::url::{DEFAULT_CONNECT_TIMEOUT, SslMode};
-use crate::db::{self, DbUrl, PgError, quote_ident, tls};
+use crate::db::conninfo::{ConnInfo, DEFAULT_CONNECT_TIMEOUT, HostSpec, SslMode};
+use crate::db::{self, PgError, quote_ident, tls};
 use crate::error::{self, Exit, Fail};
 use crate::ui;
 
@@ -128,7 +128,7 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
         .check("url", async {
             match config.target() {
                 Ok(target) => {
-                    let detail = format!("{} (from {origin})", target.url);
+                    let detail = settings(&target.conn, origin);
                     Ok((target, detail))
                 }
                 Err(err) => {
@@ -139,29 +139,35 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
             }
         })
         .await?;
-    let url = &target.url;
+    let url = &target.conn;
+    // The network steps look at the first host; `authentication` tries them all.
+    let host = url.first_host();
     let limit = url.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
-
-    let addresses = list.check("dns", resolve(url, origin)).await?;
     let my_ip = config.my_ip(args.my_ip.as_deref());
-    let stream = list
-        .check(
-            "tcp",
-            connect_tcp(url, origin, &addresses, limit, my_ip.as_deref()),
-        )
+
+    if host.is_socket() {
+        list.check("socket", check_socket(host, origin)).await?;
+    } else {
+        let addresses = list.check("dns", resolve(host, origin)).await?;
+        let stream = list
+            .check(
+                "tcp",
+                connect_tcp(host, origin, &addresses, limit, my_ip.as_deref()),
+            )
+            .await?;
+        list.check("tls", async {
+            // A server that accepts TCP but never answers stops here, not in a hang.
+            match tokio::time::timeout(limit, handshake(url, host, stream)).await {
+                Ok(outcome) => outcome,
+                Err(_) => Err(broken(
+                    Exit::Unreachable,
+                    format!("no answer within {} s", limit.as_secs()),
+                    db::timeout_hint(host, my_ip.as_deref()),
+                )),
+            }
+        })
         .await?;
-    list.check("tls", async {
-        // A server that accepts TCP but never answers stops here, not in a hang.
-        match tokio::time::timeout(limit, handshake(url, stream)).await {
-            Ok(outcome) => outcome,
-            Err(_) => Err(broken(
-                Exit::Unreachable,
-                format!("no answer within {} s", limit.as_secs()),
-                db::timeout_hint(url, my_ip.as_deref()),
-            )),
-        }
-    })
-    .await?;
+    }
 
     let session = list
         .check("authentication", async {
@@ -290,44 +296,79 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
     Ok(())
 }
 
-async fn resolve(url: &DbUrl, origin: db::Origin) -> Result<(Vec<SocketAddr>, String), Broken> {
-    if let Some(addr) = url.hostaddr {
+/// The resolved settings and where each came from; never the password itself.
+fn settings(conn: &ConnInfo, origin: db::Origin) -> String {
+    let hosts: Vec<String> = conn.hosts.iter().map(HostSpec::to_string).collect();
+    let password = conn
+        .password_for(conn.first_host())
+        .map_or_else(|| "none".to_string(), |p| format!("from {}", p.source));
+    format!(
+        "{} (from {}); database {:?} ({}); user {:?} ({}); password {password}; sslmode {} ({}); string from {origin}",
+        hosts.join(", "),
+        conn.hosts_source,
+        conn.database(),
+        conn.database.source,
+        conn.user(),
+        conn.user.source,
+        conn.sslmode.value.as_str(),
+        conn.sslmode.source,
+    )
+}
+
+/// A Unix-socket host: the socket file must exist and accept a connection.
+async fn check_socket(host: &HostSpec, origin: db::Origin) -> Result<((), String), Broken> {
+    let path = host.socket_path().unwrap_or_default();
+    match tokio::net::UnixStream::connect(&path).await {
+        Ok(_) => Ok(((), format!("{} accepts connections", path.display()))),
+        Err(err) => Err(broken(
+            Exit::Unreachable,
+            format!("{}: {err}", path.display()),
+            format!(
+                "no server listens on that socket: start PostgreSQL, or fix the socket directory (host) and port in {origin}"
+            ),
+        )),
+    }
+}
+
+async fn resolve(host: &HostSpec, origin: db::Origin) -> Result<(Vec<SocketAddr>, String), Broken> {
+    if let Some(addr) = host.hostaddr {
         return Ok((
-            vec![SocketAddr::new(addr, url.port())],
+            vec![SocketAddr::new(addr, host.port)],
             format!("skipped: hostaddr={addr}"),
         ));
     }
-    if let Ok(ip) = url.host().parse::<IpAddr>() {
+    let name = host.name();
+    if let Ok(ip) = name.parse::<IpAddr>() {
         return Ok((
-            vec![SocketAddr::new(ip, url.port())],
+            vec![SocketAddr::new(ip, host.port)],
             format!("{ip} is an address"),
         ));
     }
-    let lookup = tokio::net::lookup_host((url.host(), url.port()));
+    let lookup = tokio::net::lookup_host((name.as_str(), host.port));
     match tokio::time::timeout(Duration::from_secs(10), lookup).await {
         Ok(Ok(addresses)) => {
             let addresses: Vec<SocketAddr> = addresses.collect();
             let shown: Vec<String> = addresses.iter().map(|a| a.ip().to_string()).collect();
             Ok((
                 addresses,
-                format!("{} resolves to {}", url.host(), shown.join(", ")),
+                format!("{name} resolves to {}", shown.join(", ")),
             ))
         }
         Ok(Err(err)) => Err(broken(
             Exit::Unreachable,
-            format!("{} does not resolve: {err}", url.host()),
+            format!("{name} does not resolve: {err}"),
             format!("check the host name in {origin}; for RDS, copy the endpoint from the console"),
         )),
         Err(_) => Err(broken(
             Exit::Unreachable,
-            format!("no DNS answer for {} within 10 s", url.host()),
+            format!("no DNS answer for {name} within 10 s"),
             "check this machine's DNS settings and network",
         )),
     }
 }
 
 async fn connect_tcp(
-    url: &DbUrl,
+    host: &HostSpec,
     origin: db::Origin,
     addresses: &[SocketAddr],
     limit: Duration,
@@ -348,7 +389,7 @@ async fn connect_tcp(
                 last = Some(broken(
                     Exit::Unreachable,
                     format!("{address}: no answer within {} s", limit.as_secs()),
-                    db::timeout_hint(url, my_ip),
+                    db::timeout_hint(host, my_ip),
                 ));
             }
         }
@@ -363,8 +404,12 @@ async fn connect_tcp(
 }
 
 /// PostgreSQL's SSLRequest, then a TLS handshake checked as `sslmode` says.
-async fn handshake(url: &DbUrl, mut stream: TcpStream) -> Result<((), String), Broken> {
-    if url.sslmode == SslMode::Disable {
+async fn handshake(
+    url: &ConnInfo,
+    host: &HostSpec,
+    mut stream: TcpStream,
+) -> Result<((), String), Broken> {
+    if matches!(url.sslmode.value, SslMode::Disable | SslMode::Allow) {
         return Ok(((), "skipped: sslmode=disable".to_string()));
     }
     let io_failed = |err: std::io::Error| {
@@ -379,7 +424,7 @@ async fn handshake(url: &DbUrl, mut stream: TcpStream) -> Result<((), String), B
     let mut answer = [0u8; 1];
     stream.read_exact(&mut answer).await.map_err(io_failed)?;
     if answer[0] != b'S' {
-        return match url.sslmode {
+        return match url.sslmode.value {
             SslMode::Prefer => Ok((
                 (),
                 "the server does not offer TLS; continuing unencrypted (sslmode=prefer)"
@@ -399,10 +444,10 @@ async fn handshake(url: &DbUrl, mut stream: TcpStream) -> Result<((), String), B
             error::specific_hint(&err).unwrap_or("fix sslrootcert"),
         )
     })?;
-    let name = rustls::pki_types::ServerName::try_from(url.host().to_string()).map_err(|err| {
+    let name = rustls::pki_types::ServerName::try_from(host.name()).map_err(|err| {
         broken(
             Exit::Usage,
-            format!("{:?} is not a valid TLS server name: {err}", url.host()),
+            format!("{:?} is not a valid TLS server name: {err}", host.name()),
             "fix the host",
         )
     })?;
@@ -413,7 +458,7 @@ async fn handshake(url: &DbUrl, mut stream: TcpStream) -> Result<((), String), B
             .and_then(|inner| inner.downcast_ref::<rustls::Error>())
             .map_or_else(
                 || "check sslmode and sslrootcert in the URL".to_string(),
-                |tls| tls::handshake_hint(tls, url),
+                |tls| tls::handshake_hint(tls, &host.name()),
             );
         broken(Exit::Auth, format!("handshake failed: {err}"), hint)
     })?;

@@ -30,7 +30,7 @@ pub async fn drop_database(
     args: &DropArgs,
     started: Instant,
 ) -> Result<()> {
-    let name = target.url.database();
+    let name = target.conn.database();
     if !db::database_exists(client, name).await? {
         if args.if_exists {
             ui::done(

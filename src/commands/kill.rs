@@ -16,7 +16,7 @@ use crate::{guard, ui};
 pub async fn run(config: &Config, args: &KillArgs) -> Result<()> {
     let started = Instant::now();
     let target = config.target()?;
-    let name = target.url.database();
+    let name = target.conn.database();
     let client = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
     guard::refuse_unless_prod(&client, &target).await?;
     let filter = Filter {
@@ -42,7 +42,7 @@ pub async fn run(config: &Config, args: &KillArgs) -> Result<()> {
             // pg_read_all_stats, so we cannot tell where it is; never end it blindly.
             Some(owner) => format!(
                 "pid {pid} (user {owner}) may not be ended by user {:?}: the server hides that role's sessions from it",
-                target.url.user()
+                target.conn.user()
             ),
             None => format!("pid {pid} is not a matching session {scope}"),
         });
@@ -80,7 +80,7 @@ pub async fn run(config: &Config, args: &KillArgs) -> Result<()> {
                     "pid {} (user {}) may not be ended by user {:?}: {}",
                     session.pid,
                     session.user.as_deref().unwrap_or("?"),
-                    target.url.user(),
+                    target.conn.user(),
                     PgError(err)
                 ));
             }

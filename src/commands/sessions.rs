@@ -131,7 +131,7 @@ pub async fn list(client: &Client, filter: &Filter<'_>) -> Result<Vec<Session>> 
 pub async fn run(config: &Config, args: &SessionsArgs) -> Result<()> {
     let target = config.target()?;
     let client = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
-    let name = target.url.database();
+    let name = target.conn.database();
     let filter = Filter {
         state: args.state.as_deref(),
         ..Filter::chosen(&args.filter, name)

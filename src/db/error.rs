@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use tokio_postgres::error::SqlState;
 
-use super::{DbUrl, Origin};
+use super::Origin;
+use super::conninfo::{ConnInfo, HostSpec};
 use crate::error::{Exit, Fail};
 
 /// A tokio-postgres error that prints the server's own words ("FATAL: password authentication
@@ -62,11 +63,15 @@ impl fmt::Display for PgError {
 impl std::error::Error for PgError {}
 
 /// Sort a failed connection attempt into an exit code and the hint most likely to fix it.
-pub(super) fn connect_failure(err: PgError, url: &DbUrl, origin: Origin) -> anyhow::Error {
-    let place = format!("{}:{}", url.host(), url.port());
-    let what = format!("could not connect to {url} (from {origin})");
+pub(super) fn connect_failure(
+    err: PgError,
+    conn: &ConnInfo,
+    host: &HostSpec,
+    origin: Origin,
+) -> anyhow::Error {
+    let what = could_not_connect(conn, host, origin);
     if let Some(tls) = err.rustls_error() {
-        let hint = super::tls::handshake_hint(tls, url);
+        let hint = super::tls::handshake_hint(tls, &host.name());
         return anyhow::Error::new(err).context(Fail::new(Exit::Auth, what).hint(hint));
     }
     if err.to_string().contains("server does not support TLS") {
@@ -75,21 +80,27 @@ pub(super) fn connect_failure(err: PgError, url: &DbUrl, origin: Origin) -> anyh
         return anyhow::Error::new(err).context(Fail::new(Exit::Auth, what).hint(hint));
     }
     let fail = match (err.code(), err.io_kind()) {
-        (Some(code), _) if *code == SqlState::INVALID_PASSWORD => Fail::new(Exit::Auth, what)
-            .hint(format!("check the user name and password in {origin}")),
+        (Some(code), _) if *code == SqlState::INVALID_PASSWORD => {
+            let from = conn
+                .password_for(host)
+                .map_or_else(|| "no password was found".to_string(), |p| format!("the password came from {}", p.source));
+            Fail::new(Exit::Auth, what).hint(format!(
+                "check the user name and password in {origin} ({from})"
+            ))
+        }
         (Some(code), _) if *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION => {
             let text = err.to_string();
             // "no encryption" since PostgreSQL 14, "SSL off" before.
             let hint = if text.contains("no encryption") || text.contains("SSL off") {
                 format!("the server only accepts encrypted connections: add ?sslmode=require (or verify-full with sslrootcert) to {origin}")
             } else {
-                format!("the server's pg_hba.conf does not admit user {:?} from this host", url.user())
+                format!("the server's pg_hba.conf does not admit user {:?} from this host", conn.user())
             };
             Fail::new(Exit::Auth, what).hint(hint)
         }
         (Some(code), _) if *code == SqlState::INVALID_CATALOG_NAME => Fail::new(
             Exit::Failure,
-            format!("database {} does not exist on {place}", super::quote_ident(url.database())),
+            format!("database {} does not exist on {host}", super::quote_ident(conn.database())),
         )
         .hint("create it with `cruddur-db create`, or reset everything with `cruddur-db setup`"),
         (Some(code), _) if *code == SqlState::CANNOT_CONNECT_NOW => {
@@ -98,10 +109,10 @@ pub(super) fn connect_failure(err: PgError, url: &DbUrl, origin: Origin) -> anyh
         (Some(code), _) if *code == SqlState::TOO_MANY_CONNECTIONS => Fail::new(Exit::Unreachable, what)
             .hint("the server has no free connection slots; `cruddur-db sessions --all` shows who holds them"),
         (Some(_), _) => Fail::new(Exit::Failure, what),
-        (None, Some(io::ErrorKind::ConnectionRefused)) => {
-            Fail::new(Exit::Unreachable, what).hint(refused_hint(&place, origin))
+        (None, Some(io::ErrorKind::ConnectionRefused | io::ErrorKind::NotFound)) => {
+            Fail::new(Exit::Unreachable, what).hint(refused_hint(&host.to_string(), origin))
         }
-        (None, Some(io::ErrorKind::TimedOut)) => Fail::new(Exit::Unreachable, what).hint(timeout_hint(url, None)),
+        (None, Some(io::ErrorKind::TimedOut)) => Fail::new(Exit::Unreachable, what).hint(timeout_hint(host, None)),
         (None, Some(_)) => Fail::new(Exit::Unreachable, what)
             .hint(format!("check that the host name in {origin} is right and resolves from this machine")),
         (None, None) => Fail::new(Exit::Auth, what),
@@ -109,16 +120,61 @@ pub(super) fn connect_failure(err: PgError, url: &DbUrl, origin: Origin) -> anyh
     anyhow::Error::new(err).context(fail)
 }
 
-/// The connection attempt outlived `connect_timeout`.
-pub(super) fn timed_out(url: &DbUrl, origin: Origin, limit: Duration) -> anyhow::Error {
+/// Whether the server refused a plain connection for want of encryption (`sslmode=allow`
+/// then tries TLS).
+pub(super) fn wants_encryption(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<PgError>().is_some_and(|pg| {
+        pg.code() == Some(&SqlState::INVALID_AUTHORIZATION_SPECIFICATION)
+            && (pg.to_string().contains("no encryption") || pg.to_string().contains("SSL off"))
+    })
+}
+
+/// One host's failure as it is; several hosts' as one error naming each host and why, with
+/// the exit code and hint of the last one tried.
+pub(super) fn every_host_failed(failures: Vec<(String, anyhow::Error)>) -> anyhow::Error {
+    if failures.len() < 2 {
+        return failures
+            .into_iter()
+            .next()
+            .map_or_else(|| anyhow::anyhow!("no host to connect to"), |(_, err)| err);
+    }
+    let mut message = format!("could not connect to any of {} hosts:", failures.len());
+    for (host, err) in &failures {
+        message.push_str(&format!("\n  {host}: {}", short_cause(err)));
+    }
+    let (_, last) = failures
+        .into_iter()
+        .next_back()
+        .expect("two or more failures");
+    let (exit, hint) = crate::error::classify(&last);
+    let fail = Fail::new(exit, message).hint(hint.to_string());
+    last.context(fail)
+}
+
+/// "could not connect to" the target, naming the host when there are several.
+fn could_not_connect(conn: &ConnInfo, host: &HostSpec, origin: Origin) -> String {
+    match conn.hosts.len() {
+        1 => format!("could not connect to {conn} (from {origin})"),
+        _ => format!("could not connect to {host} of {conn} (from {origin})"),
+    }
+}
+
+/// The connection attempt to `host` outlived `connect_timeout`.
+pub(super) fn timed_out(
+    conn: &ConnInfo,
+    host: &HostSpec,
+    origin: Origin,
+    limit: Duration,
+) -> anyhow::Error {
     Fail::new(
         Exit::Unreachable,
         format!(
-            "could not connect to {url} (from {origin}): no answer within {} s",
+            "{}: no answer within {} s",
+            could_not_connect(conn, host, origin),
             limit.as_secs()
         ),
     )
-    .hint(timeout_hint(url, None))
+    .hint(timeout_hint(host, None))
     .into()
 }
 
@@ -129,20 +185,19 @@ pub fn refused_hint(place: &str, origin: Origin) -> String {
     )
 }
 
-/// What to check when `url`'s server does not answer. For RDS, the security group's inbound
-/// rule, naming the IP it must admit when it is known (`doctor --my-ip`).
-pub fn timeout_hint(url: &DbUrl, my_ip: Option<&str>) -> String {
-    let place = format!("{}:{}", url.host(), url.port());
-    if is_rds(url.host()) {
+/// What to check when `host` does not answer. For RDS, the security group's inbound rule,
+/// naming the IP it must admit when it is known (`doctor --my-ip`).
+pub fn timeout_hint(host: &HostSpec, my_ip: Option<&str>) -> String {
+    if is_rds(&host.name()) {
         let ip = my_ip.map_or_else(String::new, |ip| format!(" ({ip}/32)"));
         format!(
-            "{place} did not answer: the RDS security group's inbound rule may not admit your current IP address{ip} \
+            "{host} did not answer: the RDS security group's inbound rule may not admit your current IP address{ip} \
              (add it for port {}), or the instance may be stopped",
-            url.port()
+            host.port
         )
     } else {
         format!(
-            "{place} did not answer: check the host, the port and any firewall in between; \
+            "{host} did not answer: check the host, the port and any firewall in between; \
              raise the limit with ?connect_timeout=SECS (0 waits forever)"
         )
     }

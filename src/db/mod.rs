@@ -1,10 +1,10 @@
 //! Connecting to PostgreSQL: the target and maintenance databases, server notices, and turning
 //! connection failures into exit codes and hints.
 
+pub mod conninfo;
 mod error;
 mod notices;
 pub mod tls;
-pub mod url;
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -15,9 +15,11 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::{AsyncMessage, CancelToken, Client};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
+pub use self::conninfo::ConnInfo;
+use self::conninfo::{HostSpec, SessionAttrs, SslMode};
 pub use self::error::{PgError, is_rds, refused_hint, timeout_hint};
 pub use self::notices::{Heard, Listener, Notices};
-pub use self::url::DbUrl;
+use crate::error::{Exit, Fail};
 use crate::ui;
 
 /// Where a URL came from, so hints can name the variable to fix.
@@ -43,7 +45,7 @@ impl std::fmt::Display for Origin {
 /// The database a command acts on, and how to reach it.
 #[derive(Debug, Clone)]
 pub struct Target {
-    pub url: DbUrl,
+    pub conn: ConnInfo,
     pub origin: Origin,
     /// The user asked for production with `--prod`.
     pub prod: bool,
@@ -59,17 +61,17 @@ pub struct Session {
 
 /// Connect to the target database.
 pub async fn connect(target: &Target) -> Result<Session> {
-    connect_to(&target.url, target).await
+    connect_to(&target.conn, target).await
 }
 
-/// Connect to `url` (the target's server), retrying for `target.wait` while that can heal.
-async fn connect_to(url: &DbUrl, target: &Target) -> Result<Session> {
+/// Connect to `conn` (the target's servers), retrying for `target.wait` while that can heal.
+async fn connect_to(conn: &ConnInfo, target: &Target) -> Result<Session> {
     // Built once: it may read a large CA bundle, and retries must not read it again.
-    let tls = tls::connector(url)?;
+    let tls = tls::connector(conn)?;
     let deadline = target.wait.map(|wait| Instant::now() + wait);
     let mut attempt = 1;
     loop {
-        match connect_once(url, target.origin, tls.clone()).await {
+        match connect_any(conn, target.origin, &tls).await {
             Err(err)
                 if error::is_transient(&err) && deadline.is_some_and(|d| Instant::now() < d) =>
             {
@@ -85,6 +87,194 @@ async fn connect_to(url: &DbUrl, target: &Target) -> Result<Session> {
     }
 }
 
+/// Try each host in turn (shuffled with `load_balance_hosts=random`) until one connects and
+/// has the session attributes asked for, as libpq does; with `prefer-standby`, a standby is
+/// looked for first, then anything. A failure names every host tried and why.
+async fn connect_any(conn: &ConnInfo, origin: Origin, tls: &MakeRustlsConnect) -> Result<Session> {
+    let mut order: Vec<&HostSpec> = conn.hosts.iter().collect();
+    if conn.load_balance {
+        shuffle(&mut order);
+    }
+    let passes: &[SessionAttrs] = match conn.target_session_attrs {
+        SessionAttrs::PreferStandby => &[SessionAttrs::Standby, SessionAttrs::Any],
+        attrs => &[attrs][..],
+    };
+    let mut failures = Vec::new();
+    for attrs in passes {
+        for host in &order {
+            match connect_host(conn, host, *attrs, origin, tls.clone()).await {
+                Ok(session) => return Ok(session),
+                Err(err) => failures.push((host.to_string(), err)),
+            }
+        }
+    }
+    Err(error::every_host_failed(failures))
+}
+
+/// Fisher-Yates with the clock's nanoseconds: spreading load needs no cryptography.
+fn shuffle<T>(items: &mut [T]) {
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64 | 1);
+    for i in (1..items.len()).rev() {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        items.swap(i, (seed % (i as u64 + 1)) as usize);
+    }
+}
+
+/// One host, bounded by `connect_timeout` from TCP connect to authenticated, then checked
+/// against `attrs`.
+async fn connect_host(
+    conn: &ConnInfo,
+    host: &HostSpec,
+    attrs: SessionAttrs,
+    origin: Origin,
+    tls: MakeRustlsConnect,
+) -> Result<Session> {
+    match conn.hosts.len() {
+        1 => ui::verbose(format_args!("connecting to {conn} (from {origin})")),
+        _ => ui::verbose(format_args!(
+            "connecting to {conn} (from {origin}): trying {host}"
+        )),
+    }
+    let config = pg_config(conn, host);
+    let session = match conn.sslmode.value {
+        // libpq's allow: plain first, TLS only when the server insists on it.
+        SslMode::Allow if !host.is_socket() => {
+            let plain = with_ssl(&config, tokio_postgres::config::SslMode::Disable);
+            match connect_once(&plain, conn, host, origin, tls.clone()).await {
+                Err(err) if error::wants_encryption(&err) => {
+                    let encrypted = with_ssl(&config, tokio_postgres::config::SslMode::Require);
+                    connect_once(&encrypted, conn, host, origin, tls).await
+                }
+                other => other,
+            }
+        }
+        _ => connect_once(&config, conn, host, origin, tls).await,
+    }?;
+    check_attrs(&session, attrs, conn, host).await?;
+    Ok(session)
+}
+
+fn with_ssl(
+    config: &tokio_postgres::Config,
+    mode: tokio_postgres::config::SslMode,
+) -> tokio_postgres::Config {
+    let mut config = config.clone();
+    config.ssl_mode(mode);
+    config
+}
+
+/// Everything tokio-postgres needs for `host`; TLS verification modes are ours to enforce.
+fn pg_config(conn: &ConnInfo, host: &HostSpec) -> tokio_postgres::Config {
+    use tokio_postgres::config::SslMode as Wire;
+    let mut config = tokio_postgres::Config::new();
+    match &host.host {
+        conninfo::Host::Tcp(name) => config.host(name),
+        conninfo::Host::Socket(dir) => config.host_path(dir),
+    };
+    if let Some(addr) = host.hostaddr {
+        config.hostaddr(addr);
+    }
+    config
+        .port(host.port)
+        .user(conn.user())
+        .dbname(conn.database())
+        .application_name(&conn.application_name)
+        .channel_binding(conn.channel_binding)
+        // libpq never asks for TLS over a Unix socket, whatever sslmode says.
+        .ssl_mode(match conn.sslmode.value {
+            _ if host.is_socket() => Wire::Disable,
+            SslMode::Disable | SslMode::Allow => Wire::Disable,
+            SslMode::Prefer => Wire::Prefer,
+            SslMode::Require | SslMode::VerifyCa | SslMode::VerifyFull => Wire::Require,
+        });
+    if conn.ssl_direct {
+        config.ssl_negotiation(tokio_postgres::config::SslNegotiation::Direct);
+    }
+    if let Some(password) = conn.password_for(host) {
+        config.password(password.value);
+    }
+    if let Some(options) = &conn.options {
+        config.options(options);
+    }
+    match &conn.keepalives {
+        None => {
+            config.keepalives(false);
+        }
+        Some(keepalives) => {
+            if let Some(idle) = keepalives.idle {
+                config.keepalives_idle(idle);
+            }
+            if let Some(interval) = keepalives.interval {
+                config.keepalives_interval(interval);
+            }
+            if let Some(count) = keepalives.count {
+                config.keepalives_retries(count);
+            }
+        }
+    }
+    if let Some(timeout) = conn.tcp_user_timeout {
+        config.tcp_user_timeout(timeout);
+    }
+    config
+}
+
+/// libpq's `target_session_attrs` checks, made once connected.
+async fn check_attrs(
+    session: &Session,
+    attrs: SessionAttrs,
+    conn: &ConnInfo,
+    host: &HostSpec,
+) -> Result<()> {
+    let (query, wanted, refusal) = match attrs {
+        SessionAttrs::Any | SessionAttrs::PreferStandby => return Ok(()),
+        SessionAttrs::ReadWrite => (
+            "SHOW transaction_read_only",
+            "off",
+            "the server is read-only",
+        ),
+        SessionAttrs::ReadOnly => (
+            "SHOW transaction_read_only",
+            "on",
+            "the server is not read-only",
+        ),
+        SessionAttrs::Primary => (
+            "SELECT CASE WHEN pg_is_in_recovery() THEN 'on' ELSE 'off' END",
+            "off",
+            "the server is a standby",
+        ),
+        SessionAttrs::Standby => (
+            "SELECT CASE WHEN pg_is_in_recovery() THEN 'on' ELSE 'off' END",
+            "on",
+            "the server is not a standby",
+        ),
+    };
+    let rows = session
+        .client
+        .simple_query(query)
+        .await
+        .map_err(PgError)
+        .with_context(|| format!("could not check target_session_attrs on {host}"))?;
+    let value = rows.iter().find_map(|message| match message {
+        tokio_postgres::SimpleQueryMessage::Row(row) => row.get(0).map(str::to_string),
+        _ => None,
+    });
+    if value.as_deref() == Some(wanted) {
+        return Ok(());
+    }
+    Err(Fail::new(
+        Exit::Unreachable,
+        format!(
+            "{host}: {refusal} (target_session_attrs={})",
+            conn.target_session_attrs.as_str()
+        ),
+    )
+    .hint("list a host that fits target_session_attrs, or relax it")
+    .into())
+}
 /// Every connection opened, so Ctrl-C can cancel what each is running.
 static OPEN: Mutex<Vec<(CancelToken, MakeRustlsConnect)>> = Mutex::new(Vec::new());
 
@@ -106,19 +296,23 @@ pub async fn cancel_running() -> usize {
     count
 }
 
-async fn connect_once(url: &DbUrl, origin: Origin, tls: MakeRustlsConnect) -> Result<Session> {
-    ui::verbose(format_args!("connecting to {url} (from {origin})"));
-    let config = url.pg_config();
+async fn connect_once(
+    config: &tokio_postgres::Config,
+    conn: &ConnInfo,
+    host: &HostSpec,
+    origin: Origin,
+    tls: MakeRustlsConnect,
+) -> Result<Session> {
     let connecting = config.connect(tls.clone());
-    let connected = match url.connect_timeout {
+    let connected = match conn.connect_timeout {
         // Bounds the whole attempt: a host that accepts TCP but never answers must not hang us.
         Some(limit) => tokio::time::timeout(limit, connecting)
             .await
-            .map_err(|_| error::timed_out(url, origin, limit))?,
+            .map_err(|_| error::timed_out(conn, host, origin, limit))?,
         None => connecting.await,
     };
     let (client, mut connection) =
-        connected.map_err(|err| error::connect_failure(PgError(err), url, origin))?;
+        connected.map_err(|err| error::connect_failure(PgError(err), conn, host, origin))?;
     OPEN.lock()
         .unwrap_or_else(|e| e.into_inner())
         .push((client.cancel_token(), tls));
@@ -139,16 +333,16 @@ async fn connect_once(url: &DbUrl, origin: Origin, tls: MakeRustlsConnect) -> Re
 /// Connect for CREATE/DROP DATABASE and the session list: same server and credentials, but a
 /// database that is not the one being created or dropped.
 pub async fn connect_admin(target: &Target, maintenance_db: Option<&str>) -> Result<Client> {
-    let url = &target.url;
+    let conn = &target.conn;
     if let Some(name) = maintenance_db {
-        return Ok(connect_to(&url.with_database(name), target).await?.client);
+        return Ok(connect_to(&conn.with_database(name), target).await?.client);
     }
-    let session = match connect_to(&url.with_database("postgres"), target).await {
+    let session = match connect_to(&conn.with_database("postgres"), target).await {
         // `postgres` is only a convention and some hosts delete it; template1 always exists
         // because CREATE DATABASE copies it.
         Err(err) if PgError::code_in(&err) == Some(&SqlState::INVALID_CATALOG_NAME) => {
             ui::verbose("database `postgres` does not exist; using template1");
-            connect_to(&url.with_database("template1"), target).await
+            connect_to(&conn.with_database("template1"), target).await
         }
         other => other,
     };

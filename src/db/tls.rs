@@ -1,5 +1,6 @@
 //! TLS on rustls with libpq's `sslmode` meanings: which certificate checks each mode makes.
 
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -8,62 +9,138 @@ use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
 use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
 use rustls::{
     CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
 };
 use tokio_postgres_rustls::MakeRustlsConnect;
 
-use super::url::{DbUrl, SslMode};
+use super::conninfo::{ConnInfo, RootCert, SslMode};
 use crate::error::{Exit, Fail};
 
 const RDS_BUNDLE: &str = "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem";
 
-/// The TLS connector for `url`. With `disable` it is never used; tokio-postgres skips TLS.
-pub fn connector(url: &DbUrl) -> Result<MakeRustlsConnect> {
-    Ok(MakeRustlsConnect::new(client_config(url)?))
+/// The TLS connector for `conn`. Never used for `disable`, nor over a Unix socket.
+pub fn connector(conn: &ConnInfo) -> Result<MakeRustlsConnect> {
+    Ok(MakeRustlsConnect::new(client_config(conn)?))
 }
 
-/// Whether `url`'s sslmode checks the server's certificate at all.
-pub fn verifies(url: &DbUrl) -> bool {
-    matches!(url.sslmode, SslMode::VerifyCa | SslMode::VerifyFull)
-        || (url.sslmode == SslMode::Require && url.sslrootcert.is_some())
+/// Whether `conn`'s sslmode checks the server's certificate at all.
+pub fn verifies(conn: &ConnInfo) -> bool {
+    matches!(conn.sslmode.value, SslMode::VerifyCa | SslMode::VerifyFull)
+        || (conn.sslmode.value == SslMode::Require && conn.sslrootcert.is_some())
 }
 
-/// The rustls configuration that enforces `url`'s sslmode.
-pub fn client_config(url: &DbUrl) -> Result<ClientConfig> {
+/// The rustls configuration that enforces `conn`'s sslmode, with its client certificate.
+pub fn client_config(conn: &ConnInfo) -> Result<ClientConfig> {
     // An explicit provider: `ClientConfig::builder()` panics if two end up enabled.
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let roots = match &url.sslrootcert {
-        Some(path) => Some(Arc::new(load_roots(path)?)),
+    let roots = match &conn.sslrootcert {
+        Some(RootCert::File(path)) => Some(Arc::new(load_roots(path)?)),
+        Some(RootCert::System) => Some(Arc::new(system_roots()?)),
         None => None,
     };
-    let verifier: Arc<dyn ServerCertVerifier> = match (url.sslmode, roots) {
+    let verifier: Arc<dyn ServerCertVerifier> = match (conn.sslmode.value, roots) {
         (SslMode::VerifyCa | SslMode::VerifyFull, None) => {
             return Err(Fail::new(
                 Exit::Usage,
                 "sslmode=verify-ca and verify-full need sslrootcert=PATH, the CA bundle to verify against",
             )
             .hint(format!(
-                "for RDS, download {RDS_BUNDLE} once and add &sslrootcert=/path/to/global-bundle.pem to the URL"
+                "for RDS, download {RDS_BUNDLE} once and add &sslrootcert=/path/to/global-bundle.pem to the URL \
+                 (or put it at ~/.postgresql/root.crt, or use sslrootcert=system for a public CA)"
             ))
             .into());
         }
-        // libpq does not verify with prefer, nor with require unless a root cert is given.
-        (SslMode::Disable | SslMode::Prefer, _) | (SslMode::Require, None) => Arc::new(
-            NoCertificateCheck(provider.signature_verification_algorithms),
-        ),
+        // libpq does not verify with allow or prefer, nor with require unless a root cert is given.
+        (SslMode::Disable | SslMode::Allow | SslMode::Prefer, _) | (SslMode::Require, None) => {
+            Arc::new(NoCertificateCheck(
+                provider.signature_verification_algorithms,
+            ))
+        }
         (SslMode::VerifyFull, Some(roots)) => webpki(roots, &provider)?,
         // libpq: "if a root CA file exists, require behaves like verify-ca".
         (SslMode::Require | SslMode::VerifyCa, Some(roots)) => {
             Arc::new(ChainOnly(webpki(roots, &provider)?))
         }
     };
-    Ok(ClientConfig::builder_with_provider(provider)
+    let builder = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()?
         .dangerous()
-        .with_custom_certificate_verifier(verifier)
-        .with_no_client_auth())
+        .with_custom_certificate_verifier(verifier);
+    match (&conn.sslcert, &conn.sslkey) {
+        (Some(cert), Some(key)) => {
+            let (chain, key) = client_certificate(cert, key)?;
+            builder.with_client_auth_cert(chain, key).map_err(|err| {
+                Fail::new(
+                    Exit::Usage,
+                    format!(
+                        "the client certificate {} does not fit its key: {err}",
+                        cert.display()
+                    ),
+                )
+                .hint("sslcert and sslkey must be a certificate and its own private key")
+                .into()
+            })
+        }
+        _ => Ok(builder.with_no_client_auth()),
+    }
+}
+
+/// The client certificate chain and its key. Like libpq, a key others may read is refused.
+fn client_certificate(
+    cert: &Path,
+    key: &Path,
+) -> Result<(Vec<CertificateDer<'static>>, PrivateKeyDer<'static>)> {
+    let unreadable = |what: &str, path: &Path, err: &dyn std::fmt::Display| {
+        Fail::new(
+            Exit::Usage,
+            format!("could not read {what} {}: {err}", path.display()),
+        )
+        .hint("check sslcert and sslkey (default ~/.postgresql/postgresql.crt and .key)")
+    };
+    let chain = CertificateDer::pem_file_iter(cert)
+        .map_err(|err| unreadable("sslcert", cert, &err))?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|err| unreadable("sslcert", cert, &err))?;
+    let meta = std::fs::metadata(key).map_err(|err| unreadable("sslkey", key, &err))?;
+    let mode = meta.permissions().mode();
+    // libpq accepts u=rw for the owner, or u=rw,g=r when root owns the file.
+    let too_open = if meta.uid() == 0 {
+        mode & 0o037
+    } else {
+        mode & 0o077
+    };
+    if too_open != 0 {
+        return Err(Fail::new(
+            Exit::Usage,
+            format!(
+                "private key file {} has group or world access",
+                key.display()
+            ),
+        )
+        .hint("chmod 0600 it, as libpq requires")
+        .into());
+    }
+    let private =
+        PrivateKeyDer::from_pem_file(key).map_err(|err| unreadable("sslkey", key, &err))?;
+    Ok((chain, private))
+}
+
+/// The operating system's trusted roots (`sslrootcert=system`).
+fn system_roots() -> Result<RootCertStore> {
+    let found = rustls_native_certs::load_native_certs();
+    let mut roots = RootCertStore::empty();
+    let (added, _ignored) = roots.add_parsable_certificates(found.certs);
+    if added == 0 {
+        return Err(Fail::new(
+            Exit::Usage,
+            "sslrootcert=system: the operating system's certificate store holds no usable certificate",
+        )
+        .hint("install the ca-certificates package, or name a CA file with sslrootcert=PATH")
+        .into());
+    }
+    Ok(roots)
 }
 
 fn load_roots(path: &Path) -> Result<RootCertStore> {
@@ -183,7 +260,7 @@ impl ServerCertVerifier for NoCertificateCheck {
 }
 
 /// What went wrong in a failed handshake, in words that say how to fix it.
-pub fn handshake_hint(err: &rustls::Error, url: &DbUrl) -> String {
+pub fn handshake_hint(err: &rustls::Error, host: &str) -> String {
     match err {
         rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer) => format!(
             "the server's certificate is not signed by a CA in sslrootcert; for RDS, download {RDS_BUNDLE} and point sslrootcert at it"
@@ -191,8 +268,7 @@ pub fn handshake_hint(err: &rustls::Error, url: &DbUrl) -> String {
         rustls::Error::InvalidCertificate(
             CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
         ) => format!(
-            "the certificate is not issued for host {:?}: connect with the name on the certificate (for RDS, the instance endpoint), or use sslmode=verify-ca",
-            url.host()
+            "the certificate is not issued for host {host:?}: connect with the name on the certificate (for RDS, the instance endpoint), or use sslmode=verify-ca"
         ),
         rustls::Error::InvalidCertificate(
             CertificateError::Expired | CertificateError::ExpiredContext { .. },

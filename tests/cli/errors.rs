@@ -103,7 +103,7 @@ fn a_malformed_url_is_a_usage_error_pointing_at_the_part() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "CONNECTION_URL is not a usable connection URL",
+            "CONNECTION_URL is not a usable connection string",
         ))
         .stderr(predicate::str::contains("sslmode=sometimes"))
         .stderr(predicate::str::contains("hunter2").not());

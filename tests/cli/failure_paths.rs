@@ -195,7 +195,10 @@ fn assert_stops_cleanly(signal: i32, code: i32, says: &str) {
     assert_eq!(output.status.code(), Some(code));
     let (_, stderr) = output_text(&output);
     assert!(stderr.contains(says), "{stderr}");
-    assert!(stderr.contains("the running statement was cancelled"), "{stderr}");
+    assert!(
+        stderr.contains("the running statement was cancelled"),
+        "{stderr}"
+    );
 }
 
 #[test]
