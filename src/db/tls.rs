@@ -75,11 +75,11 @@ pub fn client_config(conn: &ConnInfo) -> Result<ClientConfig> {
                 Fail::new(
                     Exit::Usage,
                     format!(
-                        "the client certificate {} does not fit its key: {err}",
+                        "could not use the client certificate {}: {err}",
                         cert.display()
                     ),
                 )
-                .hint("sslcert and sslkey must be a certificate and its own private key")
+                .hint("sslcert must be an X.509 v3 certificate and sslkey its own private key (openssl makes v1 certificates unless given -extfile)")
                 .into()
             })
         }

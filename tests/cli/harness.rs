@@ -297,7 +297,8 @@ impl Cluster {
             let hba = root.join("data/pg_hba.conf");
             std::fs::write(
                 &hba,
-                "local all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\n",
+                // Database `certdb` takes a client certificate instead of a password.
+                "local all all scram-sha-256\nhostssl certdb all 127.0.0.1/32 cert\nhostssl all all 127.0.0.1/32 scram-sha-256\n",
             )
             .unwrap();
             chown_to_server_user(&hba);
@@ -328,9 +329,10 @@ impl Cluster {
             );
             if self.tls {
                 options += &format!(
-                    " -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+                    " -c ssl=on -c ssl_cert_file={} -c ssl_key_file={} -c ssl_ca_file={}",
                     self.tls_file("server.crt").display(),
-                    self.tls_file("server.key").display()
+                    self.tls_file("server.key").display(),
+                    self.tls_file("ca.crt").display()
                 );
             }
             let log = self.root.join("server.log");
@@ -368,8 +370,13 @@ impl Cluster {
         );
     }
 
+    /// The directory holding the server's Unix-domain socket.
+    pub fn socket_dir(&self) -> &Path {
+        &self.root
+    }
+
     /// A file of the test PKI: `ca.crt` (signed the server's certificate), `other-ca.crt`
-    /// (did not), `server.crt`, `server.key`.
+    /// (did not), `server.crt`, `server.key`, and `client.crt`/`client.key` for user postgres.
     pub fn tls_file(&self, name: &str) -> PathBuf {
         self.root.join("tls").join(name)
     }
@@ -416,7 +423,7 @@ impl Cluster {
     /// A client program that matches the server: from `CRUDDUR_TEST_PG_CLIENT_BINDIR`
     /// (`scripts/pg-client`), else the server's bin directory when it has one (the npm builds
     /// have none), else the one on PATH.
-    fn client_program(&self, name: &str) -> PathBuf {
+    pub fn client_program(&self, name: &str) -> PathBuf {
         let client_dir = std::env::var_os("CRUDDUR_TEST_PG_CLIENT_BINDIR")
             .filter(|dir| !dir.is_empty())
             .map(PathBuf::from);
@@ -606,12 +613,52 @@ fn make_certificates(root: &Path) {
         "-out",
         "server.crt",
     ]);
+    // A client certificate for user postgres (its CN), signed by the same CA.
+    openssl(
+        &[
+            &[
+                "req",
+                "-subj",
+                "/CN=postgres",
+                "-keyout",
+                "client.key",
+                "-out",
+                "client.csr",
+            ],
+            &ec[..],
+        ]
+        .concat(),
+    );
+    std::fs::write(dir.join("client.ext"), "extendedKeyUsage=clientAuth\n").unwrap();
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "client.csr",
+        "-CA",
+        "ca.crt",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "client.ext",
+        "-out",
+        "client.crt",
+    ]);
+    std::fs::set_permissions(
+        dir.join("client.key"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )
+    .unwrap();
     // The server refuses a key others can read, and must own it.
     let key = dir.join("server.key");
     std::fs::set_permissions(&key, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     chown_to_server_user(&dir);
     chown_to_server_user(&key);
     chown_to_server_user(&dir.join("server.crt"));
+    chown_to_server_user(&dir.join("ca.crt"));
 }
 
 pub struct HeldSession(Child);

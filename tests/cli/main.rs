@@ -4,6 +4,7 @@ mod harness;
 
 mod completions;
 mod connect;
+mod conninfo;
 mod corpus;
 mod crash;
 mod create_drop;
