@@ -18,7 +18,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
     }
     var completions = [
         &'cruddur-db'= {
-            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
@@ -47,7 +47,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cruddur-db;connect'= {
-            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
@@ -63,7 +63,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cruddur-db;create'= {
-            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
@@ -80,7 +80,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cruddur-db;drop'= {
-            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
@@ -98,7 +98,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cruddur-db;schema-load'= {
-            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
@@ -115,7 +115,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cruddur-db;seed'= {
-            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
@@ -136,7 +136,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --app 'Only sessions whose application_name is NAME'
             cand --state 'Only sessions in this state: active, idle, "idle in transaction", ...'
             cand --watch 'Redraw every SECS seconds (default 2) until Ctrl-C'
-            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
@@ -158,7 +158,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --app 'Only sessions whose application_name is NAME'
             cand --pid 'End exactly these sessions (repeatable); it is an error if one is not there'
             cand --idle-for 'Only sessions idle (or idle in a transaction) for at least SECS seconds'
-            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
@@ -177,7 +177,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         }
         &'cruddur-db;doctor'= {
             cand --my-ip 'Your public IP, named in the hint when an RDS host does not answer [default: $MY_IP or $GITPOD_IP]'
-            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
@@ -194,7 +194,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cruddur-db;setup'= {
-            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
@@ -211,7 +211,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cruddur-db;completions'= {
-            cand --url 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'

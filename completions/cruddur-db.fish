@@ -24,7 +24,7 @@ function __fish_cruddur_db_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -48,7 +48,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "doctor" -d 'C
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "setup" -d 'Reset the target database: drop (if it exists), create, schema-load, seed'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -60,7 +60,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -s y -l y
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -73,7 +73,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -s y -l ye
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -87,7 +87,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s y -l yes 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -100,7 +100,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s y 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -117,7 +117,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l user 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l app -d 'Only sessions whose application_name is NAME' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l state -d 'Only sessions in this state: active, idle, "idle in transaction", ...' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l watch -d 'Redraw every SECS seconds (default 2) until Ctrl-C' -r
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -135,7 +135,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l user -d '
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l app -d 'Only sessions whose application_name is NAME' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l pid -d 'End exactly these sessions (repeatable); it is an error if one is not there' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l idle-for -d 'Only sessions idle (or idle in a transaction) for at least SECS seconds' -r
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -150,7 +150,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -s q -l quie
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l my-ip -d 'Your public IP, named in the hint when an RDS host does not answer [default: $MY_IP or $GITPOD_IP]' -r
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -163,7 +163,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s y -l ye
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
@@ -176,7 +176,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s y -l yes
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l url -d 'Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"

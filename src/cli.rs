@@ -8,8 +8,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// sessions, and reset everything with `setup`.
 ///
 /// The target is `--url`, else `PROD_CONNECTION_URL` with `--prod`, else `CONNECTION_URL`,
-/// else postgresql://postgres:***@localhost:5432/cruddur. A `.env` file in the current
-/// directory or above is read; real environment variables win.
+/// else postgresql://postgres:***@localhost:5432/cruddur below the PG* variables. Strings and
+/// PG* variables mean what they mean to psql. A `.env` file in the current directory or above
+/// is read; real environment variables win.
 #[derive(Debug, Parser)]
 #[command(name = "cruddur-db", version, max_term_width = 100)]
 pub struct Cli {
@@ -27,7 +28,8 @@ pub struct GlobalOpts {
     #[arg(long, global = true)]
     pub prod: bool,
 
-    /// Target this connection URL (overrides CONNECTION_URL and PROD_CONNECTION_URL)
+    /// Target this connection string, a URI or keyword/value string as libpq takes (overrides
+    /// CONNECTION_URL and PROD_CONNECTION_URL)
     #[arg(long, global = true, value_name = "URL")]
     pub url: Option<String>,
 

@@ -477,6 +477,12 @@ fn tls_settings_land_in_the_same_tls_state_as_psql() {
             Some(format!("{base} gssencmode=require")),
             &env(&[]),
         ),
+        // The test CA is in no operating-system store.
+        case(
+            "sslrootcert=system",
+            Some(format!("{base} sslrootcert=system sslmode=verify-full")),
+            &env(&[]),
+        ),
     ];
     for case in &refused {
         assert_eq!(
@@ -618,4 +624,35 @@ fn doctor_says_where_each_setting_came_from() {
         .map(|s| s["step"].as_str().unwrap())
         .collect();
     assert_eq!(names[..3], ["url", "socket", "authentication"], "{stdout}");
+}
+
+#[test]
+fn every_command_works_through_a_unix_socket() {
+    let db = TestDb::new();
+    let cluster = shared();
+    let project = Project::new();
+    let socket = format!(
+        "host={} port={} dbname={} user=postgres",
+        cluster.socket_dir().display(),
+        cluster.port,
+        db.name
+    );
+    let run = |args: &[&str]| {
+        project
+            .cruddur()
+            .env("CONNECTION_URL", &socket)
+            .env("PGPASSWORD", PASSWORD)
+            .args(args)
+            .assert()
+            .success()
+    };
+    run(&["setup"]);
+    assert_eq!(db.query("SELECT count(*) FROM users"), "2");
+    let _held = cluster.hold_session_over_socket(&db.name, "over-socket");
+    run(&["sessions"]).stdout(predicates::str::contains("local"));
+    run(&["kill", "--app", "over-socket"]);
+    run(&["schema-load"]);
+    run(&["seed"]);
+    run(&["drop"]);
+    assert!(!cluster.database_exists(&db.name));
 }
