@@ -541,7 +541,8 @@ impl Cluster {
     }
 }
 
-/// A test CA, a second unrelated CA, and a server certificate for `localhost` signed by the first.
+/// A test CA, a second unrelated CA, and certificates signed by the first: the server's for
+/// `localhost`, and a client certificate for user postgres.
 fn make_certificates(root: &Path) {
     let dir = root.join("tls");
     std::fs::create_dir(&dir).unwrap();
@@ -580,81 +581,47 @@ fn make_certificates(root: &Path) {
             .concat(),
         );
     }
-    openssl(
-        &[
+    // A certificate `name`.crt for `subject`, signed by the first CA, as X.509 v3 (with
+    // `extension`): rustls refuses v1 certificates.
+    let issue = |name: &str, subject: &str, extension: &str| {
+        let (key, csr, crt, ext) = (
+            format!("{name}.key"),
+            format!("{name}.csr"),
+            format!("{name}.crt"),
+            format!("{name}.ext"),
+        );
+        openssl(
             &[
-                "req",
-                "-subj",
-                "/CN=localhost",
-                "-keyout",
-                "server.key",
-                "-out",
-                "server.csr",
-            ],
-            &ec[..],
-        ]
-        .concat(),
-    );
-    std::fs::write(dir.join("san.ext"), "subjectAltName=DNS:localhost\n").unwrap();
-    openssl(&[
-        "x509",
-        "-req",
-        "-in",
-        "server.csr",
-        "-CA",
-        "ca.crt",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-days",
-        "2",
-        "-extfile",
-        "san.ext",
-        "-out",
-        "server.crt",
-    ]);
-    // A client certificate for user postgres (its CN), signed by the same CA.
-    openssl(
-        &[
-            &[
-                "req",
-                "-subj",
-                "/CN=postgres",
-                "-keyout",
-                "client.key",
-                "-out",
-                "client.csr",
-            ],
-            &ec[..],
-        ]
-        .concat(),
-    );
-    std::fs::write(dir.join("client.ext"), "extendedKeyUsage=clientAuth\n").unwrap();
-    openssl(&[
-        "x509",
-        "-req",
-        "-in",
-        "client.csr",
-        "-CA",
-        "ca.crt",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-days",
-        "2",
-        "-extfile",
-        "client.ext",
-        "-out",
-        "client.crt",
-    ]);
-    std::fs::set_permissions(
-        dir.join("client.key"),
-        std::os::unix::fs::PermissionsExt::from_mode(0o600),
-    )
-    .unwrap();
+                &["req", "-subj", subject, "-keyout", &key, "-out", &csr],
+                &ec[..],
+            ]
+            .concat(),
+        );
+        std::fs::write(dir.join(&ext), format!("{extension}\n")).unwrap();
+        openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            &csr,
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "2",
+            "-extfile",
+            &ext,
+            "-out",
+            &crt,
+        ]);
+        std::fs::set_permissions(dir.join(&key), PermissionsExt::from_mode(0o600)).unwrap();
+    };
+    issue("server", "/CN=localhost", "subjectAltName=DNS:localhost");
+    // For user postgres (its CN), for the `cert` authentication of database certdb.
+    issue("client", "/CN=postgres", "extendedKeyUsage=clientAuth");
     // The server refuses a key others can read, and must own it.
     let key = dir.join("server.key");
-    std::fs::set_permissions(&key, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
     chown_to_server_user(&dir);
     chown_to_server_user(&key);
     chown_to_server_user(&dir.join("server.crt"));
