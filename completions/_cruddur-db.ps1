@@ -45,7 +45,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List the sessions connected to the target database')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'End sessions connected to the target database (every other one unless filtered)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check each step from the environment to a working database; stop at the first broken one')
-            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Reset the target database: drop (if it exists), create, schema-load, seed')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)')
+            [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'List the template cache of the target database, with size and age')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -206,12 +207,35 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;setup' {
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Wait at most SECS for another setup of the same database to finish [default: forever]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'End other sessions connected to the database before dropping it')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'End other sessions connected to the database before replacing it')
+            [CompletionResult]::new('--no-template', '--no-template', [CompletionResultType]::ParameterName, 'Load the files even when a cached template of them exists, and keep none (also CRUDDUR_DB_TEMPLATE=off)')
+            [CompletionResult]::new('--rebuild-template', '--rebuild-template', [CompletionResultType]::ParameterName, 'Load the files and replace the cached template with the result')
+            [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'cruddur-db;templates' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
+            [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
+            [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Drop the target''s templates that the current files would not use')
+            [CompletionResult]::new('--drop-all', '--drop-all', [CompletionResultType]::ParameterName, 'Drop all of the target''s templates')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of a table')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
@@ -249,7 +273,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List the sessions connected to the target database')
             [CompletionResult]::new('kill', 'kill', [CompletionResultType]::ParameterValue, 'End sessions connected to the target database (every other one unless filtered)')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check each step from the environment to a working database; stop at the first broken one')
-            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Reset the target database: drop (if it exists), create, schema-load, seed')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)')
+            [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'List the template cache of the target database, with size and age')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -279,6 +304,9 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;help;setup' {
+            break
+        }
+        'cruddur-db;help;templates' {
             break
         }
         'cruddur-db;help;completions' {

@@ -49,6 +49,9 @@ _cruddur__db() {
             cruddur__db,setup)
                 cmd="cruddur__db__subcmd__setup"
                 ;;
+            cruddur__db,templates)
+                cmd="cruddur__db__subcmd__templates"
+                ;;
             cruddur__db__subcmd__help,completions)
                 cmd="cruddur__db__subcmd__help__subcmd__completions"
                 ;;
@@ -82,6 +85,9 @@ _cruddur__db() {
             cruddur__db__subcmd__help,setup)
                 cmd="cruddur__db__subcmd__help__subcmd__setup"
                 ;;
+            cruddur__db__subcmd__help,templates)
+                cmd="cruddur__db__subcmd__help__subcmd__templates"
+                ;;
             *)
                 ;;
         esac
@@ -89,7 +95,7 @@ _cruddur__db() {
 
     case "${cmd}" in
         cruddur__db)
-            opts="-y -q -v -h -V --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions kill doctor setup completions help"
+            opts="-y -q -v -h -V --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions kill doctor setup templates completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -297,7 +303,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help)
-            opts="connect create drop schema-load seed sessions kill doctor setup completions help"
+            opts="connect create drop schema-load seed sessions kill doctor setup templates completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -451,6 +457,20 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help__subcmd__setup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__templates)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -633,7 +653,45 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__setup)
-            opts="-y -q -v -h --force --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --force --lock-timeout --no-template --rebuild-template --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__templates)
+            opts="-y -q -v -h --prune --drop-all --json --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

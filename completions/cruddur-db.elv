@@ -42,7 +42,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand sessions 'List the sessions connected to the target database'
             cand kill 'End sessions connected to the target database (every other one unless filtered)'
             cand doctor 'Check each step from the environment to a working database; stop at the first broken one'
-            cand setup 'Reset the target database: drop (if it exists), create, schema-load, seed'
+            cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
+            cand templates 'List the template cache of the target database, with size and age'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -194,12 +195,34 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cruddur-db;setup'= {
+            cand --lock-timeout 'Wait at most SECS for another setup of the same database to finish [default: forever]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
-            cand --force 'End other sessions connected to the database before dropping it'
+            cand --force 'End other sessions connected to the database before replacing it'
+            cand --no-template 'Load the files even when a cached template of them exists, and keep none (also CRUDDUR_DB_TEMPLATE=off)'
+            cand --rebuild-template 'Load the files and replace the cached template with the result'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;templates'= {
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --prune 'Drop the target''s templates that the current files would not use'
+            cand --drop-all 'Drop all of the target''s templates'
+            cand --json 'Print JSON instead of a table'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand -y 'Answer yes to confirmations (for CI)'
             cand --yes 'Answer yes to confirmations (for CI)'
@@ -235,7 +258,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand sessions 'List the sessions connected to the target database'
             cand kill 'End sessions connected to the target database (every other one unless filtered)'
             cand doctor 'Check each step from the environment to a working database; stop at the first broken one'
-            cand setup 'Reset the target database: drop (if it exists), create, schema-load, seed'
+            cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
+            cand templates 'List the template cache of the target database, with size and age'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -256,6 +280,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;doctor'= {
         }
         &'cruddur-db;help;setup'= {
+        }
+        &'cruddur-db;help;templates'= {
         }
         &'cruddur-db;help;completions'= {
         }

@@ -45,7 +45,8 @@ complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "seed" -d 'Run
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "sessions" -d 'List the sessions connected to the target database'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "kill" -d 'End sessions connected to the target database (every other one unless filtered)'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "doctor" -d 'Check each step from the environment to a working database; stop at the first broken one'
-complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "setup" -d 'Reset the target database: drop (if it exists), create, schema-load, seed'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "setup" -d 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "templates" -d 'List the template cache of the target database, with size and age'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
@@ -163,6 +164,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s y -l ye
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l lock-timeout -d 'Wait at most SECS for another setup of the same database to finish [default: forever]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
@@ -170,12 +172,29 @@ never\t''"
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l force -d 'End other sessions connected to the database before dropping it'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l force -d 'End other sessions connected to the database before replacing it'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l no-template -d 'Load the files even when a cached template of them exists, and keep none (also CRUDDUR_DB_TEMPLATE=off)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l rebuild-template -d 'Load the files and replace the cached template with the result'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l prune -d 'Drop the target\'s templates that the current files would not use'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l drop-all -d 'Drop all of the target\'s templates'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l json -d 'Print JSON instead of a table'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
@@ -188,14 +207,15 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s y 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "connect" -d 'Open psql on the target database (the password travels in psql\'s environment)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "create" -d 'Create the target database'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "drop" -d 'Drop the target database'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "schema-load" -d 'Run a schema file against the target database [default: sql/schema.sql]'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "seed" -d 'Run a seed file against the target database [default: sql/seed.sql]'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "sessions" -d 'List the sessions connected to the target database'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "kill" -d 'End sessions connected to the target database (every other one unless filtered)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "doctor" -d 'Check each step from the environment to a working database; stop at the first broken one'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "setup" -d 'Reset the target database: drop (if it exists), create, schema-load, seed'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates completions help" -f -a "connect" -d 'Open psql on the target database (the password travels in psql\'s environment)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates completions help" -f -a "create" -d 'Create the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates completions help" -f -a "drop" -d 'Drop the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates completions help" -f -a "schema-load" -d 'Run a schema file against the target database [default: sql/schema.sql]'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates completions help" -f -a "seed" -d 'Run a seed file against the target database [default: sql/seed.sql]'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates completions help" -f -a "sessions" -d 'List the sessions connected to the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates completions help" -f -a "kill" -d 'End sessions connected to the target database (every other one unless filtered)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates completions help" -f -a "doctor" -d 'Check each step from the environment to a working database; stop at the first broken one'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates completions help" -f -a "setup" -d 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates completions help" -f -a "templates" -d 'List the template cache of the target database, with size and age'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -102,8 +102,12 @@ pub enum Command {
     /// Check each step from the environment to a working database; stop at the first broken one
     Doctor(DoctorArgs),
 
-    /// Reset the target database: drop (if it exists), create, schema-load, seed
+    /// Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a
+    /// cached template of unchanged files is cloned instead of loaded)
     Setup(SetupArgs),
+
+    /// List the template cache of the target database, with size and age
+    Templates(TemplatesArgs),
 
     /// Print a shell completion script to stdout
     Completions {
@@ -207,7 +211,35 @@ pub struct DoctorArgs {
 
 #[derive(Debug, Args)]
 pub struct SetupArgs {
-    /// End other sessions connected to the database before dropping it
+    /// End other sessions connected to the database before replacing it
     #[arg(long)]
     pub force: bool,
+
+    /// Wait at most SECS for another setup of the same database to finish [default: forever]
+    #[arg(long, value_name = "SECS")]
+    pub lock_timeout: Option<u64>,
+
+    /// Load the files even when a cached template of them exists, and keep none
+    /// (also CRUDDUR_DB_TEMPLATE=off)
+    #[arg(long, conflicts_with = "rebuild_template")]
+    pub no_template: bool,
+
+    /// Load the files and replace the cached template with the result
+    #[arg(long)]
+    pub rebuild_template: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// Drop the target's templates that the current files would not use
+    #[arg(long, conflicts_with = "drop_all")]
+    pub prune: bool,
+
+    /// Drop all of the target's templates
+    #[arg(long)]
+    pub drop_all: bool,
+
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
 }

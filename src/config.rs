@@ -259,6 +259,21 @@ impl Config {
             .map_or(Origin::Default, |(_, origin)| *origin)
     }
 
+    /// Whether `setup` uses the template cache: `--no-template`, else `CRUDDUR_DB_TEMPLATE`
+    /// (`off`, `auto`, `on`), else `auto`.
+    pub fn template_mode(&self, args: &crate::cli::SetupArgs) -> crate::rebuild::cache::Mode {
+        use crate::rebuild::cache::Mode;
+        if args.no_template {
+            return Mode::Off;
+        }
+        match var("CRUDDUR_DB_TEMPLATE").as_deref() {
+            Some("off" | "0" | "false") => Mode::Off,
+            Some("on" | "1" | "true") => Mode::On,
+            _ if args.rebuild_template => Mode::On,
+            _ => Mode::Auto,
+        }
+    }
+
     /// This machine's public IP for security-group hints: `explicit`, else `MY_IP`, else
     /// Gitpod's `GITPOD_IP`.
     pub fn my_ip(&self, explicit: Option<&str>) -> Option<String> {

@@ -21,6 +21,8 @@ pub enum Exit {
     Sql = 5,
     /// Refused on purpose: not confirmed, or a protected database.
     Refused = 6,
+    /// Another run held the target's lock longer than `--lock-timeout`.
+    Busy = 7,
     /// Hung up: the terminal closed (128 + SIGHUP).
     HungUp = 129,
     /// Interrupted by Ctrl-C (128 + SIGINT, as shells report it).

@@ -148,6 +148,11 @@ pub async fn refuse_sessions_on_production(
     .into())
 }
 
+/// Whether database `name` is marked production.
+pub async fn is_production(client: &Client, name: &str) -> Result<bool> {
+    Ok(!production_databases(client, &[name]).await?.is_empty())
+}
+
 /// Which of `databases` are marked production, read from the server `client` is on.
 async fn production_databases(client: &Client, databases: &[&str]) -> Result<Vec<String>> {
     let rows = client

@@ -8,6 +8,7 @@ pub mod crash;
 mod db;
 mod error;
 mod guard;
+mod rebuild;
 mod redact;
 mod script;
 mod signals;
@@ -22,7 +23,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use crate::cli::{Cli, Command};
-use crate::commands::{completions, connect, create, doctor, drop, kill, load, sessions, setup};
+use crate::commands::{
+    completions, connect, create, doctor, drop, kill, load, sessions, setup, templates,
+};
 use crate::config::Config;
 use crate::error::{Exit, Fail, StdoutClosed};
 use crate::signals::Stop;
@@ -59,6 +62,10 @@ async fn stopped(stop: Stop) -> anyhow::Error {
     } else {
         "nothing was running on the server"
     };
+    let hint = match rebuild::stopped_note() {
+        Some(note) => format!("{hint}; {note}"),
+        None => hint.to_string(),
+    };
     Fail::new(stop.exit(), stop.describe()).hint(hint).into()
 }
 
@@ -74,6 +81,7 @@ async fn dispatch(config: &Config, command: &Command) -> Result<()> {
         Command::Kill(args) => kill::run(config, args).await,
         Command::Doctor(args) => doctor::run(config, args).await,
         Command::Setup(args) => setup::run(config, args).await,
+        Command::Templates(args) => templates::run(config, args).await,
         Command::Completions { shell } => completions::run(*shell),
     }
 }

@@ -51,12 +51,7 @@ pub async fn drop_database(
         .into());
     }
     guard::refuse_unless_prod(client, target).await?;
-    let outcome = if args.force {
-        force_drop(client, name).await?
-    } else {
-        try_drop(client, name, "").await?
-    };
-    if let Dropped::Blocked(holders) = outcome {
+    if let Dropped::Blocked(holders) = drop_named(client, name, args.force).await? {
         return Err(blocked(name, &holders));
     }
     ui::done(
@@ -67,7 +62,16 @@ pub async fn drop_database(
     Ok(())
 }
 
-enum Dropped {
+/// Drop database `name`; with `force`, end the sessions connected to it first.
+pub async fn drop_named(client: &Client, name: &str, force: bool) -> Result<Dropped> {
+    if force {
+        force_drop(client, name).await
+    } else {
+        try_drop(client, name, "").await
+    }
+}
+
+pub enum Dropped {
     Done,
     /// DROP DATABASE refuses while anyone is connected; these sessions were.
     Blocked(Vec<Session>),
@@ -90,7 +94,7 @@ async fn try_drop(client: &Client, name: &str, options: &str) -> Result<Dropped>
 }
 
 /// Name who holds the database, so the user can decide whether to end them.
-fn blocked(name: &str, holders: &[Session]) -> anyhow::Error {
+pub fn blocked(name: &str, holders: &[Session]) -> anyhow::Error {
     let mut message = format!(
         "could not drop database {}: {} other session(s) are connected to it",
         quote_ident(name),

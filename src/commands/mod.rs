@@ -9,3 +9,4 @@ pub mod kill;
 pub mod load;
 pub mod sessions;
 pub mod setup;
+pub mod templates;

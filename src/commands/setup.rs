@@ -1,48 +1,297 @@
-//! `setup`: drop (if it exists), create, schema-load, seed; the first failure stops it.
+//! `setup`: rebuild the target database from schema.sql and seed.sql without ever leaving the
+//! user without one: build a side database (or clone a cached template of it), and only when
+//! that worked swap it in. One run per target at a time.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use tokio_postgres::Client;
+use tokio_postgres::error::SqlState;
 
 use super::{create, drop, load};
 use crate::cli::{CreateArgs, DropArgs, SetupArgs};
 use crate::config::Config;
-use crate::script::RunOptions;
-use crate::{db, ui};
+use crate::db::{self, PgError, Target, quote_ident};
+use crate::rebuild::cache::{self, Mode};
+use crate::rebuild::{Step, lock, set_step, side};
+use crate::script::{self, Inspection, RunOptions};
+use crate::{guard, ui};
 
 pub async fn run(config: &Config, args: &SetupArgs) -> Result<()> {
     let started = Instant::now();
-    // Find both files before dropping anything: a missing seed must not cost the database.
+    // Find and read both files (and their includes) before touching anything.
     let schema = config.sql_file(None, load::SCHEMA_FILE)?;
     let seed = config.sql_file(None, load::SEED_FILE)?;
-    let in_transaction = RunOptions { transaction: true };
+    let files = script::inspect(&[&schema, &seed])?;
     let target = config.target()?;
+    let name = target.conn.database();
 
-    // One connection for drop and create, one for both files: setup is mostly waiting on the
-    // server, and each connection saved shows.
     let admin = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
+    set_step(Some(Step::Building("lock")));
+    lock::acquire(&admin, name, args.lock_timeout.map(Duration::from_secs)).await?;
+    let exists = db::database_exists(&admin, name).await?;
+    if exists {
+        guard::refuse_unless_prod(&admin, &target).await?;
+    }
+    side::remove_leftovers(&admin, name).await?;
+
+    let outcome = match &files.own_name {
+        Some(why) => {
+            ui::status(
+                "setup",
+                format_args!("loading in place: {why}, which must run in the database itself"),
+            );
+            in_place(&admin, &target, args, [&schema, &seed]).await
+        }
+        None => {
+            let production =
+                target.prod || target.conn.is_rds() || guard::is_production(&admin, name).await?;
+            let mode = match (config.template_mode(args), production) {
+                (Mode::Off, _) => Mode::Off,
+                (_, true) => {
+                    ui::note("template cache: never for a production database");
+                    Mode::Off
+                }
+                (mode, false) => mode,
+            };
+            aside(&admin, &target, args, &files, mode, [&schema, &seed]).await
+        }
+    };
+    set_step(None);
+    outcome?;
+    ui::done("setup", "database reset", started.elapsed());
+    Ok(())
+}
+
+/// Build into a side database, then swap it in. On any failure the side database goes and the
+/// target stays as it was.
+async fn aside(
+    admin: &Client,
+    target: &Target,
+    args: &SetupArgs,
+    files: &Inspection,
+    mode: Mode,
+    [schema, seed]: [&std::path::Path; 2],
+) -> Result<()> {
+    let name = target.conn.database();
+    let side_name = side::side_name(name);
+    let key = match mode {
+        Mode::Off => None,
+        _ => Some(cache::key(admin, files).await?),
+    };
+    let built = async {
+        set_step(Some(Step::Building("create")));
+        let cloned = clone_template(admin, target, args, &side_name, key.as_deref()).await?;
+        if !cloned {
+            let started = Instant::now();
+            let side_target = Target {
+                conn: target.conn.with_database(&side_name),
+                ..target.clone()
+            };
+            let session = db::connect(&side_target).await?;
+            let in_transaction = RunOptions { transaction: true };
+            set_step(Some(Step::Building("schema-load")));
+            load::load(&session, "schema-load", schema, in_transaction)
+                .await
+                .context("setup stopped at step schema-load")?;
+            set_step(Some(Step::Building("seed")));
+            load::load(&session, "seed", seed, in_transaction)
+                .await
+                .context("setup stopped at step seed")?;
+            drop(session);
+            let took = started.elapsed();
+            if let Some(key) = key.as_deref() {
+                keep_template(admin, &side_name, name, key, took, mode).await?;
+            }
+        }
+        anyhow::Ok(())
+    }
+    .await;
+    if let Err(err) = built {
+        // Best effort: the next setup removes what is left anyway.
+        let _ = drop::drop_named(admin, &side_name, true).await;
+        return Err(err.context(format!("your database {} is unchanged", quote_ident(name))));
+    }
+    set_step(Some(Step::Swapping));
+    let started = Instant::now();
+    if let Err(err) = swap(admin, &side_name, target, args).await {
+        let _ = drop::drop_named(admin, &side_name, true).await;
+        return Err(err);
+    }
+    if target.prod {
+        guard::mark_production(admin, name).await?;
+    }
+    ui::done(
+        "swap",
+        format_args!("{} is the new build", quote_ident(name)),
+        started.elapsed(),
+    );
+    Ok(())
+}
+
+/// Swap `side` in; a drop blocked by sessions leaves the old database as it was.
+async fn swap(admin: &Client, side_name: &str, target: &Target, args: &SetupArgs) -> Result<()> {
+    side::swap(admin, side_name, target.conn.database(), args.force)
+        .await
+        .context("setup stopped at step swap")
+}
+
+/// Create the side database from the cached template for `key`, if there is a usable one.
+/// Returns whether it did; otherwise the side database exists, empty.
+async fn clone_template(
+    admin: &Client,
+    target: &Target,
+    args: &SetupArgs,
+    side_name: &str,
+    key: Option<&str>,
+) -> Result<bool> {
+    let name = target.conn.database();
+    let started = Instant::now();
+    let template = match key {
+        Some(key) if !args.rebuild_template => cache::templates_of(admin, name)
+            .await?
+            .into_iter()
+            .find(|template| template.key == key),
+        _ => None,
+    };
+    if let Some(template) = &template {
+        let version = db::server_version(admin).await?;
+        match side::create(admin, side_name, name, Some((&template.name, version))).await {
+            Ok(()) => {
+                ui::done(
+                    "template",
+                    format_args!(
+                        "cache hit: cloned {} ({}, built {} ago); loading the files is skipped (it took {})",
+                        quote_ident(&template.name),
+                        cache::size(template.bytes),
+                        template.age(),
+                        ui::format_elapsed(template.load).trim_matches(['(', ')'])
+                    ),
+                    started.elapsed(),
+                );
+                return Ok(true);
+            }
+            // Never end anyone's session on the template: load the files instead.
+            Err(err)
+                if matches!(
+                    err.code(),
+                    Some(code) if *code == SqlState::OBJECT_IN_USE || *code == SqlState::INSUFFICIENT_PRIVILEGE
+                ) =>
+            {
+                ui::status(
+                    "template",
+                    format_args!(
+                        "cannot clone {} ({err}); loading the files instead",
+                        quote_ident(&template.name)
+                    ),
+                );
+            }
+            Err(err) => {
+                return Err(anyhow::Error::new(err).context("setup stopped at step create"));
+            }
+        }
+    }
+    side::create(admin, side_name, name, None)
+        .await
+        .map_err(|err| create_failed(err, target, side_name))?;
+    ui::done(
+        "create",
+        format_args!(
+            "created {} to build {} aside",
+            quote_ident(side_name),
+            quote_ident(name)
+        ),
+        started.elapsed(),
+    );
+    Ok(false)
+}
+
+fn create_failed(err: PgError, target: &Target, side_name: &str) -> anyhow::Error {
+    let hint = if err.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
+        format!(
+            "user {:?} may not create databases: use a user with CREATEDB (on RDS, the master user)",
+            target.conn.user()
+        )
+    } else {
+        "see the server's message above".to_string()
+    };
+    anyhow::Error::new(err).context(
+        crate::error::Fail::new(
+            crate::error::Exit::Failure,
+            format!(
+                "setup stopped at step create: could not create {}",
+                quote_ident(side_name)
+            ),
+        )
+        .hint(hint),
+    )
+}
+
+/// After a full load, keep a template when it pays (or always, with mode On).
+async fn keep_template(
+    admin: &Client,
+    built: &str,
+    name: &str,
+    key: &str,
+    took: Duration,
+    mode: Mode,
+) -> Result<()> {
+    if mode == Mode::Auto && took < cache::WORTH_KEEPING {
+        ui::verbose(format_args!(
+            "template cache: not kept; loading took {}, under {} s",
+            ui::format_elapsed(took),
+            cache::WORTH_KEEPING.as_secs()
+        ));
+        return Ok(());
+    }
+    set_step(Some(Step::Building("template")));
+    let started = Instant::now();
+    match cache::save(admin, built, name, key, took).await? {
+        Some(template) => ui::done(
+            "template",
+            format_args!(
+                "cache miss: kept {} so the next setup with the same files clones it instead of loading them",
+                quote_ident(&template)
+            ),
+            started.elapsed(),
+        ),
+        None => ui::status(
+            "template",
+            "cache not refreshed: the old template has sessions on it, which are never ended",
+        ),
+    }
+    Ok(())
+}
+
+/// The files name the database they run in: drop, create and load in place, as the old
+/// scripts did.
+async fn in_place(
+    admin: &Client,
+    target: &Target,
+    args: &SetupArgs,
+    [schema, seed]: [&std::path::Path; 2],
+) -> Result<()> {
+    let in_transaction = RunOptions { transaction: true };
     let drop_args = DropArgs {
         if_exists: true,
         force: args.force,
     };
-    drop::drop_database(&admin, &target, &drop_args, Instant::now())
+    set_step(Some(Step::Swapping));
+    drop::drop_database(admin, target, &drop_args, Instant::now())
         .await
         .context("setup stopped at step drop")?;
     let create_args = CreateArgs {
         if_not_exists: false,
     };
-    create::create_database(&admin, &target, &create_args, Instant::now())
+    create::create_database(admin, target, &create_args, Instant::now())
         .await
         .context("setup stopped at step create")?;
-    drop(admin);
-
-    let session = db::connect(&target).await?;
-    load::load(&session, "schema-load", &schema, in_transaction)
+    let session = db::connect(target).await?;
+    load::load(&session, "schema-load", schema, in_transaction)
         .await
         .context("setup stopped at step schema-load")?;
-    load::load(&session, "seed", &seed, in_transaction)
+    load::load(&session, "seed", seed, in_transaction)
         .await
         .context("setup stopped at step seed")?;
-    ui::done("setup", "database reset", started.elapsed());
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! inside one transaction, COPY data through the COPY protocol, psql's meta-commands, and errors
 //! and notices that point at the file and line. `run_file` is the whole interface.
 
+mod inspect;
 pub mod lexer;
 mod report;
 mod source;
@@ -17,6 +18,7 @@ use futures_util::{SinkExt, StreamExt};
 use tokio_postgres::error::ErrorPosition;
 use tokio_postgres::{Client, SimpleQueryMessage};
 
+pub use self::inspect::{Inspection, inspect};
 use self::lexer::{MetaCommand, Statement};
 use self::source::{Item, Source};
 use crate::db::{Listener, PgError, Session};

@@ -16,6 +16,7 @@ mod guard;
 mod kill;
 mod load;
 mod output;
+mod rebuild;
 mod sessions;
 mod setup;
 mod tls;

@@ -13,8 +13,12 @@ fn setup_creates_loads_and_seeds_and_succeeds_twice_in_a_row() {
             .arg("setup")
             .assert()
             .success()
-            .stderr(predicate::str::is_match(r"== drop .*\(\d+ ms\)").unwrap())
-            .stderr(predicate::str::is_match(r"== create created database .*\(\d+ ms\)").unwrap())
+            .stderr(
+                predicate::str::is_match(
+                    r"== create created .*_cdb_new_.* to build .* aside \(\d+ ms\)",
+                )
+                .unwrap(),
+            )
             .stderr(
                 predicate::str::is_match(
                     r"== schema-load .*schema.sql: \d+ statements.*\(\d+ ms\)",
@@ -25,6 +29,7 @@ fn setup_creates_loads_and_seeds_and_succeeds_twice_in_a_row() {
                 predicate::str::is_match(r"== seed .*seed.sql: 2 statements, 3 rows affected")
                     .unwrap(),
             )
+            .stderr(predicate::str::contains("is the new build"))
             .stderr(predicate::str::contains("== setup database reset"));
         assert_eq!(db.query("SELECT count(*) FROM users"), "2");
         assert_eq!(
@@ -61,19 +66,62 @@ fn sql_dir_flag_overrides_the_search() {
     assert_eq!(db.query("SELECT id FROM elsewhere"), "7");
 }
 
+/// Databases whose comment says cruddur-db made them for `db` (side databases, templates).
+fn made_for(db: &TestDb) -> Vec<String> {
+    let list = db.cluster.psql(
+        "postgres",
+        &format!(
+            "SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database WHERE shobj_description(oid, 'pg_database') LIKE '%\"target\":\"{}\"%'",
+            db.name
+        ),
+    );
+    list.split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
-fn setup_stops_at_the_first_failing_step_and_names_it() {
+fn a_broken_seed_leaves_the_old_database_and_its_rows_untouched() {
     let db = TestDb::new();
     let project = Project::new();
-    project.write("sql/seed.sql", "INSERT INTO users (handle) VALUES ('x');");
+    db.cruddur(&project).arg("setup").assert().success();
+    db.query("INSERT INTO users (display_name, handle, email, cognito_user_id) VALUES ('Kept', 'kept', 'k@example.com', 'c')");
+    project.write(
+        "sql/seed.sql",
+        "INSERT INTO users (handle) VALUES ('x');\nINSERT INTO nowhere VALUES (1);\n",
+    );
     db.cruddur(&project)
         .arg("setup")
         .assert()
         .code(5)
-        .stderr(predicate::str::contains("setup stopped at step seed"))
+        .stderr(predicate::str::contains(format!(
+            "your database \"{}\" is unchanged: setup stopped at step seed",
+            db.name
+        )))
         .stderr(predicate::str::contains("== setup").not());
-    // The schema step had committed before the seed failed.
-    assert_eq!(db.query("SELECT count(*) FROM users"), "0");
+    assert_eq!(db.query("SELECT count(*) FROM users"), "3");
+    assert_eq!(
+        db.query("SELECT count(*) FROM users WHERE handle = 'kept'"),
+        "1"
+    );
+    assert!(made_for(&db).is_empty(), "left behind: {:?}", made_for(&db));
+}
+
+#[test]
+fn a_broken_schema_on_a_first_setup_creates_nothing() {
+    let db = TestDb::new();
+    let project = Project::new();
+    project.write("sql/schema.sql", "CREATE TABLE t (;\n");
+    db.cruddur(&project)
+        .arg("setup")
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains(
+            "setup stopped at step schema-load",
+        ));
+    assert!(!db.cluster.database_exists(&db.name));
+    assert!(made_for(&db).is_empty());
 }
 
 #[test]

@@ -1,0 +1,186 @@
+//! The template cache: after a load slow enough to matter, a copy of the freshly built
+//! database is kept as a template named from a hash of everything that shaped it, and the
+//! next `setup` with the same hash clones it instead of replaying the files.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, Result};
+use sha2::{Digest, Sha256};
+use tokio_postgres::Client;
+
+use super::side::{self, Mark, prefix};
+use crate::commands::drop as drop_cmd;
+use crate::db::{PgError, quote_ident};
+use crate::script::Inspection;
+use crate::ui;
+
+/// Whether `setup` may use and keep templates (`CRUDDUR_DB_TEMPLATE`, `--no-template`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Off,
+    /// Keep a template only when loading took at least [`WORTH_KEEPING`].
+    Auto,
+    /// Always keep one.
+    On,
+}
+
+/// Below this, cloning saves less than making the template costs.
+pub const WORTH_KEEPING: Duration = Duration::from_secs(1);
+
+/// How many templates to keep per target: the current files' and the previous ones' (a
+/// branch switch back and forth).
+const KEEP: usize = 2;
+
+/// A template kept for a target.
+#[derive(Debug)]
+pub struct Template {
+    pub name: String,
+    pub key: String,
+    pub built: u64,
+    pub load: Duration,
+    pub bytes: i64,
+}
+
+impl Template {
+    /// How long ago it was built, for status lines.
+    pub fn age(&self) -> String {
+        let seconds = now().saturating_sub(self.built);
+        crate::commands::sessions::format_duration(seconds as f64)
+    }
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The cache key: cruddur-db's version, the files' bytes (includes too), and what the server
+/// makes of them: its version, the role, template1's encoding and locale, the extensions it
+/// offers, and the date when the files read the clock.
+pub async fn key(client: &Client, files: &Inspection) -> Result<String> {
+    let row = client
+        .query_one(
+            "SELECT current_setting('server_version_num'), current_user::text,
+                    pg_encoding_to_char(t.encoding)::text, t.datcollate::text, t.datctype::text,
+                    (SELECT string_agg(name || '=' || coalesce(default_version, ''), ',' ORDER BY name)
+                     FROM pg_available_extensions),
+                    current_date::text
+             FROM pg_database t WHERE t.datname = 'template1'",
+            &[],
+        )
+        .await
+        .map_err(PgError)
+        .context("could not read what the template cache key needs")?;
+    let mut hasher = Sha256::new();
+    hasher.update(env!("CARGO_PKG_VERSION"));
+    hasher.update(&files.digest);
+    for column in 0..6 {
+        hasher.update([0]);
+        hasher.update(row.get::<_, Option<String>>(column).unwrap_or_default());
+    }
+    if files.reads_clock {
+        hasher.update(row.get::<_, String>(6));
+    }
+    let digest = hasher.finalize();
+    Ok(digest.iter().take(8).map(|b| format!("{b:02x}")).collect())
+}
+
+/// The template name for `target` and `key`, within 63 bytes.
+pub fn name(target: &str, key: &str) -> String {
+    format!("{}_cdb_tpl_{}", prefix(target, 38), &key[..12])
+}
+
+/// `target`'s templates, newest first, with their sizes.
+pub async fn templates_of(client: &Client, target: &str) -> Result<Vec<Template>> {
+    let mut templates = Vec::new();
+    for (name, mark) in side::marked(client).await? {
+        let Mark::Template {
+            target: of,
+            key,
+            built,
+            load_ms,
+        } = mark
+        else {
+            continue;
+        };
+        if of != target {
+            continue;
+        }
+        let bytes: i64 = client
+            .query_one("SELECT pg_database_size($1::text)", &[&name])
+            .await
+            .map_err(PgError)
+            .context("could not read a template's size")?
+            .get(0);
+        templates.push(Template {
+            name,
+            key,
+            built,
+            load: Duration::from_millis(load_ms),
+            bytes,
+        });
+    }
+    templates.sort_by_key(|t| std::cmp::Reverse(t.built));
+    Ok(templates)
+}
+
+/// Keep a copy of `built` (just loaded, no session on it) as `target`'s template for `key`,
+/// then drop all but the newest few of its templates. `None` when an old template of that
+/// name has sessions on it: they are never ended, so it stays.
+pub async fn save(
+    client: &Client,
+    built: &str,
+    target: &str,
+    key: &str,
+    load: Duration,
+) -> Result<Option<String>> {
+    let template = name(target, key);
+    if db_exists(client, &template).await? && drop_template(client, &template).await.is_err() {
+        return Ok(None);
+    }
+    let sql = format!(
+        "CREATE DATABASE {} TEMPLATE {}",
+        quote_ident(&template),
+        quote_ident(built)
+    );
+    ui::verbose(format_args!("> {sql}"));
+    super::retry_while_in_use(|| client.batch_execute(&sql))
+        .await
+        .map_err(PgError)
+        .with_context(|| format!("could not keep {} as a template", quote_ident(&template)))?;
+    let mark = Mark::Template {
+        target: target.to_string(),
+        key: key.to_string(),
+        built: now(),
+        load_ms: load.as_millis() as u64,
+    };
+    side::comment(client, &template, Some(&mark.comment())).await?;
+    for old in templates_of(client, target).await?.into_iter().skip(KEEP) {
+        // One in use stays until the next run.
+        let _ = drop_template(client, &old.name).await;
+    }
+    Ok(Some(template))
+}
+
+pub async fn drop_template(client: &Client, name: &str) -> Result<()> {
+    // A template's sessions are only ever someone looking at it: never end them.
+    match drop_cmd::drop_named(client, name, false).await? {
+        drop_cmd::Dropped::Done => Ok(()),
+        drop_cmd::Dropped::Blocked(holders) => Err(drop_cmd::blocked(name, &holders)),
+    }
+}
+
+async fn db_exists(client: &Client, name: &str) -> Result<bool> {
+    crate::db::database_exists(client, name).await
+}
+
+/// Bytes as people read them.
+pub fn size(bytes: i64) -> String {
+    let mib = bytes as f64 / (1024.0 * 1024.0);
+    if mib >= 1024.0 {
+        format!("{:.1} GiB", mib / 1024.0)
+    } else {
+        format!("{mib:.1} MiB")
+    }
+}

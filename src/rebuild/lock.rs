@@ -1,0 +1,99 @@
+//! One `setup` of a target at a time: a session-level advisory lock on the maintenance
+//! database, keyed by the target's name, held until the run ends. A second run says who holds
+//! it and waits, bounded by `--lock-timeout`.
+
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use sha2::{Digest, Sha256};
+use tokio_postgres::Client;
+use tokio_postgres::error::SqlState;
+
+use crate::db::{PgError, quote_ident};
+use crate::error::{Exit, Fail};
+use crate::ui;
+
+/// The advisory lock key for rebuilding database `name`: the same for every cruddur-db on any
+/// machine, and unlikely to meet another application's keys.
+fn key(name: &str) -> i64 {
+    let digest = Sha256::digest(format!("cruddur-db setup {name}"));
+    i64::from_be_bytes(digest[..8].try_into().unwrap_or_default())
+}
+
+/// Take the lock for rebuilding `name` on `client`, waiting at most `timeout` (forever when
+/// `None`) for another run to finish. It is released when the session ends.
+pub async fn acquire(client: &Client, name: &str, timeout: Option<Duration>) -> Result<()> {
+    let key = key(name);
+    let failed = |err| PgError(err);
+    let taken: bool = client
+        .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
+        .await
+        .map_err(failed)
+        .context("could not take the setup lock")?
+        .get(0);
+    if taken {
+        return Ok(());
+    }
+    ui::status(
+        "lock",
+        format_args!(
+            "another setup of {} is running ({}); waiting for it",
+            quote_ident(name),
+            holder(client, key).await?
+        ),
+    );
+    // pg_advisory_lock honours lock_timeout: the wait ends with SQLSTATE 55P03.
+    let limit = timeout.map_or(0, |t| t.as_millis().max(1));
+    client
+        .batch_execute(&format!("SET lock_timeout = {limit}"))
+        .await
+        .map_err(failed)?;
+    let waited = client
+        .query_one("SELECT pg_advisory_lock($1)", &[&key])
+        .await;
+    client
+        .batch_execute("RESET lock_timeout")
+        .await
+        .map_err(failed)?;
+    match waited {
+        Ok(_) => Ok(()),
+        Err(err) if err.code() == Some(&SqlState::LOCK_NOT_AVAILABLE) => Err(Fail::new(
+            Exit::Busy,
+            format!(
+                "gave up after {} s waiting for another setup of {}; your database is unchanged",
+                timeout.unwrap_or_default().as_secs(),
+                quote_ident(name)
+            ),
+        )
+        .hint("let it finish (`cruddur-db sessions --all` shows it), end it with `cruddur-db kill --pid PID`, or raise --lock-timeout")
+        .into()),
+        Err(err) => Err(anyhow::Error::new(PgError(err)).context("could not take the setup lock")),
+    }
+}
+
+/// Who holds lock `key`: pid, application, client and since when.
+async fn holder(client: &Client, key: i64) -> Result<String> {
+    let row = client
+        .query_opt(
+            "SELECT a.pid, coalesce(nullif(a.application_name, ''), '?'),
+                    CASE WHEN a.client_port = -1 THEN 'local' ELSE coalesce(host(a.client_addr), '?') END,
+                    to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS')
+             FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+             WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+               AND ((l.classid::int8 << 32) | l.objid::int8) = $1",
+            &[&key],
+        )
+        .await
+        .map_err(PgError)
+        .context("could not read who holds the setup lock")?;
+    Ok(match row {
+        Some(row) => format!(
+            "pid {}, application {}, client {}, since {}",
+            row.get::<_, i32>(0),
+            row.get::<_, String>(1),
+            row.get::<_, String>(2),
+            row.get::<_, Option<String>>(3).unwrap_or_default()
+        ),
+        None => "it has just finished".to_string(),
+    })
+}

@@ -1,0 +1,61 @@
+//! Rebuilding a database without ever leaving the user without one: one run per target at a
+//! time (`lock`), a side database built and swapped in (`side`), and a template cache that
+//! skips replaying unchanged files (`cache`). `setup` composes them.
+
+pub mod cache;
+pub mod lock;
+pub mod side;
+
+use std::future::Future;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use tokio_postgres::error::SqlState;
+
+/// Run `attempt` again while the server says the database is in use: a session we just
+/// closed can take a moment to end on the server.
+pub async fn retry_while_in_use<F, Fut>(mut attempt: F) -> Result<(), tokio_postgres::Error>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<(), tokio_postgres::Error>>,
+{
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        match attempt().await {
+            Err(err)
+                if err.code() == Some(&SqlState::OBJECT_IN_USE) && Instant::now() < deadline =>
+            {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// The step a rebuild is at, for the message when a signal stops it.
+static STEP: Mutex<Option<Step>> = Mutex::new(None);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Before the old database is touched: stopping leaves it unchanged.
+    Building(&'static str),
+    /// Between dropping the old database and renaming the new one.
+    Swapping,
+}
+
+pub fn set_step(step: Option<Step>) {
+    *STEP.lock().unwrap_or_else(|e| e.into_inner()) = step;
+}
+
+/// What to tell the user when a rebuild was stopped, if one was running.
+pub fn stopped_note() -> Option<String> {
+    let step = *STEP.lock().unwrap_or_else(|e| e.into_inner());
+    Some(match step? {
+        Step::Building(step) => format!(
+            "setup stopped at step {step}; your database is unchanged (the next setup removes the half-built copy)"
+        ),
+        Step::Swapping => {
+            "setup stopped while swapping in the new database: run setup again".to_string()
+        }
+    })
+}

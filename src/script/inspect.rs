@@ -1,0 +1,156 @@
+//! What SQL files are, without running them: every file they read (`\i` includes too), whether
+//! they depend on the name of the database they run in, and whether they read the clock. This
+//! is what `setup` needs to build a database aside and to key its template cache.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use sha2::{Digest, Sha256};
+
+use super::include_target;
+use super::source::{Item, Source};
+use crate::error::{Exit, Fail};
+
+/// What a walk over some files found.
+#[derive(Debug, Default)]
+pub struct Inspection {
+    /// The files read, in order, includes after the file that includes them.
+    pub files: Vec<PathBuf>,
+    /// A SHA-256 of every file's bytes, in order.
+    pub digest: Vec<u8>,
+    /// The first place that depends on the database's own name, and what it is.
+    pub own_name: Option<String>,
+    /// Whether any statement reads the clock (`now()`, `current_date`, ...).
+    pub reads_clock: bool,
+}
+
+/// Inspect `paths` (and what they include), in order.
+pub fn inspect(paths: &[&Path]) -> Result<Inspection> {
+    let mut inspection = Inspection::default();
+    let mut hasher = Sha256::new();
+    for path in paths {
+        walk(path, 0, &mut inspection, &mut hasher)?;
+    }
+    inspection.digest = hasher.finalize().to_vec();
+    Ok(inspection)
+}
+
+fn walk(path: &Path, depth: usize, found: &mut Inspection, hasher: &mut Sha256) -> Result<()> {
+    hash_file(path, hasher)?;
+    found.files.push(path.to_path_buf());
+    let mut source = Source::open(path)?;
+    while let Some(item) = source.next_item()? {
+        match item {
+            Item::Statement(statement) => {
+                let text = statement.text.to_ascii_lowercase();
+                if found.own_name.is_none() {
+                    found.own_name = names_own_database(&text).map(|what| {
+                        format!("{}:{} uses {what}", path.display(), statement.start().line)
+                    });
+                }
+                found.reads_clock |= CLOCK.iter().any(|word| text.contains(word));
+            }
+            Item::Meta(meta) if meta.name.starts_with('i') => {
+                let included = include_target(&meta, path, depth)?;
+                walk(&included, depth + 1, found, hasher)?;
+            }
+            Item::Meta(meta)
+                if matches!(meta.name.as_str(), "c" | "connect")
+                    && found.own_name.is_none()
+                    && meta.args.iter().any(|a| !a.starts_with('-')) =>
+            {
+                found.own_name = Some(format!(
+                    "{}:{} uses \\{} to a database by name",
+                    path.display(),
+                    meta.position.line,
+                    meta.name
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Functions and keywords that make a load depend on the day it ran.
+const CLOCK: &[&str] = &[
+    "now()",
+    "current_timestamp",
+    "current_date",
+    "current_time",
+    "localtimestamp",
+    "localtime",
+    "clock_timestamp",
+    "statement_timestamp",
+    "transaction_timestamp",
+];
+
+/// What in a (lowercased) statement refers to the database it runs in by name.
+fn names_own_database(text: &str) -> Option<&'static str> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let has = |phrase: &[&str]| words.windows(phrase.len()).any(|w| w == phrase);
+    if has(&["alter", "database"]) {
+        Some("ALTER DATABASE")
+    } else if has(&["comment", "on", "database"]) {
+        Some("COMMENT ON DATABASE")
+    } else if words
+        .first()
+        .is_some_and(|w| *w == "grant" || *w == "revoke")
+        && has(&["on", "database"])
+    {
+        Some("GRANT/REVOKE ... ON DATABASE")
+    } else if text.contains("current_database()") {
+        Some("current_database()")
+    } else {
+        None
+    }
+}
+
+fn hash_file(path: &Path, hasher: &mut Sha256) -> Result<()> {
+    let mut file = std::fs::File::open(path).map_err(|err| {
+        Fail::new(
+            Exit::Failure,
+            format!("could not read {}: {err}", path.display()),
+        )
+        .hint("check the path and its permissions")
+    })?;
+    let mut buffer = vec![0; 256 * 1024];
+    loop {
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            return Ok(());
+        }
+        hasher.update(&buffer[..read]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_that_name_their_database_are_found() {
+        assert_eq!(
+            names_own_database("alter database cruddur set timezone = 'utc'"),
+            Some("ALTER DATABASE")
+        );
+        assert_eq!(
+            names_own_database("comment on database x is 'y'"),
+            Some("COMMENT ON DATABASE")
+        );
+        assert_eq!(
+            names_own_database("grant connect on database x to app"),
+            Some("GRANT/REVOKE ... ON DATABASE")
+        );
+        assert_eq!(
+            names_own_database("select current_database()"),
+            Some("current_database()")
+        );
+        assert_eq!(names_own_database("grant select on users to app"), None);
+        assert_eq!(
+            names_own_database("create table database_notes (id int)"),
+            None
+        );
+    }
+}

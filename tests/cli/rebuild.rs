@@ -1,0 +1,327 @@
+//! `setup` one at a time, with its template cache: concurrent runs serialise on a lock, a
+//! cached template of unchanged files is cloned instead of loaded, and anything that changes
+//! the result misses the cache.
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+
+use crate::harness::{PASSWORD, Project, TestDb, output_text};
+
+/// `setup` with the cache forced on, so the small default files are cached too.
+fn cached_setup(db: &TestDb, project: &Project) -> String {
+    let output = db
+        .cruddur(project)
+        .env("CRUDDUR_DB_TEMPLATE", "on")
+        .arg("setup")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    output_text(&output).1
+}
+
+#[test]
+fn six_concurrent_setups_all_succeed_one_at_a_time() {
+    let db = TestDb::new();
+    let project = Project::new();
+    // Slow enough that the runs overlap.
+    project.write(
+        "sql/seed.sql",
+        &format!(
+            "{}\nSELECT pg_sleep(0.3);\n",
+            std::fs::read_to_string(project.path().join("sql/seed.sql")).unwrap()
+        ),
+    );
+    let children: Vec<_> = (0..6)
+        .map(|_| {
+            project
+                .cruddur_process()
+                .env("CONNECTION_URL", db.url())
+                .arg("setup")
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outputs: Vec<_> = children
+        .into_iter()
+        .map(|child| child.wait_with_output().unwrap())
+        .collect();
+    for output in &outputs {
+        let (_, stderr) = output_text(output);
+        assert!(output.status.success(), "{stderr}");
+    }
+    let waited = outputs
+        .iter()
+        .filter(|o| output_text(o).1.contains("another setup of"))
+        .count();
+    assert!(waited >= 1, "no run waited for another");
+    let said_who = outputs
+        .iter()
+        .map(|o| output_text(o).1)
+        .find(|e| e.contains("another setup of"))
+        .unwrap();
+    assert!(
+        said_who.contains("pid ") && said_who.contains("application cruddur-db"),
+        "{said_who}"
+    );
+    assert_eq!(db.query("SELECT count(*) FROM users"), "2");
+    assert_eq!(
+        db.cluster.psql(
+            "postgres",
+            &format!(
+                "SELECT count(*) FROM pg_database WHERE datname LIKE '{}%'",
+                db.name
+            )
+        ),
+        "1",
+        "side databases left behind"
+    );
+}
+
+#[test]
+fn lock_timeout_bounds_the_wait_with_its_own_exit_code() {
+    let db = TestDb::new();
+    let project = Project::new();
+    project.write("sql/seed.sql", "SELECT pg_sleep(4);\n");
+    let slow = project
+        .cruddur_process()
+        .env("CONNECTION_URL", db.url())
+        .arg("setup")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while db.cluster.psql("postgres", "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(4)%' AND pid <> pg_backend_pid()") != "1" {
+        assert!(Instant::now() < deadline, "the first setup never started loading");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let started = Instant::now();
+    db.cruddur(&project)
+        .args(["setup", "--lock-timeout", "1"])
+        .assert()
+        .code(7)
+        .stderr(predicate::str::contains("another setup of"))
+        .stderr(predicate::str::contains("gave up after 1 s"))
+        .stderr(predicate::str::contains("your database is unchanged"));
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(slow.wait_with_output().unwrap().status.success());
+}
+
+#[test]
+fn unchanged_files_clone_the_template_and_changes_miss_it() {
+    let db = TestDb::new();
+    let project = Project::new();
+    assert!(cached_setup(&db, &project).contains("cache miss: kept"));
+    db.query("INSERT INTO users (display_name, handle, email, cognito_user_id) VALUES ('Temp', 'temp', 't@x', 't')");
+    let hit = cached_setup(&db, &project);
+    assert!(hit.contains("cache hit: cloned"), "{hit}");
+    assert!(!hit.contains("== seed"), "{hit}");
+    // The clone is the files' result, not the database as it was.
+    assert_eq!(db.query("SELECT count(*) FROM users"), "2");
+
+    // A changed seed misses.
+    let seed = project.path().join("sql/seed.sql");
+    let original = std::fs::read_to_string(&seed).unwrap();
+    std::fs::write(&seed, format!("{original}\n-- edited\n")).unwrap();
+    assert!(cached_setup(&db, &project).contains("cache miss"));
+
+    // A changed include misses.
+    std::fs::write(&seed, format!("{original}\n\\ir extra.sql\n")).unwrap();
+    project.write("sql/extra.sql", "SELECT 1;\n");
+    assert!(cached_setup(&db, &project).contains("cache miss"));
+    assert!(cached_setup(&db, &project).contains("cache hit"));
+    project.write("sql/extra.sql", "SELECT 2;\n");
+    assert!(cached_setup(&db, &project).contains("cache miss"));
+
+    // Only the newest two templates are kept per database.
+    let kept = db.cluster.psql(
+        "postgres",
+        &format!(
+            "SELECT count(*) FROM pg_database WHERE datname LIKE '{}_cdb_tpl_%'",
+            db.name
+        ),
+    );
+    assert_eq!(kept, "2");
+    db.cruddur(&project)
+        .args(["templates", "--json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"current\": true"))
+        .stdout(predicate::str::contains("\"current\": false"));
+    db.cruddur(&project)
+        .args(["templates", "--prune"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("dropped 1 of 2 template(s)"));
+    db.cruddur(&project)
+        .args(["templates", "--drop-all"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("dropped 1 of 1 template(s)"));
+}
+
+#[test]
+fn another_role_misses_the_cache() {
+    let db = TestDb::new();
+    let project = Project::new();
+    assert!(cached_setup(&db, &project).contains("cache miss: kept"));
+    let role = db.plain_role();
+    db.cluster
+        .psql("postgres", &format!("ALTER ROLE {} CREATEDB", role.name));
+    // The role must be able to replace the database: hand it over.
+    db.cluster.psql(
+        "postgres",
+        &format!("ALTER DATABASE {} OWNER TO {}", db.name, role.name),
+    );
+    let url = format!(
+        "postgresql://{}:{}@127.0.0.1:{}/{}",
+        role.name,
+        crate::harness::encode(PASSWORD),
+        db.cluster.port,
+        db.name
+    );
+    let output = project
+        .cruddur()
+        .env("CONNECTION_URL", &url)
+        .env("CRUDDUR_DB_TEMPLATE", "on")
+        .arg("setup")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = output_text(&output).1;
+    assert!(stderr.contains("cache miss"), "{stderr}");
+    // Cleanup as the superuser: the role's databases go before the role does.
+    db.cluster.psql(
+        "postgres",
+        &format!("ALTER DATABASE {} OWNER TO postgres", db.name),
+    );
+    for name in db.cluster.psql("postgres", &format!("SELECT string_agg(datname, ',') FROM pg_database WHERE datname LIKE '{}_cdb_tpl_%'", db.name)).split(',').filter(|s| !s.is_empty()) {
+        db.cluster.psql("postgres", &format!("DROP DATABASE \"{name}\""));
+    }
+}
+
+#[test]
+fn a_session_on_the_template_falls_back_to_loading_the_files() {
+    let db = TestDb::new();
+    let project = Project::new();
+    cached_setup(&db, &project);
+    let template = db.cluster.psql(
+        "postgres",
+        &format!(
+            "SELECT datname FROM pg_database WHERE datname LIKE '{}_cdb_tpl_%'",
+            db.name
+        ),
+    );
+    let _looking = db.cluster.hold_session(&template, "looking-at-template");
+    let stderr = cached_setup(&db, &project);
+    assert!(stderr.contains("loading the files instead"), "{stderr}");
+    assert!(stderr.contains("== seed"), "{stderr}");
+    assert!(
+        db.cluster.has_session("looking-at-template"),
+        "a session was ended"
+    );
+    assert_eq!(db.query("SELECT count(*) FROM users"), "2");
+}
+
+#[test]
+fn the_production_mark_survives_the_swap_and_prod_is_never_cached() {
+    let db = TestDb::production();
+    let project = Project::new();
+    let output = project
+        .cruddur()
+        .env("PROD_CONNECTION_URL", db.url())
+        .env("CRUDDUR_DB_TEMPLATE", "on")
+        .args(["--prod", "setup", "--yes"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = output_text(&output).1;
+    assert!(
+        stderr.contains("never for a production database"),
+        "{stderr}"
+    );
+    assert!(
+        db.comment()
+            .starts_with("cruddur-db: environment=production"),
+        "{}",
+        db.comment()
+    );
+    assert_eq!(db.query("SELECT count(*) FROM users"), "2");
+}
+
+#[test]
+fn files_that_name_their_database_load_in_place_and_say_why() {
+    let db = TestDb::new();
+    let project = Project::new();
+    project.write(
+        "sql/seed.sql",
+        &format!(
+            "{}\nALTER DATABASE {} SET timezone = 'UTC';\n",
+            std::fs::read_to_string(project.path().join("sql/seed.sql")).unwrap(),
+            db.name
+        ),
+    );
+    db.cruddur(&project)
+        .arg("setup")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("loading in place: sql/seed.sql:"))
+        .stderr(predicate::str::contains("uses ALTER DATABASE"));
+    assert_eq!(db.query("SHOW timezone"), "UTC");
+}
+
+#[test]
+fn leftovers_of_an_interrupted_setup_are_removed_by_the_next() {
+    let db = TestDb::new();
+    let project = Project::new();
+    project.write("sql/seed.sql", "SELECT pg_sleep(30);\n");
+    let child = project
+        .cruddur_process()
+        .env("CONNECTION_URL", db.url())
+        .args(["setup", "--color", "never"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while db.cluster.psql("postgres", "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()") != "1" {
+        assert!(Instant::now() < deadline, "the setup never started loading");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // SAFETY: signalling our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let output = child.wait_with_output().unwrap();
+    let stderr = output_text(&output).1;
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("setup stopped at step seed; your database is unchanged"),
+        "{stderr}"
+    );
+    let leftovers = format!(
+        "SELECT count(*) FROM pg_database WHERE datname LIKE '{}_cdb_new_%'",
+        db.name
+    );
+    assert_eq!(db.cluster.psql("postgres", &leftovers), "1");
+
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sql/seed.sql"),
+        project.path().join("sql/seed.sql"),
+    )
+    .unwrap();
+    db.cruddur(&project)
+        .arg("setup")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "left by an earlier setup that did not finish",
+        ));
+    assert_eq!(db.cluster.psql("postgres", &leftovers), "0");
+}
