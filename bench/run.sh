@@ -5,6 +5,8 @@
 #   2. a pg_dump-style file with 1,000,000 COPY rows: cruddur-db vs `psql -1 -f`
 #   3. peak memory loading a 1 GiB file (COPY data): cruddur-db (and psql, for reference)
 #   4. `setup` end to end vs the old `bin/db-setup` bash script from ../shared/legacy
+#   5. `setup` with the template cache vs `setup --no-template`, interleaved: a generated seed of
+#      300,000 COPY rows (~30 MB), and the tiny default Cruddur files
 # Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
 #        BENCH_STEPS="1 4" bench/run.sh   runs only those parts; BENCH_RUNS=5 for best of 5
 # Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
@@ -58,7 +60,27 @@ best_of() {
   printf '  %-34s %8.3f s\n' "$name" "$best" >&2
   echo "$best"
 }
-want() { [[ " ${BENCH_STEPS:-1 2 3 4} " == *" $1 "* ]]; }
+want() { [[ " ${BENCH_STEPS:-1 2 3 4 5} " == *" $1 "* ]]; }
+# interleaved NAME_A NAME_B CMD_A CMD_B: run A then B, $runs times; print "best_a best_b".
+interleaved() {
+  local name_a=$1 name_b=$2 cmd_a=$3 cmd_b=$4 best_a="" best_b=""
+  for _ in $(seq "$runs"); do
+    for which in a b; do
+      local cmd=$cmd_a; [ "$which" = b ] && cmd=$cmd_b
+      local start end
+      start=$(date +%s.%N)
+      $cmd >/dev/null 2>"$work/stderr" || { echo "$cmd failed:" >&2; cat "$work/stderr" >&2; exit 1; }
+      end=$(date +%s.%N)
+      if [ "$which" = a ]; then
+        best_a=$(python3 -c "t=$end-$start; b='$best_a'; print(t if not b or t < float(b) else b)")
+      else
+        best_b=$(python3 -c "t=$end-$start; b='$best_b'; print(t if not b or t < float(b) else b)")
+      fi
+    done
+  done
+  printf '  %-34s %8.3f s\n  %-34s %8.3f s\n' "$name_a" "$best_a" "$name_b" "$best_b" >&2
+  echo "$best_a $best_b"
+}
 ratio() { python3 -c "print(f'{$1/$2:.2f}')"; }
 peak_mib() { # COMMAND...: peak RSS in MiB
   /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
@@ -144,4 +166,33 @@ elif [ -x "$legacy/bin/db-setup" ]; then
   echo "   cruddur-db setup is $(ratio "$s_old" "$s_ours")x faster than bin/db-setup (goal >= 3)" >&2
 else
   echo "4. skipped: no legacy scripts at $legacy (set CRUDDUR_LEGACY_DIR)" >&2
+fi
+
+# --- 5. the template cache ------------------------------------------------------------------
+if want 5; then
+  rows=$((300000 / scale))
+  mkdir -p "$work/big-seed/sql"
+  echo "CREATE TABLE IF NOT EXISTS posts (id int PRIMARY KEY, handle text, message text, created_at timestamptz);" > "$work/big-seed/sql/schema.sql"
+  python3 - "$work/big-seed/sql/seed.sql" "$rows" <<'PY'
+import sys
+path, n = sys.argv[1], int(sys.argv[2])
+with open(path, "w") as f:
+    f.write("COPY posts (id, handle, message, created_at) FROM stdin;\n")
+    for i in range(n):
+        f.write(f"{i}\tuser{i % 500}\tThis was imported as seed data, message number {i}, padded out a bit more\t2023-03-{i % 28 + 1:02d} 10:00:00+00\n")
+    f.write("\\.\n")
+PY
+  echo "5. setup with the template cache vs --no-template, interleaved" >&2
+  echo "   a generated seed of $rows COPY rows ($(du -h "$work/big-seed/sql/seed.sql" | cut -f1))" >&2
+  big_cached() { "$bin" --url "$server/cached" --sql-dir "$work/big-seed/sql" setup; }
+  big_plain() { "$bin" --url "$server/plain" --sql-dir "$work/big-seed/sql" setup --no-template; }
+  big_cached >/dev/null 2>&1  # the first run loads and keeps the template
+  read -r t_cached t_plain < <(interleaved "setup (cache hit)" "setup --no-template" big_cached big_plain)
+  echo "   with the cache: $(ratio "$t_cached" "$t_plain")x the time of --no-template (goal <= 0.45)" >&2
+  echo "   the tiny default Cruddur files" >&2
+  tiny_cached() { "$bin" --url "$server/tiny_cached" --sql-dir "$root/sql" setup; }
+  tiny_plain() { "$bin" --url "$server/tiny_plain" --sql-dir "$root/sql" setup --no-template; }
+  runs=$((runs * 4))
+  read -r t_tiny_cached t_tiny_plain < <(interleaved "setup (cache auto)" "setup --no-template" tiny_cached tiny_plain)
+  echo "   with the cache: $(ratio "$t_tiny_cached" "$t_tiny_plain")x the time of --no-template (goal <= 1.10)" >&2
 fi

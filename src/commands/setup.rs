@@ -238,9 +238,9 @@ async fn keep_template(
 ) -> Result<()> {
     if mode == Mode::Auto && took < cache::WORTH_KEEPING {
         ui::verbose(format_args!(
-            "template cache: not kept; loading took {}, under {} s",
+            "template cache: not kept; loading took {}, under {} ms",
             ui::format_elapsed(took),
-            cache::WORTH_KEEPING.as_secs()
+            cache::WORTH_KEEPING.as_millis()
         ));
         return Ok(());
     }
