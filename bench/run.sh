@@ -7,6 +7,7 @@
 #   4. `setup` end to end vs the old `bin/db-setup` bash script from ../shared/legacy
 #   5. `setup` with the template cache vs `setup --no-template`, interleaved: a generated seed of
 #      300,000 COPY rows (~30 MB), and the tiny default Cruddur files
+#   6. `snapshot restore` of that seed's database vs `setup --no-template` of its files
 # Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
 #        BENCH_STEPS="1 4" bench/run.sh   runs only those parts; BENCH_RUNS=5 for best of 5
 # Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
@@ -60,7 +61,7 @@ best_of() {
   printf '  %-34s %8.3f s\n' "$name" "$best" >&2
   echo "$best"
 }
-want() { [[ " ${BENCH_STEPS:-1 2 3 4 5} " == *" $1 "* ]]; }
+want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6} " == *" $1 "* ]]; }
 # interleaved NAME_A NAME_B CMD_A CMD_B: run A then B, $runs times; print "best_a best_b".
 interleaved() {
   local name_a=$1 name_b=$2 cmd_a=$3 cmd_b=$4 best_a="" best_b=""
@@ -168,9 +169,10 @@ else
   echo "4. skipped: no legacy scripts at $legacy (set CRUDDUR_LEGACY_DIR)" >&2
 fi
 
-# --- 5. the template cache ------------------------------------------------------------------
-if want 5; then
-  rows=$((300000 / scale))
+# A generated seed of 300,000 COPY rows (~30 MB) in $work/big-seed/sql, for parts 5 and 6.
+make_big_seed() {
+  [ -f "$work/big-seed/sql/seed.sql" ] && return
+  local rows=$((300000 / scale))
   mkdir -p "$work/big-seed/sql"
   echo "CREATE TABLE IF NOT EXISTS posts (id int PRIMARY KEY, handle text, message text, created_at timestamptz);" > "$work/big-seed/sql/schema.sql"
   python3 - "$work/big-seed/sql/seed.sql" "$rows" <<'PY'
@@ -182,17 +184,35 @@ with open(path, "w") as f:
         f.write(f"{i}\tuser{i % 500}\tThis was imported as seed data, message number {i}, padded out a bit more\t2023-03-{i % 28 + 1:02d} 10:00:00+00\n")
     f.write("\\.\n")
 PY
+}
+big_plain() { "$bin" --url "$server/plain" --sql-dir "$work/big-seed/sql" setup --no-template; }
+
+# --- 5. the template cache ------------------------------------------------------------------
+if want 5; then
+  make_big_seed
   echo "5. setup with the template cache vs --no-template, interleaved" >&2
-  echo "   a generated seed of $rows COPY rows ($(du -h "$work/big-seed/sql/seed.sql" | cut -f1))" >&2
+  echo "   a generated seed of $((300000 / scale)) COPY rows ($(du -h "$work/big-seed/sql/seed.sql" | cut -f1))" >&2
   big_cached() { "$bin" --url "$server/cached" --sql-dir "$work/big-seed/sql" setup; }
-  big_plain() { "$bin" --url "$server/plain" --sql-dir "$work/big-seed/sql" setup --no-template; }
   big_cached >/dev/null 2>&1  # the first run loads and keeps the template
   read -r t_cached t_plain < <(interleaved "setup (cache hit)" "setup --no-template" big_cached big_plain)
   echo "   with the cache: $(ratio "$t_cached" "$t_plain")x the time of --no-template (goal <= 0.45)" >&2
   echo "   the tiny default Cruddur files" >&2
   tiny_cached() { "$bin" --url "$server/tiny_cached" --sql-dir "$root/sql" setup; }
   tiny_plain() { "$bin" --url "$server/tiny_plain" --sql-dir "$root/sql" setup --no-template; }
+  saved_runs=$runs
   runs=$((runs * 4))
   read -r t_tiny_cached t_tiny_plain < <(interleaved "setup (cache auto)" "setup --no-template" tiny_cached tiny_plain)
   echo "   with the cache: $(ratio "$t_tiny_cached" "$t_tiny_plain")x the time of --no-template (goal <= 1.10)" >&2
+  runs=$saved_runs
+fi
+
+# --- 6. snapshots ---------------------------------------------------------------------------
+if want 6; then
+  make_big_seed
+  echo "6. snapshot restore vs setup --no-template of the same files, interleaved" >&2
+  "$bin" --url "$server/snapped" --sql-dir "$work/big-seed/sql" setup --no-template >/dev/null 2>&1
+  "$bin" --url "$server/snapped" snapshot save bench >/dev/null 2>&1
+  restore() { "$bin" --url "$server/snapped" snapshot restore bench; }
+  read -r t_restore t_plain < <(interleaved "snapshot restore" "setup --no-template" restore big_plain)
+  echo "   restore: $(ratio "$t_restore" "$t_plain")x the time of setup --no-template (goal <= 0.4)" >&2
 fi

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand doctor 'Check each step from the environment to a working database; stop at the first broken one'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
+            cand snapshot 'Save the development database aside and restore it in a second (never production)'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -233,6 +234,113 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'cruddur-db;snapshot'= {
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand save 'Copy the target database into a snapshot [default NAME: the time, 20261126-053944]'
+            cand restore 'Replace the target database with a copy of snapshot NAME (the snapshot stays)'
+            cand list 'List the target database''s snapshots (every database''s with --all)'
+            cand delete 'Delete snapshot NAME of the target database'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cruddur-db;snapshot;save'= {
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --force 'End the sessions connected to the database first (the copy needs it to itself)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;snapshot;restore'= {
+            cand --from-db 'Restore a snapshot taken of this other database'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --force 'End the sessions connected to the target database first'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;snapshot;list'= {
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --all 'Snapshots of every database on the server'
+            cand --json 'Print JSON instead of a table (fields documented in README.md)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;snapshot;delete'= {
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;snapshot;help'= {
+            cand save 'Copy the target database into a snapshot [default NAME: the time, 20261126-053944]'
+            cand restore 'Replace the target database with a copy of snapshot NAME (the snapshot stays)'
+            cand list 'List the target database''s snapshots (every database''s with --all)'
+            cand delete 'Delete snapshot NAME of the target database'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cruddur-db;snapshot;help;save'= {
+        }
+        &'cruddur-db;snapshot;help;restore'= {
+        }
+        &'cruddur-db;snapshot;help;list'= {
+        }
+        &'cruddur-db;snapshot;help;delete'= {
+        }
+        &'cruddur-db;snapshot;help;help'= {
+        }
         &'cruddur-db;completions'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
@@ -260,6 +368,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand doctor 'Check each step from the environment to a working database; stop at the first broken one'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
+            cand snapshot 'Save the development database aside and restore it in a second (never production)'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -282,6 +391,20 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;setup'= {
         }
         &'cruddur-db;help;templates'= {
+        }
+        &'cruddur-db;help;snapshot'= {
+            cand save 'Copy the target database into a snapshot [default NAME: the time, 20261126-053944]'
+            cand restore 'Replace the target database with a copy of snapshot NAME (the snapshot stays)'
+            cand list 'List the target database''s snapshots (every database''s with --all)'
+            cand delete 'Delete snapshot NAME of the target database'
+        }
+        &'cruddur-db;help;snapshot;save'= {
+        }
+        &'cruddur-db;help;snapshot;restore'= {
+        }
+        &'cruddur-db;help;snapshot;list'= {
+        }
+        &'cruddur-db;help;snapshot;delete'= {
         }
         &'cruddur-db;help;completions'= {
         }

@@ -109,6 +109,12 @@ pub enum Command {
     /// List the template cache of the target database, with size and age
     Templates(TemplatesArgs),
 
+    /// Save the development database aside and restore it in a second (never production)
+    Snapshot {
+        #[command(subcommand)]
+        action: SnapshotAction,
+    },
+
     /// Print a shell completion script to stdout
     Completions {
         /// The shell to generate for
@@ -242,4 +248,44 @@ pub struct TemplatesArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SnapshotAction {
+    /// Copy the target database into a snapshot [default NAME: the time, 20261126-053944]
+    Save {
+        /// Up to 20 letters, digits, - and _
+        name: Option<String>,
+
+        /// End the sessions connected to the database first (the copy needs it to itself)
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Replace the target database with a copy of snapshot NAME (the snapshot stays)
+    Restore {
+        name: String,
+
+        /// End the sessions connected to the target database first
+        #[arg(long)]
+        force: bool,
+
+        /// Restore a snapshot taken of this other database
+        #[arg(long, value_name = "DATABASE")]
+        from_db: Option<String>,
+    },
+
+    /// List the target database's snapshots (every database's with --all)
+    List {
+        /// Snapshots of every database on the server
+        #[arg(long)]
+        all: bool,
+
+        /// Print JSON instead of a table (fields documented in README.md)
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Delete snapshot NAME of the target database
+    Delete { name: String },
 }

@@ -24,7 +24,7 @@ use anyhow::{Context, Result};
 
 use crate::cli::{Cli, Command};
 use crate::commands::{
-    completions, connect, create, doctor, drop, kill, load, sessions, setup, templates,
+    completions, connect, create, doctor, drop, kill, load, sessions, setup, snapshot, templates,
 };
 use crate::config::Config;
 use crate::error::{Exit, Fail, StdoutClosed};
@@ -82,6 +82,7 @@ async fn dispatch(config: &Config, command: &Command) -> Result<()> {
         Command::Doctor(args) => doctor::run(config, args).await,
         Command::Setup(args) => setup::run(config, args).await,
         Command::Templates(args) => templates::run(config, args).await,
+        Command::Snapshot { action } => snapshot::run(config, action).await,
         Command::Completions { shell } => completions::run(*shell),
     }
 }

@@ -136,7 +136,7 @@ async fn force_drop(client: &Client, name: &str) -> Result<Dropped> {
     }
 }
 
-fn describe(session: &Session) -> String {
+pub fn describe(session: &Session) -> String {
     format!(
         "pid {} user {} app {} client {} state {}",
         session.pid,

@@ -9,4 +9,5 @@ pub mod kill;
 pub mod load;
 pub mod sessions;
 pub mod setup;
+pub mod snapshot;
 pub mod templates;

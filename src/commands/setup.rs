@@ -75,13 +75,24 @@ async fn aside(
 ) -> Result<()> {
     let name = target.conn.database();
     let side_name = side::side_name(name);
+    // The key costs a look at the server: only worth it when there is a template to match,
+    // or when one will be kept whatever the load takes.
+    let templates = match mode {
+        Mode::Off => Vec::new(),
+        _ => cache::templates_of(admin, name).await?,
+    };
     let key = match mode {
         Mode::Off => None,
+        Mode::Auto if templates.is_empty() => None,
         _ => Some(cache::key(admin, files).await?),
     };
     let built = async {
         set_step(Some(Step::Building("create")));
-        let cloned = clone_template(admin, target, args, &side_name, key.as_deref()).await?;
+        let template = match key.as_deref() {
+            Some(key) if !args.rebuild_template => templates.iter().find(|t| t.key == key),
+            _ => None,
+        };
+        let cloned = clone_template(admin, target, &side_name, template).await?;
         if !cloned {
             let started = Instant::now();
             let side_target = Target {
@@ -100,8 +111,8 @@ async fn aside(
                 .context("setup stopped at step seed")?;
             drop(session);
             let took = started.elapsed();
-            if let Some(key) = key.as_deref() {
-                keep_template(admin, &side_name, name, key, took, mode).await?;
+            if mode != Mode::Off {
+                keep_template(admin, &side_name, name, files, key.as_deref(), took, mode).await?;
             }
         }
         anyhow::Ok(())
@@ -136,25 +147,17 @@ async fn swap(admin: &Client, side_name: &str, target: &Target, args: &SetupArgs
         .context("setup stopped at step swap")
 }
 
-/// Create the side database from the cached template for `key`, if there is a usable one.
+/// Create the side database from `template`, when there is one and it can be cloned.
 /// Returns whether it did; otherwise the side database exists, empty.
 async fn clone_template(
     admin: &Client,
     target: &Target,
-    args: &SetupArgs,
     side_name: &str,
-    key: Option<&str>,
+    template: Option<&cache::Template>,
 ) -> Result<bool> {
     let name = target.conn.database();
     let started = Instant::now();
-    let template = match key {
-        Some(key) if !args.rebuild_template => cache::templates_of(admin, name)
-            .await?
-            .into_iter()
-            .find(|template| template.key == key),
-        _ => None,
-    };
-    if let Some(template) = &template {
+    if let Some(template) = template {
         let version = db::server_version(admin).await?;
         match side::create(admin, side_name, name, Some((&template.name, version))).await {
             Ok(()) => {
@@ -232,7 +235,8 @@ async fn keep_template(
     admin: &Client,
     built: &str,
     name: &str,
-    key: &str,
+    files: &Inspection,
+    key: Option<&str>,
     took: Duration,
     mode: Mode,
 ) -> Result<()> {
@@ -246,7 +250,11 @@ async fn keep_template(
     }
     set_step(Some(Step::Building("template")));
     let started = Instant::now();
-    match cache::save(admin, built, name, key, took).await? {
+    let key = match key {
+        Some(key) => key.to_string(),
+        None => cache::key(admin, files).await?,
+    };
+    match cache::save(admin, built, name, &key, took).await? {
         Some(template) => ui::done(
             "template",
             format_args!(

@@ -109,12 +109,9 @@ pub async fn templates_of(client: &Client, target: &str) -> Result<Vec<Template>
         if of != target {
             continue;
         }
-        let bytes: i64 = client
-            .query_one("SELECT pg_database_size($1::text)", &[&name])
-            .await
-            .map_err(PgError)
-            .context("could not read a template's size")?
-            .get(0);
+        let Some(bytes) = side::size_of(client, &name).await? else {
+            continue;
+        };
         templates.push(Template {
             name,
             key,

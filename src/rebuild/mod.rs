@@ -5,6 +5,7 @@
 pub mod cache;
 pub mod lock;
 pub mod side;
+pub mod snapshot;
 
 use std::future::Future;
 use std::sync::Mutex;

@@ -17,6 +17,12 @@ use crate::ui;
 pub enum Mark {
     /// A database being built for `target` by `setup`.
     SetupSide { target: String },
+    /// Snapshot `name` of `target`, taken at `taken` (Unix seconds).
+    Snapshot {
+        target: String,
+        name: String,
+        taken: u64,
+    },
     /// A template of `target` as its files build it: `key` says which files, server and role.
     Template {
         target: String,
@@ -180,4 +186,20 @@ pub async fn swap(client: &Client, side: &str, target: &str, force: bool) -> Res
     comment(client, target, old_comment.flatten().as_deref())
         .await
         .context("could not carry the old database's comment over")
+}
+
+/// Database `name`'s size in bytes, or `None` when it went away since it was listed (another
+/// run may drop it at any moment).
+pub async fn size_of(client: &Client, name: &str) -> Result<Option<i64>> {
+    match client
+        .query_one("SELECT pg_database_size($1::text)", &[&name])
+        .await
+    {
+        Ok(row) => Ok(Some(row.get(0))),
+        Err(err) if err.code() == Some(&tokio_postgres::error::SqlState::UNDEFINED_DATABASE) => {
+            Ok(None)
+        }
+        Err(err) => Err(anyhow::Error::new(PgError(err))
+            .context(format!("could not read the size of {}", quote_ident(name)))),
+    }
 }

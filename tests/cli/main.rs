@@ -19,5 +19,6 @@ mod output;
 mod rebuild;
 mod sessions;
 mod setup;
+mod snapshot;
 mod tls;
 mod wait;

@@ -1,0 +1,192 @@
+//! `snapshot save|restore|list|delete`: keep the development database's current state aside
+//! and get it back in a second. Never against production: RDS keeps its own snapshots.
+
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use crate::cli::SnapshotAction;
+use crate::config::Config;
+use crate::db::{self, Target, quote_ident};
+use crate::error::{Exit, Fail};
+use crate::rebuild::cache::size;
+use crate::rebuild::snapshot::{self, Snapshot};
+use crate::rebuild::{lock, side};
+use crate::{guard, ui};
+
+pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
+    let started = Instant::now();
+    let target = config.target()?;
+    let name = target.conn.database();
+    refuse_production_target(&target)?;
+    let admin = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
+    if guard::is_production(&admin, name).await? {
+        return Err(production(&target));
+    }
+    match action {
+        SnapshotAction::Save {
+            name: wanted,
+            force,
+        } => {
+            let snap_name = wanted.clone().unwrap_or_else(snapshot::default_name);
+            snapshot::check_name(&snap_name)?;
+            lock::acquire(&admin, name, None).await?;
+            let taken = snapshot::save(&admin, name, &snap_name, *force).await?;
+            ui::done(
+                "snapshot",
+                format_args!(
+                    "saved {} as snapshot {:?} ({})",
+                    quote_ident(name),
+                    taken.name,
+                    size(taken.bytes)
+                ),
+                started.elapsed(),
+            );
+            Ok(())
+        }
+        SnapshotAction::Restore {
+            name: snap_name,
+            force,
+            from_db,
+        } => {
+            lock::acquire(&admin, name, None).await?;
+            let snap = find(&admin, name, snap_name, from_db.as_deref()).await?;
+            if !force {
+                let holders = snapshot::sessions_on(&admin, name).await?;
+                if !holders.is_empty() {
+                    return Err(snapshot::busy(name, &holders, "refusing to restore", true));
+                }
+            }
+            side::remove_leftovers(&admin, name).await?;
+            let side_name = side::side_name(name);
+            if let Err(err) = snapshot::clone_into(&admin, &snap, &side_name, name).await {
+                return Err(
+                    err.context(format!("your database {} is unchanged", quote_ident(name)))
+                );
+            }
+            if let Err(err) = side::swap(&admin, &side_name, name, *force).await {
+                let _ = crate::commands::drop::drop_named(&admin, &side_name, true).await;
+                return Err(
+                    err.context(format!("your database {} is unchanged", quote_ident(name)))
+                );
+            }
+            ui::done(
+                "snapshot",
+                format_args!(
+                    "restored {} from snapshot {:?} taken {} ago ({})",
+                    quote_ident(name),
+                    snap.name,
+                    age(&snap),
+                    size(snap.bytes)
+                ),
+                started.elapsed(),
+            );
+            Ok(())
+        }
+        SnapshotAction::List { all, json } => {
+            let mut snapshots = snapshot::all(&admin).await?;
+            if !all {
+                snapshots.retain(|s| s.source == name);
+            }
+            let scope = if *all {
+                "on the server".to_string()
+            } else {
+                format!("of {}", quote_ident(name))
+            };
+            ui::done(
+                "snapshot",
+                format_args!("{} snapshot(s) {scope}", snapshots.len()),
+                started.elapsed(),
+            );
+            if *json {
+                return ui::json(&snapshots);
+            }
+            let rows: Vec<Vec<String>> = snapshots
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.name.clone(),
+                        s.source.clone(),
+                        format!("{} ago", age(s)),
+                        size(s.bytes),
+                    ]
+                })
+                .collect();
+            ui::table(
+                &[("NAME", 20), ("DATABASE", 30), ("TAKEN", 12), ("SIZE", 10)],
+                &rows,
+            )
+        }
+        SnapshotAction::Delete { name: snap_name } => {
+            let snap = find(&admin, name, snap_name, None).await?;
+            crate::rebuild::cache::drop_template(&admin, &snap.database).await?;
+            ui::done(
+                "snapshot",
+                format_args!("deleted snapshot {:?} of {}", snap.name, quote_ident(name)),
+                started.elapsed(),
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Snapshot `wanted` of `target`; one of another database only when `from_db` names it.
+async fn find(
+    client: &tokio_postgres::Client,
+    target: &str,
+    wanted: &str,
+    from_db: Option<&str>,
+) -> Result<Snapshot> {
+    let source = from_db.unwrap_or(target);
+    let (mut found, others): (Vec<Snapshot>, Vec<Snapshot>) = snapshot::all(client)
+        .await?
+        .into_iter()
+        .filter(|s| s.name == wanted)
+        .partition(|s| s.source == source);
+    if let Some(found) = found.pop() {
+        return Ok(found);
+    }
+    let hint = match others.first() {
+        Some(other) => format!(
+            "snapshot {wanted:?} is of database {}: restoring it into {} needs --from-db {}",
+            quote_ident(&other.source),
+            quote_ident(target),
+            other.source
+        ),
+        None => "`cruddur-db snapshot list` shows the snapshots there are".to_string(),
+    };
+    Err(Fail::new(
+        Exit::Failure,
+        format!("no snapshot {wanted:?} of {}", quote_ident(source)),
+    )
+    .hint(hint)
+    .into())
+}
+
+fn age(snapshot: &Snapshot) -> String {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or(Duration::ZERO)
+        .as_secs();
+    crate::commands::sessions::format_duration(now.saturating_sub(snapshot.taken) as f64)
+}
+
+fn refuse_production_target(target: &Target) -> Result<()> {
+    if target.prod || target.conn.is_rds() {
+        return Err(production(target));
+    }
+    Ok(())
+}
+
+fn production(target: &Target) -> anyhow::Error {
+    Fail::new(
+        Exit::Refused,
+        format!(
+            "snapshots are for development databases, and {} on {} is production",
+            quote_ident(target.conn.database()),
+            target.conn.host()
+        ),
+    )
+    .hint("production snapshots belong to RDS itself: aws rds create-db-snapshot, or the console")
+    .into()
+}

@@ -1,0 +1,229 @@
+//! `snapshot`: save the development database, change it, restore it, as often as wanted;
+//! never production, never another database's snapshot by accident, never anyone's session
+//! without `--force`.
+
+use predicates::prelude::*;
+
+use crate::harness::{Project, TestDb, output_text};
+
+fn seeded() -> (TestDb, Project) {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project).arg("setup").assert().success();
+    (db, project)
+}
+
+fn users(db: &TestDb) -> String {
+    db.query("SELECT count(*) FROM users")
+}
+
+#[test]
+fn save_change_restore_and_restore_again() {
+    let (db, project) = seeded();
+    db.cruddur(&project)
+        .args(["snapshot", "save", "before"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("as snapshot \"before\""))
+        .stderr(predicate::str::contains("MiB"));
+    for _ in 0..2 {
+        db.query("DELETE FROM activities; DELETE FROM users");
+        assert_eq!(users(&db), "0");
+        db.cruddur(&project)
+            .args(["snapshot", "restore", "before"])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("from snapshot \"before\""));
+        assert_eq!(users(&db), "2");
+    }
+    // The copy carries no production mark and no stray comment of ours.
+    assert_eq!(db.comment(), "");
+}
+
+#[test]
+fn a_session_on_the_target_blocks_a_restore_unless_forced() {
+    let (db, project) = seeded();
+    db.cruddur(&project)
+        .args(["snapshot", "save", "s1"])
+        .assert()
+        .success();
+    db.query("DELETE FROM activities; DELETE FROM users");
+    let _app = db.cluster.hold_session(&db.name, "flask-app");
+    db.cruddur(&project)
+        .args(["snapshot", "restore", "s1"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "refusing to restore: 1 other session(s)",
+        ))
+        .stderr(predicate::str::contains("app flask-app"))
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(users(&db), "0");
+    db.cruddur(&project)
+        .args(["snapshot", "restore", "s1", "--force"])
+        .assert()
+        .success();
+    assert_eq!(users(&db), "2");
+    assert!(!db.cluster.has_session("flask-app"));
+}
+
+#[test]
+fn a_session_on_the_snapshot_itself_is_never_ended() {
+    let (db, project) = seeded();
+    db.cruddur(&project)
+        .args(["snapshot", "save", "looked-at"])
+        .assert()
+        .success();
+    let snapshot = db.cluster.psql(
+        "postgres",
+        &format!(
+            "SELECT datname FROM pg_database WHERE datname LIKE '{}_cdb_snap_%'",
+            db.name
+        ),
+    );
+    let _looking = db.cluster.hold_session(&snapshot, "looking");
+    db.query("DELETE FROM activities");
+    db.cruddur(&project)
+        .args(["snapshot", "restore", "looked-at", "--force"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "could not restore from the snapshot",
+        ))
+        .stderr(predicate::str::contains("is unchanged"));
+    assert!(db.cluster.has_session("looking"));
+    assert_eq!(db.query("SELECT count(*) FROM activities"), "0");
+}
+
+#[test]
+fn list_json_and_delete() {
+    let (db, project) = seeded();
+    for name in ["one", "two"] {
+        db.cruddur(&project)
+            .args(["snapshot", "save", name])
+            .assert()
+            .success();
+    }
+    let output = db
+        .cruddur(&project)
+        .args(["snapshot", "list", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let list: serde_json::Value = serde_json::from_str(&output_text(&output).0).unwrap();
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2);
+    assert!(names.contains(&"one") && names.contains(&"two"));
+    for snapshot in list.as_array().unwrap() {
+        assert_eq!(snapshot["source"], db.name.as_str());
+        assert!(snapshot["bytes"].as_i64().unwrap() > 1_000_000);
+        assert!(snapshot["taken"].as_u64().unwrap() > 1_700_000_000);
+    }
+    db.cruddur(&project)
+        .args(["snapshot", "delete", "one"])
+        .assert()
+        .success();
+    db.cruddur(&project)
+        .args(["snapshot", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("two"))
+        .stdout(predicate::str::contains("one").not());
+    db.cruddur(&project)
+        .args(["snapshot", "delete", "two"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn another_databases_snapshot_needs_from_db() {
+    let (db, project) = seeded();
+    let other = TestDb::new();
+    other.cruddur(&project).arg("setup").assert().success();
+    other
+        .cruddur(&project)
+        .args(["snapshot", "save", "theirs"])
+        .assert()
+        .success();
+    db.query("DELETE FROM activities; DELETE FROM users");
+    db.cruddur(&project)
+        .args(["snapshot", "restore", "theirs"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!(
+            "snapshot \"theirs\" is of database \"{}\"",
+            other.name
+        )))
+        .stderr(predicate::str::contains("--from-db"));
+    assert_eq!(users(&db), "0");
+    db.cruddur(&project)
+        .args(["snapshot", "restore", "theirs", "--from-db", &other.name])
+        .assert()
+        .success();
+    assert_eq!(users(&db), "2");
+    other
+        .cruddur(&project)
+        .args(["snapshot", "delete", "theirs"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn production_is_refused() {
+    let db = TestDb::production();
+    let project = Project::new();
+    for args in [vec!["snapshot", "save"], vec!["snapshot", "list"]] {
+        db.cruddur(&project)
+            .args(&args)
+            .assert()
+            .code(6)
+            .stderr(predicate::str::contains("is production"))
+            .stderr(predicate::str::contains("belong to RDS itself"));
+        project
+            .cruddur()
+            .env("PROD_CONNECTION_URL", db.url())
+            .arg("--prod")
+            .args(&args)
+            .assert()
+            .code(6);
+    }
+    project
+        .cruddur()
+        .env(
+            "CONNECTION_URL",
+            "postgresql://root:pw@cruddur.abc123.us-east-1.rds.amazonaws.com:5432/cruddur",
+        )
+        .args(["snapshot", "save"])
+        .assert()
+        .code(6);
+}
+
+#[test]
+fn names_are_checked_and_default_to_the_time() {
+    let (db, project) = seeded();
+    db.cruddur(&project)
+        .args(["snapshot", "save", "no spaces please"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a snapshot name"));
+    let output = db
+        .cruddur(&project)
+        .args(["snapshot", "save"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = output_text(&output).1;
+    assert!(
+        predicate::str::is_match(r#"as snapshot "20\d{6}-\d{6}""#)
+            .unwrap()
+            .eval(&stderr),
+        "{stderr}"
+    );
+}
