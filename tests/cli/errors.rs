@@ -289,3 +289,24 @@ fn bad_arguments_are_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("--no-such-flag"));
 }
+
+#[test]
+fn a_server_not_yet_accepting_connections_exits_3_and_wait_retries_it() {
+    // A standby without hot standby answers every connection as a server starting up does.
+    let standby = shared().standby("-c hot_standby=off");
+    let url = standby.url("postgres");
+    Project::new()
+        .cruddur()
+        .args(["--url", &url, "sessions"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("the server is starting up"));
+    let started = std::time::Instant::now();
+    Project::new()
+        .cruddur()
+        .args(["--url", &url, "--wait", "2", "sessions"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("== wait attempt 2"));
+    assert_gave_up_after(started, 2);
+}

@@ -214,33 +214,100 @@ pub struct Cluster {
     pub bindir: PathBuf,
     pub version: u32,
     root: PathBuf,
-    tls: bool,
+    /// The server certificate it presents (a file of the test PKI), when it is TLS-only.
+    tls: Option<&'static str>,
 }
 
 impl Cluster {
     /// Start a new cluster with a SCRAM-protected `postgres` superuser.
     pub fn start() -> Cluster {
-        Self::start_with(false)
+        Self::start_with(None)
     }
 
     /// Like RDS: TLS only (`hostssl` lines only), with a server certificate for `localhost`
     /// signed by a test CA made now (see [`Cluster::tls_file`]).
     pub fn start_tls_only() -> Cluster {
-        Self::start_with(true)
+        Self::start_with(Some("server.crt"))
     }
 
-    fn start_with(tls: bool) -> Cluster {
+    /// Like [`Cluster::start_tls_only`], presenting a certificate that expired in 2020.
+    pub fn start_tls_expired() -> Cluster {
+        Self::start_with(Some("expired.crt"))
+    }
+
+    fn start_with(tls: Option<&'static str>) -> Cluster {
         let mut cluster = Self::init(tls);
         cluster.start_server(None);
         cluster
     }
 
-    /// A cluster that is initialised but not running; `start_server(Some(port))` starts it.
-    pub fn init_stopped() -> Cluster {
-        Self::init(false)
+    /// A standby of this cluster (`pg_basebackup -R`), started with `options`: with
+    /// `-c hot_standby=off` it refuses every connection as "not accepting connections"
+    /// (SQLSTATE 57P03), the state of a server still starting up.
+    pub fn standby(&self, options: &str) -> Cluster {
+        let root = tempfile::Builder::new()
+            .prefix("cruddur-db-test-")
+            .tempdir()
+            .unwrap()
+            .keep();
+        at_exit(Cleanup::Cluster {
+            bindir: self.bindir.clone(),
+            root: root.clone(),
+        });
+        std::fs::set_permissions(&root, PermissionsExt::from_mode(0o755)).unwrap();
+        chown_to_server_user(&root);
+        let data = root.join("data");
+        // The npm server builds have no pg_basebackup: the client's (which may be newer)
+        // copies older servers too. It runs as us; the server user then takes the files.
+        let output = Command::new(self.client_program("pg_basebackup"))
+            .env("PGPASSWORD", PASSWORD)
+            .args([
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-R",
+                "-X",
+                "stream",
+                "-p",
+            ])
+            .arg(self.port.to_string())
+            .arg("-D")
+            .arg(&data)
+            .output()
+            .expect("run pg_basebackup");
+        assert!(
+            output.status.success(),
+            "pg_basebackup failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        if server_user().is_some() {
+            let status = Command::new("chown")
+                .args(["-R", "postgres:postgres"])
+                .arg(&data)
+                .status()
+                .expect("run chown");
+            assert!(status.success(), "could not hand the standby to postgres");
+        }
+        let mut standby = Cluster {
+            port: 0,
+            bindir: self.bindir.clone(),
+            version: self.version,
+            root,
+            tls: None,
+        };
+        // A standby that refuses connections cannot be asked its version; it runs this
+        // cluster's binaries on this cluster's files.
+        standby.launch(None, options);
+        standby
     }
 
-    fn init(tls: bool) -> Cluster {
+    /// A cluster that is initialised but not running; `start_server(Some(port))` starts it.
+    pub fn init_stopped() -> Cluster {
+        Self::init(None)
+    }
+
+    fn init(tls: Option<&'static str>) -> Cluster {
         let bindir = server_bindir();
         let root = tempfile::Builder::new()
             .prefix("cruddur-db-test-")
@@ -292,7 +359,7 @@ impl Cluster {
                 bindir.display()
             );
         }
-        if tls {
+        if tls.is_some() {
             make_certificates(&root);
             let hba = root.join("data/pg_hba.conf");
             std::fs::write(
@@ -319,6 +386,12 @@ impl Cluster {
 
     /// Like [`Cluster::start_server`], with more server options (`-c name=value ...`).
     pub fn start_server_with(&mut self, port: Option<u16>, extra: &str) {
+        self.launch(port, extra);
+        self.assert_running_version();
+    }
+
+    /// pg_ctl start, retried on another free port when one is taken first.
+    fn launch(&mut self, port: Option<u16>, extra: &str) {
         let mut last_log = String::new();
         for _ in 0..5 {
             self.port = port.unwrap_or_else(free_port);
@@ -327,10 +400,10 @@ impl Cluster {
                 self.port,
                 self.root.display()
             );
-            if self.tls {
+            if let Some(certificate) = self.tls {
                 options += &format!(
                     " -c ssl=on -c ssl_cert_file={} -c ssl_key_file={} -c ssl_ca_file={}",
-                    self.tls_file("server.crt").display(),
+                    self.tls_file(certificate).display(),
                     self.tls_file("server.key").display(),
                     self.tls_file("ca.crt").display()
                 );
@@ -346,7 +419,6 @@ impl Cluster {
                 .status()
                 .expect("run pg_ctl");
             if status.success() {
-                self.assert_running_version();
                 return;
             }
             last_log = std::fs::read_to_string(&log).unwrap_or_default();
@@ -618,6 +690,33 @@ fn make_certificates(root: &Path) {
         std::fs::set_permissions(dir.join(&key), PermissionsExt::from_mode(0o600)).unwrap();
     };
     issue("server", "/CN=localhost", "subjectAltName=DNS:localhost");
+    // The server's key again, certified for a day in 2020: `openssl ca` takes explicit dates.
+    std::fs::create_dir(dir.join("ca-db")).unwrap();
+    std::fs::write(dir.join("ca-db/index.txt"), "").unwrap();
+    std::fs::write(dir.join("ca-db/serial"), "01\n").unwrap();
+    std::fs::write(
+        dir.join("ca.cnf"),
+        "[ca]\ndefault_ca = test\n[test]\ndatabase = ca-db/index.txt\nserial = ca-db/serial\n\
+         new_certs_dir = ca-db\ncertificate = ca.crt\nprivate_key = ca.key\ndefault_md = sha256\n\
+         policy = any\n[any]\ncommonName = supplied\n[san]\nsubjectAltName = DNS:localhost\n",
+    )
+    .unwrap();
+    openssl(&[
+        "ca",
+        "-batch",
+        "-config",
+        "ca.cnf",
+        "-in",
+        "server.csr",
+        "-out",
+        "expired.crt",
+        "-startdate",
+        "20200101000000Z",
+        "-enddate",
+        "20200102000000Z",
+        "-extensions",
+        "san",
+    ]);
     // For user postgres (its CN), for the `cert` authentication of database certdb.
     issue("client", "/CN=postgres", "extendedKeyUsage=clientAuth");
     // The server refuses a key others can read, and must own it.
@@ -625,6 +724,7 @@ fn make_certificates(root: &Path) {
     chown_to_server_user(&dir);
     chown_to_server_user(&key);
     chown_to_server_user(&dir.join("server.crt"));
+    chown_to_server_user(&dir.join("expired.crt"));
     chown_to_server_user(&dir.join("ca.crt"));
 }
 

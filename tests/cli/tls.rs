@@ -157,3 +157,21 @@ fn wait_never_retries_a_tls_failure() {
     .stderr(predicate::str::contains("== wait").not());
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
+
+#[test]
+fn an_expired_server_certificate_says_so() {
+    let cluster = Cluster::start_tls_expired();
+    sessions(
+        &cluster,
+        "localhost",
+        &format!(
+            "sslmode=verify-full&sslrootcert={}",
+            cluster.tls_file("ca.crt").display()
+        ),
+    )
+    .code(4)
+    .stderr(predicate::str::contains("certificate expired"))
+    .stderr(predicate::str::contains(
+        "the server's certificate has expired (or this machine's clock is wrong)",
+    ));
+}
