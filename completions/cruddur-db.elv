@@ -44,6 +44,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand doctor 'Check each step from the environment to a working database; stop at the first broken one'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
+            cand migrate 'Apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status`'
             cand snapshot 'Save the development database aside and restore it in a second (never production)'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -234,6 +235,149 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'cruddur-db;migrate'= {
+            cand --lock-timeout 'Wait at most SECS for another migrate of the same database [default: forever]'
+            cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --allow-modified 'Go ahead although an applied migration''s file was edited or deleted'
+            cand --allow-out-of-order 'Apply pending migrations older than the newest applied one (a branch merged late)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand new 'Write an empty migration, <migrations dir>/<UTC YYYYMMDDHHMMSS>_<name>.sql; print its path'
+            cand up 'Apply every pending migration in version order (what `migrate` alone does)'
+            cand down 'Revert the last applied migrations'
+            cand redo 'Revert the last applied migration and apply it again'
+            cand status 'Every migration and its state: applied, pending, modified or missing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cruddur-db;migrate;new'= {
+            cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;migrate;up'= {
+            cand --lock-timeout 'Wait at most SECS for another migrate of the same database [default: forever]'
+            cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --allow-modified 'Go ahead although an applied migration''s file was edited or deleted'
+            cand --allow-out-of-order 'Apply pending migrations older than the newest applied one (a branch merged late)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;migrate;down'= {
+            cand --steps 'How many'
+            cand --lock-timeout 'Wait at most SECS for another migrate of the same database [default: forever]'
+            cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --allow-modified 'Go ahead although an applied migration''s file was edited or deleted'
+            cand --allow-out-of-order 'Apply pending migrations older than the newest applied one (a branch merged late)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;migrate;redo'= {
+            cand --lock-timeout 'Wait at most SECS for another migrate of the same database [default: forever]'
+            cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --allow-modified 'Go ahead although an applied migration''s file was edited or deleted'
+            cand --allow-out-of-order 'Apply pending migrations older than the newest applied one (a branch merged late)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;migrate;status'= {
+            cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --json 'Print JSON instead of a table (fields documented in README.md)'
+            cand --exit-code 'Exit 1 when anything is pending'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;migrate;help'= {
+            cand new 'Write an empty migration, <migrations dir>/<UTC YYYYMMDDHHMMSS>_<name>.sql; print its path'
+            cand up 'Apply every pending migration in version order (what `migrate` alone does)'
+            cand down 'Revert the last applied migrations'
+            cand redo 'Revert the last applied migration and apply it again'
+            cand status 'Every migration and its state: applied, pending, modified or missing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cruddur-db;migrate;help;new'= {
+        }
+        &'cruddur-db;migrate;help;up'= {
+        }
+        &'cruddur-db;migrate;help;down'= {
+        }
+        &'cruddur-db;migrate;help;redo'= {
+        }
+        &'cruddur-db;migrate;help;status'= {
+        }
+        &'cruddur-db;migrate;help;help'= {
+        }
         &'cruddur-db;snapshot'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
@@ -368,6 +512,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand doctor 'Check each step from the environment to a working database; stop at the first broken one'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
+            cand migrate 'Apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status`'
             cand snapshot 'Save the development database aside and restore it in a second (never production)'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -391,6 +536,23 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;setup'= {
         }
         &'cruddur-db;help;templates'= {
+        }
+        &'cruddur-db;help;migrate'= {
+            cand new 'Write an empty migration, <migrations dir>/<UTC YYYYMMDDHHMMSS>_<name>.sql; print its path'
+            cand up 'Apply every pending migration in version order (what `migrate` alone does)'
+            cand down 'Revert the last applied migrations'
+            cand redo 'Revert the last applied migration and apply it again'
+            cand status 'Every migration and its state: applied, pending, modified or missing'
+        }
+        &'cruddur-db;help;migrate;new'= {
+        }
+        &'cruddur-db;help;migrate;up'= {
+        }
+        &'cruddur-db;help;migrate;down'= {
+        }
+        &'cruddur-db;help;migrate;redo'= {
+        }
+        &'cruddur-db;help;migrate;status'= {
         }
         &'cruddur-db;help;snapshot'= {
             cand save 'Copy the target database into a snapshot [default NAME: the time, 20261126-053944]'

@@ -109,6 +109,9 @@ pub enum Command {
     /// List the template cache of the target database, with size and age
     Templates(TemplatesArgs),
 
+    /// Apply every pending migration (dbmate's format), or `migrate new|up|down|redo|status`
+    Migrate(MigrateArgs),
+
     /// Save the development database aside and restore it in a second (never production)
     Snapshot {
         #[command(subcommand)]
@@ -288,4 +291,70 @@ pub enum SnapshotAction {
 
     /// Delete snapshot NAME of the target database
     Delete { name: String },
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct MigrateArgs {
+    #[command(subcommand)]
+    pub action: Option<MigrateAction>,
+
+    #[command(flatten)]
+    pub up: UpArgs,
+
+    /// Where the migration files are [default: the SQL directory's migrations/]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub migrations_dir: Option<PathBuf>,
+}
+
+/// How `migrate` (`migrate up`) goes about it.
+#[derive(Debug, Args, Default, Clone)]
+pub struct UpArgs {
+    /// Go ahead although an applied migration's file was edited or deleted
+    #[arg(long)]
+    pub allow_modified: bool,
+
+    /// Apply pending migrations older than the newest applied one (a branch merged late)
+    #[arg(long)]
+    pub allow_out_of_order: bool,
+
+    /// Wait at most SECS for another migrate of the same database [default: forever]
+    #[arg(long, value_name = "SECS")]
+    pub lock_timeout: Option<u64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MigrateAction {
+    /// Write an empty migration, <migrations dir>/<UTC YYYYMMDDHHMMSS>_<name>.sql; print its path
+    New {
+        /// What it does, in a few words (letters, digits, _)
+        name: String,
+    },
+
+    /// Apply every pending migration in version order (what `migrate` alone does)
+    Up(UpArgs),
+
+    /// Revert the last applied migrations
+    Down {
+        /// How many
+        #[arg(long, default_value_t = 1)]
+        steps: usize,
+
+        #[command(flatten)]
+        up: UpArgs,
+    },
+
+    /// Revert the last applied migration and apply it again
+    Redo(UpArgs),
+
+    /// Every migration and its state: applied, pending, modified or missing
+    Status {
+        /// Print JSON instead of a table (fields documented in README.md)
+        #[arg(long)]
+        json: bool,
+
+        /// Exit 1 when anything is pending
+        #[arg(long)]
+        exit_code: bool,
+    },
 }

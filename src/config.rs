@@ -320,6 +320,15 @@ impl Config {
         Ok(path)
     }
 
+    /// The migrations directory: `explicit` (`--migrations-dir`), else `migrations/` in the
+    /// SQL directory. `None` when there is no SQL directory to hold one.
+    pub fn migrations_dir(&self, explicit: Option<&Path>) -> Option<PathBuf> {
+        match explicit {
+            Some(dir) => Some(self.cwd.join(dir)),
+            None => self.sql_dir().ok().map(|dir| dir.join("migrations")),
+        }
+    }
+
     /// `--sql-dir`, else the nearest `sql/` directory from the current directory upward, the
     /// way git finds `.git`, so commands work from any folder of the project.
     fn sql_dir(&self) -> Result<PathBuf> {

@@ -5,7 +5,7 @@
 use anyhow::{Context, Result};
 use tokio_postgres::Client;
 
-use crate::cli::Command;
+use crate::cli::{Command, MigrateAction};
 use crate::config::Config;
 use crate::db::{PgError, Target, quote_ident};
 use crate::error::{Exit, Fail};
@@ -20,6 +20,13 @@ fn destructive_action(command: &Command) -> Option<&'static str> {
         Command::SchemaLoad(_) => Some("load a schema into"),
         Command::Seed(_) => Some("seed"),
         Command::Kill(args) if !args.dry_run => Some("end sessions on"),
+        Command::Migrate(args) => match &args.action {
+            None | Some(MigrateAction::Up(_)) => Some("migrate"),
+            Some(MigrateAction::Down { .. } | MigrateAction::Redo(_)) => {
+                Some("revert migrations on")
+            }
+            Some(MigrateAction::New { .. } | MigrateAction::Status { .. }) => None,
+        },
         _ => None,
     }
 }

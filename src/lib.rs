@@ -8,6 +8,7 @@ pub mod crash;
 mod db;
 mod error;
 mod guard;
+mod migrate;
 mod rebuild;
 mod redact;
 mod script;
@@ -83,6 +84,7 @@ async fn dispatch(config: &Config, command: &Command) -> Result<()> {
         Command::Setup(args) => setup::run(config, args).await,
         Command::Templates(args) => templates::run(config, args).await,
         Command::Snapshot { action } => snapshot::run(config, action).await,
+        Command::Migrate(args) => commands::migrate::run(config, args).await,
         Command::Completions { shell } => completions::run(*shell),
     }
 }

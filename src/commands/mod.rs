@@ -7,6 +7,7 @@ pub mod doctor;
 pub mod drop;
 pub mod kill;
 pub mod load;
+pub mod migrate;
 pub mod sessions;
 pub mod setup;
 pub mod snapshot;

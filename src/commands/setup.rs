@@ -1,6 +1,6 @@
-//! `setup`: rebuild the target database from schema.sql and seed.sql without ever leaving the
-//! user without one: build a side database (or clone a cached template of it), and only when
-//! that worked swap it in. One run per target at a time.
+//! `setup`: rebuild the target database from schema.sql, pending migrations and seed.sql
+//! without ever leaving the user without one: build a side database (or clone a cached
+//! template of it), and only when that worked swap it in. One run per target at a time.
 
 use std::time::{Duration, Instant};
 
@@ -12,6 +12,7 @@ use super::{create, drop, load};
 use crate::cli::{CreateArgs, DropArgs, SetupArgs};
 use crate::config::Config;
 use crate::db::{self, PgError, Target, quote_ident};
+use crate::migrate::{self, Migration};
 use crate::rebuild::cache::{self, Mode};
 use crate::rebuild::{Step, lock, set_step, side};
 use crate::script::{self, Inspection, RunOptions};
@@ -22,13 +23,28 @@ pub async fn run(config: &Config, args: &SetupArgs) -> Result<()> {
     // Find and read both files (and their includes) before touching anything.
     let schema = config.sql_file(None, load::SCHEMA_FILE)?;
     let seed = config.sql_file(None, load::SEED_FILE)?;
-    let files = script::inspect(&[&schema, &seed])?;
+    // Seeds are written against the current schema: schema, then pending migrations, then
+    // the seed.
+    let migrations = match config.migrations_dir(None) {
+        Some(dir) => migrate::discover(&dir)?,
+        None => Vec::new(),
+    };
+    let mut paths: Vec<&std::path::Path> = vec![&schema];
+    paths.extend(migrations.iter().map(|m| m.path.as_path()));
+    paths.push(&seed);
+    let files = script::inspect(&paths)?;
     let target = config.target()?;
     let name = target.conn.database();
 
     let admin = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
     set_step(Some(Step::Building("lock")));
-    lock::acquire(&admin, name, args.lock_timeout.map(Duration::from_secs)).await?;
+    lock::acquire(
+        &admin,
+        "setup",
+        name,
+        args.lock_timeout.map(Duration::from_secs),
+    )
+    .await?;
     let exists = db::database_exists(&admin, name).await?;
     if exists {
         guard::refuse_unless_prod(&admin, &target).await?;
@@ -41,7 +57,7 @@ pub async fn run(config: &Config, args: &SetupArgs) -> Result<()> {
                 "setup",
                 format_args!("loading in place: {why}, which must run in the database itself"),
             );
-            in_place(&admin, &target, args, [&schema, &seed]).await
+            in_place(&admin, &target, args, [&schema, &seed], &migrations).await
         }
         None => {
             let production =
@@ -54,7 +70,16 @@ pub async fn run(config: &Config, args: &SetupArgs) -> Result<()> {
                 }
                 (mode, false) => mode,
             };
-            aside(&admin, &target, args, &files, mode, [&schema, &seed]).await
+            aside(
+                &admin,
+                &target,
+                args,
+                &files,
+                mode,
+                [&schema, &seed],
+                &migrations,
+            )
+            .await
         }
     };
     set_step(None);
@@ -72,6 +97,7 @@ async fn aside(
     files: &Inspection,
     mode: Mode,
     [schema, seed]: [&std::path::Path; 2],
+    migrations: &[Migration],
 ) -> Result<()> {
     let name = target.conn.database();
     let side_name = side::side_name(name);
@@ -105,6 +131,10 @@ async fn aside(
             load::load(&session, "schema-load", schema, in_transaction)
                 .await
                 .context("setup stopped at step schema-load")?;
+            set_step(Some(Step::Building("migrate")));
+            migrate::apply_pending(&session, migrations)
+                .await
+                .context("setup stopped at step migrate")?;
             set_step(Some(Step::Building("seed")));
             load::load(&session, "seed", seed, in_transaction)
                 .await
@@ -278,6 +308,7 @@ async fn in_place(
     target: &Target,
     args: &SetupArgs,
     [schema, seed]: [&std::path::Path; 2],
+    migrations: &[Migration],
 ) -> Result<()> {
     let in_transaction = RunOptions { transaction: true };
     let drop_args = DropArgs {
@@ -298,6 +329,9 @@ async fn in_place(
     load::load(&session, "schema-load", schema, in_transaction)
         .await
         .context("setup stopped at step schema-load")?;
+    migrate::apply_pending(&session, migrations)
+        .await
+        .context("setup stopped at step migrate")?;
     load::load(&session, "seed", seed, in_transaction)
         .await
         .context("setup stopped at step seed")?;

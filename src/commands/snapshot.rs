@@ -30,7 +30,7 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
         } => {
             let snap_name = wanted.clone().unwrap_or_else(snapshot::default_name);
             snapshot::check_name(&snap_name)?;
-            lock::acquire(&admin, name, None).await?;
+            lock::acquire(&admin, "setup", name, None).await?;
             let taken = snapshot::save(&admin, name, &snap_name, *force).await?;
             ui::done(
                 "snapshot",
@@ -49,7 +49,7 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
             force,
             from_db,
         } => {
-            lock::acquire(&admin, name, None).await?;
+            lock::acquire(&admin, "setup", name, None).await?;
             let snap = find(&admin, name, snap_name, from_db.as_deref()).await?;
             if !force {
                 let holders = snapshot::sessions_on(&admin, name).await?;

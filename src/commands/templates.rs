@@ -81,10 +81,7 @@ pub async fn run(config: &Config, args: &TemplatesArgs) -> Result<()> {
             key: t.key.clone(),
             current: is_current(&t.key),
             bytes: t.bytes,
-            age_seconds: std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs())
-                .saturating_sub(t.built),
+            age_seconds: cache::now_ms().saturating_sub(t.built_ms) / 1000,
             load_seconds: t.load.as_secs_f64(),
         })
         .collect();

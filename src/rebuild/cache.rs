@@ -38,7 +38,8 @@ const KEEP: usize = 2;
 pub struct Template {
     pub name: String,
     pub key: String,
-    pub built: u64,
+    /// Unix milliseconds when it was made.
+    pub built_ms: u64,
     pub load: Duration,
     pub bytes: i64,
 }
@@ -46,15 +47,15 @@ pub struct Template {
 impl Template {
     /// How long ago it was built, for status lines.
     pub fn age(&self) -> String {
-        let seconds = now().saturating_sub(self.built);
-        crate::commands::sessions::format_duration(seconds as f64)
+        let ms = now_ms().saturating_sub(self.built_ms);
+        crate::commands::sessions::format_duration(ms as f64 / 1000.0)
     }
 }
 
-fn now() -> u64 {
+pub fn now_ms() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+        .map_or(0, |d| d.as_millis() as u64)
 }
 
 /// The cache key: cruddur-db's version, the files' bytes (includes too), and what the server
@@ -100,7 +101,7 @@ pub async fn templates_of(client: &Client, target: &str) -> Result<Vec<Template>
         let Mark::Template {
             target: of,
             key,
-            built,
+            built_ms,
             load_ms,
         } = mark
         else {
@@ -115,12 +116,12 @@ pub async fn templates_of(client: &Client, target: &str) -> Result<Vec<Template>
         templates.push(Template {
             name,
             key,
-            built,
+            built_ms,
             load: Duration::from_millis(load_ms),
             bytes,
         });
     }
-    templates.sort_by_key(|t| std::cmp::Reverse(t.built));
+    templates.sort_by_key(|t| std::cmp::Reverse(t.built_ms));
     Ok(templates)
 }
 
@@ -151,7 +152,7 @@ pub async fn save(
     let mark = Mark::Template {
         target: target.to_string(),
         key: key.to_string(),
-        built: now(),
+        built_ms: now_ms(),
         load_ms: load.as_millis() as u64,
     };
     side::comment(client, &template, Some(&mark.comment())).await?;

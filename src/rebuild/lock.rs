@@ -1,6 +1,6 @@
-//! One `setup` of a target at a time: a session-level advisory lock on the maintenance
-//! database, keyed by the target's name, held until the run ends. A second run says who holds
-//! it and waits, bounded by `--lock-timeout`.
+//! One run at a time per target and purpose (`setup`, `migrate`): a session-level advisory
+//! lock keyed by both, held until the session ends. A second run says who holds it and waits,
+//! bounded by `--lock-timeout`.
 
 use std::time::Duration;
 
@@ -13,23 +13,29 @@ use crate::db::{PgError, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::ui;
 
-/// The advisory lock key for rebuilding database `name`: the same for every cruddur-db on any
-/// machine, and unlikely to meet another application's keys.
-fn key(name: &str) -> i64 {
-    let digest = Sha256::digest(format!("cruddur-db setup {name}"));
+/// The advisory lock key for `purpose` on database `name`: the same for every cruddur-db on
+/// any machine, and unlikely to meet another application's keys.
+fn key(purpose: &str, name: &str) -> i64 {
+    let digest = Sha256::digest(format!("cruddur-db {purpose} {name}"));
     i64::from_be_bytes(digest[..8].try_into().unwrap_or_default())
 }
 
-/// Take the lock for rebuilding `name` on `client`, waiting at most `timeout` (forever when
-/// `None`) for another run to finish. It is released when the session ends.
-pub async fn acquire(client: &Client, name: &str, timeout: Option<Duration>) -> Result<()> {
-    let key = key(name);
+/// Take the lock for `purpose` (`setup`, `migrate`) on `name` through `client`, waiting at
+/// most `timeout` (forever when `None`) for another run to finish. It is released when the
+/// session ends.
+pub async fn acquire(
+    client: &Client,
+    purpose: &str,
+    name: &str,
+    timeout: Option<Duration>,
+) -> Result<()> {
+    let key = key(purpose, name);
     let failed = |err| PgError(err);
     let taken: bool = client
         .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
         .await
         .map_err(failed)
-        .context("could not take the setup lock")?
+        .with_context(|| format!("could not take the {purpose} lock"))?
         .get(0);
     if taken {
         return Ok(());
@@ -37,7 +43,7 @@ pub async fn acquire(client: &Client, name: &str, timeout: Option<Duration>) -> 
     ui::status(
         "lock",
         format_args!(
-            "another setup of {} is running ({}); waiting for it",
+            "another {purpose} of {} is running ({}); waiting for it",
             quote_ident(name),
             holder(client, key).await?
         ),
@@ -60,14 +66,14 @@ pub async fn acquire(client: &Client, name: &str, timeout: Option<Duration>) -> 
         Err(err) if err.code() == Some(&SqlState::LOCK_NOT_AVAILABLE) => Err(Fail::new(
             Exit::Busy,
             format!(
-                "gave up after {} s waiting for another setup of {}; your database is unchanged",
+                "gave up after {} s waiting for another {purpose} of {}; your database is unchanged",
                 timeout.unwrap_or_default().as_secs(),
                 quote_ident(name)
             ),
         )
         .hint("let it finish (`cruddur-db sessions --all` shows it), end it with `cruddur-db kill --pid PID`, or raise --lock-timeout")
         .into()),
-        Err(err) => Err(anyhow::Error::new(PgError(err)).context("could not take the setup lock")),
+        Err(err) => Err(anyhow::Error::new(PgError(err)).context(format!("could not take the {purpose} lock"))),
     }
 }
 
@@ -85,7 +91,7 @@ async fn holder(client: &Client, key: i64) -> Result<String> {
         )
         .await
         .map_err(PgError)
-        .context("could not read who holds the setup lock")?;
+        .context("could not read who holds the lock")?;
     Ok(match row {
         Some(row) => format!(
             "pid {}, application {}, client {}, since {}",

@@ -27,8 +27,9 @@ pub enum Mark {
     Template {
         target: String,
         key: String,
-        /// Unix seconds when it was made.
-        built: u64,
+        /// Unix milliseconds when it was made: templates made within a second of each other
+        /// must still sort newest first.
+        built_ms: u64,
         /// How long loading the files took, which each clone saves.
         load_ms: u64,
     },

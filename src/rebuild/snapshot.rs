@@ -47,7 +47,11 @@ pub fn check_name(name: &str) -> Result<()> {
 
 /// A name from the current time, `20261126-053944`.
 pub fn default_name() -> String {
-    let secs = now();
+    default_name_at(now())
+}
+
+/// `secs` (Unix seconds, UTC) as `20261126-053944`.
+pub fn default_name_at(secs: u64) -> String {
     let (days, rest) = (secs / 86_400, secs % 86_400);
     let (year, month, day) = civil_from_days(days as i64);
     format!(

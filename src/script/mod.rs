@@ -74,9 +74,22 @@ const MAX_INCLUDE_DEPTH: usize = 64;
 
 /// Run the SQL file at `path` on `session`.
 pub async fn run_file(session: &Session, path: &Path, options: RunOptions) -> Result<Summary> {
+    run_lines(session, path, None, options, None).await
+}
+
+/// Run lines `lines` (1-based, end excluded) of `path`, or all of it, then `record`: in the
+/// same transaction when there is one, else once every statement has run. A migration is one
+/// part of its file, and its history row must commit with it or not at all.
+pub async fn run_lines(
+    session: &Session,
+    path: &Path,
+    lines: Option<std::ops::Range<u64>>,
+    options: RunOptions,
+    record: Option<&str>,
+) -> Result<Summary> {
     let started = Instant::now();
     // Refuse unknown meta-commands and missing includes before anything is sent.
-    check_file(path, 0)?;
+    check_source(Source::open_lines(path, lines.clone())?, path, 0)?;
     let mut runner = Runner {
         client: &session.client,
         heard: session.notices.listen(),
@@ -89,7 +102,10 @@ pub async fn run_file(session: &Session, path: &Path, options: RunOptions) -> Re
     if options.transaction {
         runner.simple("BEGIN").await?;
     }
-    let outcome = runner.run_source(path.to_path_buf(), 0).await;
+    let mut outcome = runner.run_source(Source::open_lines(path, lines)?, 0).await;
+    if let (Ok(()), Some(record)) = (&outcome, record) {
+        outcome = runner.simple(record).await;
+    }
     runner.progress.finish();
     match outcome {
         Ok(()) if options.transaction => {
@@ -175,11 +191,10 @@ impl Runner<'_> {
     /// Boxed because `\i` makes it recursive.
     fn run_source(
         &mut self,
-        path: PathBuf,
+        mut source: Source<std::io::BufReader<std::fs::File>>,
         depth: usize,
     ) -> futures_util::future::BoxFuture<'_, Result<()>> {
         Box::pin(async move {
-            let mut source = Source::open(&path)?;
             let path = source.path().clone();
             while let Some(item) = source.next_item()? {
                 match item {
@@ -344,7 +359,7 @@ impl Runner<'_> {
             "echo" | "qecho" => ui::echo(&meta.args.join(" ")),
             "i" | "include" | "ir" | "include_relative" => {
                 let target = include_target(&meta, path, depth)?;
-                self.run_source(target, depth + 1).await?;
+                self.run_source(Source::open(&target)?, depth + 1).await?;
             }
             "c" | "connect" => {
                 let wanted = connect_target(&meta);
@@ -471,7 +486,14 @@ const SUPPORTED_META: &[&str] = &[
 /// Read `path` and what it includes once without sending anything: an unknown meta-command or
 /// a missing include then fails before the first statement runs.
 fn check_file(path: &Path, depth: usize) -> Result<()> {
-    let mut source = Source::open(path)?;
+    check_source(Source::open(path)?, path, depth)
+}
+
+fn check_source(
+    mut source: Source<std::io::BufReader<std::fs::File>>,
+    path: &Path,
+    depth: usize,
+) -> Result<()> {
     while let Some(item) = source.next_item()? {
         let Item::Meta(meta) = item else { continue };
         if !SUPPORTED_META.contains(&meta.name.as_str()) {

@@ -37,6 +37,8 @@ pub struct Source<R> {
     bytes_read: u64,
     copy: Copy,
     at_end: bool,
+    /// The lines to read (1-based, end excluded); the rest of the file is not there.
+    window: std::ops::Range<u64>,
 }
 
 /// Where the source is in a `COPY ... FROM STDIN`.
@@ -50,6 +52,25 @@ enum Copy {
 
 impl Source<BufReader<File>> {
     pub fn open(path: &Path) -> Result<Self> {
+        Self::open_lines(path, None)
+    }
+
+    /// Only lines `lines` of the file (1-based, end excluded), numbered as in the whole file.
+    pub fn open_lines(path: &Path, lines: Option<std::ops::Range<u64>>) -> Result<Self> {
+        let mut source = Self::open_whole(path)?;
+        if let Some(lines) = lines {
+            source.window = lines;
+            // Read (and count) the lines before the window without lexing them.
+            while source.line_no + 1 < source.window.start {
+                if !source.read_raw_line()? {
+                    break;
+                }
+            }
+        }
+        Ok(source)
+    }
+
+    fn open_whole(path: &Path) -> Result<Self> {
         let file = File::open(path).map_err(|err| {
             Fail::new(
                 Exit::Failure,
@@ -76,6 +97,7 @@ impl<R: BufRead> Source<R> {
             bytes_read: 0,
             copy: Copy::Off,
             at_end: false,
+            window: 1..u64::MAX,
         }
     }
 
@@ -147,8 +169,16 @@ impl<R: BufRead> Source<R> {
         }
     }
 
-    /// Read one line into `self.line`; false at the end of the file.
+    /// Read one line into `self.line`; false at the end of the file or of the window.
     fn read_line(&mut self) -> Result<bool> {
+        if self.line_no + 1 >= self.window.end {
+            self.line.clear();
+            return Ok(false);
+        }
+        self.read_raw_line()
+    }
+
+    fn read_raw_line(&mut self) -> Result<bool> {
         self.line.clear();
         let read = self
             .reader

@@ -1,0 +1,260 @@
+//! `migrate [new|up|down|redo|status]`: schema changes after day one, in dbmate's format.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use crate::cli::{MigrateAction, MigrateArgs, UpArgs};
+use crate::config::Config;
+use crate::db::{self, Session, Target, quote_ident};
+use crate::error::{Exit, Fail};
+use crate::migrate::{self, Entry, State, history};
+use crate::rebuild::lock;
+use crate::{guard, ui};
+
+pub async fn run(config: &Config, args: &MigrateArgs) -> Result<()> {
+    let dir = config
+        .migrations_dir(args.migrations_dir.as_deref())
+        .ok_or_else(|| {
+            Fail::new(
+                Exit::Failure,
+                "no migrations directory: there is no sql/ directory here or above",
+            )
+            .hint("run from inside the project, or pass --migrations-dir DIR")
+        })?;
+    match &args.action {
+        None => up(config, &dir, &args.up).await,
+        Some(MigrateAction::Up(up_args)) => up(config, &dir, up_args).await,
+        Some(MigrateAction::New { name }) => new(&dir, name),
+        Some(MigrateAction::Down { steps, up: up_args }) => {
+            down(config, &dir, *steps, up_args, false).await
+        }
+        Some(MigrateAction::Redo(up_args)) => down(config, &dir, 1, up_args, true).await,
+        Some(MigrateAction::Status { json, exit_code }) => {
+            status(config, &dir, *json, *exit_code).await
+        }
+    }
+}
+
+fn new(dir: &std::path::Path, name: &str) -> Result<()> {
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(Fail::new(
+            Exit::Usage,
+            format!("{name:?} is not a migration name: use letters, digits and _"),
+        )
+        .hint("for example `cruddur-db migrate new add_users_bio`")
+        .into());
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
+    let path = dir.join(format!("{}_{name}.sql", utc_stamp()));
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut file| {
+            std::io::Write::write_all(&mut file, migrate::file::TEMPLATE.as_bytes())
+        })
+        .with_context(|| format!("could not write {}", path.display()))?;
+    ui::raw(format!("{}\n", path.display()).as_bytes())
+}
+
+/// The current UTC time as dbmate's version: YYYYMMDDHHMMSS.
+fn utc_stamp() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let day = crate::rebuild::snapshot::default_name_at(secs);
+    day.replace('-', "")
+}
+
+/// The target, a session on it, and the migrate lock held on a session of its own for the
+/// whole run (safe with transaction:false migrations, and behind PgBouncer in session mode).
+async fn open(config: &Config, lock_timeout: Option<u64>) -> Result<(Target, Session, Session)> {
+    let target = config.target()?;
+    let session = db::connect(&target).await?;
+    guard::refuse_unless_prod(&session.client, &target).await?;
+    let holder = db::connect(&target).await?;
+    lock::acquire(
+        &holder.client,
+        "migrate",
+        target.conn.database(),
+        lock_timeout.map(Duration::from_secs),
+    )
+    .await?;
+    history::ensure(&session.client).await?;
+    Ok((target, session, holder))
+}
+
+async fn entries(session: &Session, dir: &std::path::Path) -> Result<Vec<Entry>> {
+    let files = migrate::discover(dir)?;
+    let applied = history::applied(&session.client).await?;
+    Ok(migrate::plan(files, applied))
+}
+
+async fn up(config: &Config, dir: &std::path::Path, args: &UpArgs) -> Result<()> {
+    let started = Instant::now();
+    let (target, session, _lock) = open(config, args.lock_timeout).await?;
+    let entries = entries(&session, dir).await?;
+    migrate::check_unchanged(&entries, args.allow_modified)?;
+    migrate::check_order(&entries, args.allow_out_of_order)?;
+    let pending: Vec<_> = entries
+        .iter()
+        .filter(|e| e.state == State::Pending)
+        .filter_map(|e| e.migration.as_ref())
+        .collect();
+    let applied = entries.len() - pending.len();
+    for (done, migration) in pending.iter().enumerate() {
+        migrate::apply(&session, migration).await.map_err(|err| {
+            err.context(format!(
+                "{done} migration(s) before it in this run stay applied"
+            ))
+        })?;
+    }
+    ui::done(
+        "migrate",
+        format_args!(
+            "{} on {}: {} applied now, {applied} before",
+            if pending.is_empty() {
+                "nothing to do"
+            } else {
+                "done"
+            },
+            quote_ident(target.conn.database()),
+            pending.len()
+        ),
+        started.elapsed(),
+    );
+    Ok(())
+}
+
+async fn down(
+    config: &Config,
+    dir: &std::path::Path,
+    steps: usize,
+    args: &UpArgs,
+    redo: bool,
+) -> Result<()> {
+    let started = Instant::now();
+    let (target, session, _lock) = open(config, args.lock_timeout).await?;
+    let entries = entries(&session, dir).await?;
+    migrate::check_unchanged(&entries, args.allow_modified)?;
+    let last: Vec<&Entry> = entries
+        .iter()
+        .rev()
+        .filter(|e| e.state != State::Pending)
+        .take(steps)
+        .collect();
+    if last.is_empty() {
+        return Err(Fail::new(
+            Exit::Failure,
+            format!(
+                "no migration is applied on {}",
+                quote_ident(target.conn.database())
+            ),
+        )
+        .hint("`cruddur-db migrate status` shows where each migration stands")
+        .into());
+    }
+    for entry in &last {
+        let Some(migration) = &entry.migration else {
+            return Err(Fail::new(
+                Exit::Failure,
+                format!("cannot revert version {}: its file is gone", entry.version),
+            )
+            .hint("restore the file from version control")
+            .into());
+        };
+        migrate::revert(&session, migration).await?;
+    }
+    if redo {
+        if let Some(migration) = last.first().and_then(|e| e.migration.as_ref()) {
+            migrate::apply(&session, migration).await?;
+        }
+    }
+    ui::done(
+        "migrate",
+        format_args!(
+            "{} {} migration(s) on {}",
+            if redo { "redid" } else { "reverted" },
+            last.len(),
+            quote_ident(target.conn.database())
+        ),
+        started.elapsed(),
+    );
+    Ok(())
+}
+
+/// One migration as `status --json` prints it. Field names are documented in README.md.
+#[derive(Serialize)]
+struct Row {
+    version: String,
+    name: String,
+    state: State,
+    applied_at: Option<String>,
+    duration_ms: Option<i64>,
+    file: Option<PathBuf>,
+}
+
+async fn status(config: &Config, dir: &std::path::Path, json: bool, exit_code: bool) -> Result<()> {
+    let target = config.target()?;
+    let session = db::connect(&target).await?;
+    let entries = entries(&session, dir).await?;
+    let pending = entries.iter().filter(|e| e.state == State::Pending).count();
+    let rows: Vec<Row> = entries
+        .iter()
+        .map(|e| Row {
+            version: e.version.clone(),
+            name: e.name.clone(),
+            state: e.state,
+            applied_at: e.applied.as_ref().and_then(|a| a.applied_at.clone()),
+            duration_ms: e.applied.as_ref().and_then(|a| a.duration_ms),
+            file: e.migration.as_ref().map(|m| m.path.clone()),
+        })
+        .collect();
+    ui::status(
+        "migrate",
+        format_args!(
+            "{} migration(s) in {}, {pending} pending",
+            entries.len(),
+            dir.display()
+        ),
+    );
+    if json {
+        ui::json(&rows)?;
+    } else {
+        let table: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.version.clone(),
+                    r.name.clone(),
+                    format!("{:?}", r.state).to_lowercase(),
+                    r.applied_at.clone().unwrap_or_default(),
+                    r.duration_ms
+                        .map(|ms| format!("{ms} ms"))
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect();
+        ui::table(
+            &[
+                ("VERSION", 17),
+                ("NAME", 40),
+                ("STATE", 8),
+                ("APPLIED AT", 32),
+                ("TOOK", 10),
+            ],
+            &table,
+        )?;
+    }
+    if exit_code && pending > 0 {
+        return Err(
+            Fail::new(Exit::Failure, format!("{pending} migration(s) pending"))
+                .hint("apply them with `cruddur-db migrate`")
+                .into(),
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,272 @@
+//! Migration files in dbmate's format: `<version>_<name>.sql` holding a `-- migrate:up` part
+//! and an optional `-- migrate:down` part, each marker line optionally saying
+//! `transaction:false`.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Exit, Fail};
+
+/// One part of a migration file: which lines, and whether they run in one transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub lines: Range<u64>,
+    pub transaction: bool,
+}
+
+/// A migration file, read.
+#[derive(Debug, Clone)]
+pub struct Migration {
+    /// The digits before the first `_`, as dbmate records them.
+    pub version: String,
+    pub name: String,
+    pub path: PathBuf,
+    pub up: Part,
+    pub down: Option<Part>,
+    /// SHA-256 of the file with line endings made `\n`: a CRLF checkout is not a change.
+    pub checksum: String,
+}
+
+impl Migration {
+    /// `version_name`, as people refer to a migration.
+    pub fn label(&self) -> String {
+        format!("{}_{}", self.version, self.name)
+    }
+}
+
+/// The version and name in a migration file name, or `None` for other files.
+pub fn split_name(file_name: &str) -> Option<(&str, &str)> {
+    let stem = file_name.strip_suffix(".sql")?;
+    let (version, name) = stem.split_once('_').unwrap_or((stem, ""));
+    (!version.is_empty() && version.bytes().all(|b| b.is_ascii_digit())).then_some((version, name))
+}
+
+/// Versions in order: as numbers, so that a 10-digit version sorts before a 14-digit one.
+pub fn version_key(version: &str) -> (usize, &str) {
+    let digits = version.trim_start_matches('0');
+    (digits.len(), digits)
+}
+
+/// Every migration in `dir`, in version order. Two files with one version are an error.
+pub fn discover(dir: &Path) -> Result<Vec<Migration>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => {
+            return Err(Fail::new(
+                Exit::Failure,
+                format!(
+                    "could not read the migrations directory {}: {err}",
+                    dir.display()
+                ),
+            )
+            .hint("check its permissions, or pass --migrations-dir DIR")
+            .into());
+        }
+    };
+    let mut migrations = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if split_name(file_name).is_some() {
+            migrations.push(read(&path)?);
+        }
+    }
+    migrations.sort_by(|a, b| version_key(&a.version).cmp(&version_key(&b.version)));
+    for pair in migrations.windows(2) {
+        if version_key(&pair[0].version) == version_key(&pair[1].version) {
+            return Err(Fail::new(
+                Exit::Failure,
+                format!(
+                    "{} and {} have the same version",
+                    pair[0].path.display(),
+                    pair[1].path.display()
+                ),
+            )
+            .hint("rename one: each migration needs a version of its own")
+            .into());
+        }
+    }
+    Ok(migrations)
+}
+
+/// Read one migration file.
+pub fn read(path: &Path) -> Result<Migration> {
+    let text = std::fs::read_to_string(path).map_err(|err| {
+        Fail::new(
+            Exit::Failure,
+            format!("could not read migration {}: {err}", path.display()),
+        )
+        .hint("migration files are UTF-8 text")
+    })?;
+    let file_name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let (version, name) = split_name(file_name).unwrap_or((file_name, ""));
+    let normalized = text.replace("\r\n", "\n");
+    let checksum = Sha256::digest(normalized.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut up: Option<(u64, bool)> = None;
+    let mut down: Option<(u64, bool)> = None;
+    let mut count = 0;
+    for (index, line) in normalized.lines().enumerate() {
+        count = index as u64 + 1;
+        let Some((which, options)) = marker(line) else {
+            continue;
+        };
+        let transaction = !options.split_whitespace().any(|o| o == "transaction:false");
+        let slot = if which == "up" { &mut up } else { &mut down };
+        if slot.is_some() {
+            return Err(invalid(
+                path,
+                count,
+                &format!("a second `-- migrate:{which}` line"),
+            ));
+        }
+        *slot = Some((count, transaction));
+    }
+    let Some((up_line, up_tx)) = up else {
+        return Err(Fail::new(
+            Exit::Failure,
+            format!("{}: no `-- migrate:up` line", path.display()),
+        )
+        .hint("a migration starts with `-- migrate:up`, its statements, then `-- migrate:down` and the statements that undo them")
+        .into());
+    };
+    let end = count + 1;
+    let (up_end, down) = match down {
+        Some((line, _)) if line < up_line => {
+            return Err(invalid(
+                path,
+                line,
+                "`-- migrate:down` comes before `-- migrate:up`",
+            ));
+        }
+        Some((line, transaction)) => (
+            line,
+            Some(Part {
+                lines: line + 1..end,
+                transaction,
+            }),
+        ),
+        None => (end, None),
+    };
+    Ok(Migration {
+        version: version.to_string(),
+        name: name.to_string(),
+        path: path.to_path_buf(),
+        up: Part {
+            lines: up_line + 1..up_end,
+            transaction: up_tx,
+        },
+        down,
+        checksum,
+    })
+}
+
+/// `("up", options)` for a `-- migrate:up options` line, as dbmate reads it.
+fn marker(line: &str) -> Option<(&'static str, &str)> {
+    let rest = line.trim_start().strip_prefix("--")?.trim_start();
+    let rest = rest.strip_prefix("migrate:")?;
+    for which in ["up", "down"] {
+        if let Some(options) = rest.strip_prefix(which) {
+            if options.is_empty() || options.starts_with(char::is_whitespace) {
+                return Some((which, options.trim()));
+            }
+        }
+    }
+    None
+}
+
+fn invalid(path: &Path, line: u64, what: &str) -> anyhow::Error {
+    Fail::new(Exit::Failure, format!("{}:{line}: {what}", path.display()))
+        .hint("a migration has one `-- migrate:up` part and at most one `-- migrate:down` part after it")
+        .into()
+}
+
+/// The text of a new migration.
+pub const TEMPLATE: &str = "-- migrate:up\n\n\n-- migrate:down\n\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn parts_and_options_are_read_as_dbmate_reads_them() {
+        let (_dir, path) = write(
+            "20240101120000_add_index.sql",
+            "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON t (a);\n\n-- migrate:down\nDROP INDEX i;\n",
+        );
+        let m = read(&path).unwrap();
+        assert_eq!(
+            (m.version.as_str(), m.name.as_str()),
+            ("20240101120000", "add_index")
+        );
+        assert_eq!(
+            m.up,
+            Part {
+                lines: 2..4,
+                transaction: false
+            }
+        );
+        assert_eq!(
+            m.down,
+            Some(Part {
+                lines: 5..6,
+                transaction: true
+            })
+        );
+    }
+
+    #[test]
+    fn crlf_line_endings_do_not_change_the_checksum() {
+        let (_a, unix) = write("1_a.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\n");
+        let (_b, windows) = write(
+            "1_a.sql",
+            "-- migrate:up\r\nSELECT 1;\r\n-- migrate:down\r\n",
+        );
+        assert_eq!(
+            read(&unix).unwrap().checksum,
+            read(&windows).unwrap().checksum
+        );
+        let (_c, edited) = write("1_a.sql", "-- migrate:up\nSELECT 2;\n-- migrate:down\n");
+        assert_ne!(
+            read(&unix).unwrap().checksum,
+            read(&edited).unwrap().checksum
+        );
+    }
+
+    #[test]
+    fn versions_sort_as_numbers() {
+        let mut versions = vec!["1681234567891234", "16812345678", "20240101120000"];
+        versions.sort_by(|a, b| version_key(a).cmp(&version_key(b)));
+        assert_eq!(
+            versions,
+            ["16812345678", "20240101120000", "1681234567891234"]
+        );
+        assert_eq!(split_name("20240101_x_y.sql"), Some(("20240101", "x_y")));
+        assert_eq!(split_name("notes.sql"), None);
+        assert_eq!(split_name("README.md"), None);
+    }
+
+    #[test]
+    fn a_file_without_an_up_part_is_refused() {
+        let (_d, path) = write("1_x.sql", "SELECT 1;\n");
+        assert!(format!("{:#}", read(&path).unwrap_err()).contains("no `-- migrate:up` line"));
+    }
+}

@@ -1,0 +1,395 @@
+//! `migrate`: dbmate's files and history table, one transaction per migration, one migrator at
+//! a time, checksums, strict order, and `setup` running pending migrations before the seed.
+
+use std::process::{Command, Stdio};
+
+use predicates::prelude::*;
+
+use crate::harness::{Project, TestDb, output_text};
+
+/// The project's migrations directory.
+fn migration(project: &Project, file: &str, text: &str) {
+    project.write(&format!("sql/migrations/{file}"), text);
+}
+
+const USERS_BIO: &str = "-- migrate:up\nALTER TABLE users ADD COLUMN bio text;\n\n-- migrate:down\nALTER TABLE users DROP COLUMN bio;\n";
+const POSTS: &str =
+    "-- migrate:up\nCREATE TABLE posts (id int PRIMARY KEY);\n-- migrate:down\nDROP TABLE posts;\n";
+
+fn status(db: &TestDb, project: &Project) -> Vec<serde_json::Value> {
+    let output = db
+        .cruddur(project)
+        .args(["migrate", "status", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    serde_json::from_str::<serde_json::Value>(&output_text(&output).0)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn states(db: &TestDb, project: &Project) -> Vec<String> {
+    status(db, project)
+        .iter()
+        .map(|m| {
+            format!(
+                "{}:{}",
+                m["version"].as_str().unwrap(),
+                m["state"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+fn seeded() -> (TestDb, Project) {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project).arg("setup").assert().success();
+    (db, project)
+}
+
+#[test]
+fn new_writes_an_empty_dbmate_migration_and_prints_its_path() {
+    let project = Project::new();
+    let output = project
+        .cruddur()
+        .args(["migrate", "new", "add_users_bio"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let path = output_text(&output).0.trim().to_string();
+    assert!(
+        predicate::str::is_match(r"sql/migrations/20\d{12}_add_users_bio\.sql$")
+            .unwrap()
+            .eval(&path),
+        "{path}"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("-- migrate:up\n") && text.contains("-- migrate:down\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn apply_reapply_down_steps_and_redo() {
+    let (db, project) = seeded();
+    migration(&project, "20240101000000_users_bio.sql", USERS_BIO);
+    migration(&project, "20240102000000_posts.sql", POSTS);
+    db.cruddur(&project)
+        .arg("migrate")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("applied 20240101000000_users_bio"))
+        .stderr(predicate::str::contains("2 applied now, 0 before"));
+    assert!(db.has_table("posts"));
+    assert_eq!(
+        db.query("SELECT count(*) FROM information_schema.columns WHERE column_name = 'bio'"),
+        "1"
+    );
+    db.cruddur(&project)
+        .args(["migrate", "up"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("nothing to do"));
+    let rows = status(&db, &project);
+    assert_eq!(rows[0]["state"], "applied");
+    assert_eq!(rows[0]["name"], "users_bio");
+    assert!(
+        rows[0]["applied_at"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("20"))
+    );
+    assert!(rows[0]["duration_ms"].as_i64().is_some());
+
+    db.cruddur(&project)
+        .args(["migrate", "down"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("reverted 20240102000000_posts"));
+    assert!(!db.has_table("posts"));
+    assert_eq!(
+        states(&db, &project),
+        ["20240101000000:applied", "20240102000000:pending"]
+    );
+    db.cruddur(&project).arg("migrate").assert().success();
+    db.cruddur(&project)
+        .args(["migrate", "down", "--steps", "2"])
+        .assert()
+        .success();
+    assert_eq!(
+        states(&db, &project),
+        ["20240101000000:pending", "20240102000000:pending"]
+    );
+    db.cruddur(&project).arg("migrate").assert().success();
+    db.query("INSERT INTO posts VALUES (1)");
+    db.cruddur(&project)
+        .args(["migrate", "redo"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("reverted 20240102000000_posts"))
+        .stderr(predicate::str::contains("applied 20240102000000_posts"));
+    assert_eq!(db.query("SELECT count(*) FROM posts"), "0");
+}
+
+#[test]
+fn a_failing_migration_applies_nothing_of_itself_and_keeps_the_ones_before() {
+    let (db, project) = seeded();
+    migration(&project, "1_first.sql", POSTS);
+    migration(
+        &project,
+        "2_broken.sql",
+        "-- migrate:up\nCREATE TABLE half (id int);\nINSERT INTO nowhere VALUES (1);\n-- migrate:down\n",
+    );
+    migration(
+        &project,
+        "3_after.sql",
+        "-- migrate:up\nCREATE TABLE after (id int);\n",
+    );
+    db.cruddur(&project)
+        .arg("migrate")
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains(
+            "1 migration(s) before it in this run stay applied",
+        ))
+        .stderr(predicate::str::contains("migration 2_broken failed"))
+        .stderr(predicate::str::contains(
+            "2_broken.sql:3:13: ERROR: relation \"nowhere\" does not exist",
+        ))
+        .stderr(predicate::str::contains(
+            " 3 | INSERT INTO nowhere VALUES (1);",
+        ));
+    assert!(db.has_table("posts"));
+    assert!(!db.has_table("half"));
+    assert!(!db.has_table("after"));
+    assert_eq!(
+        states(&db, &project),
+        ["1:applied", "2:pending", "3:pending"]
+    );
+}
+
+#[test]
+fn four_migrators_at_once_apply_a_migration_exactly_once() {
+    let (db, project) = seeded();
+    migration(
+        &project,
+        "1_counted.sql",
+        "-- migrate:up\nCREATE TABLE IF NOT EXISTS runs (n int);\nINSERT INTO runs VALUES (1);\nSELECT pg_sleep(0.5);\n",
+    );
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            project
+                .cruddur_process()
+                .env("CONNECTION_URL", db.url())
+                .arg("migrate")
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outputs: Vec<_> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    for output in &outputs {
+        assert!(output.status.success(), "{}", output_text(output).1);
+    }
+    assert_eq!(db.query("SELECT count(*) FROM runs"), "1");
+    assert!(
+        outputs
+            .iter()
+            .any(|o| output_text(o).1.contains("another migrate of")),
+        "nobody waited"
+    );
+}
+
+#[test]
+fn create_index_concurrently_runs_with_transaction_false() {
+    let (db, project) = seeded();
+    migration(
+        &project,
+        "1_index.sql",
+        "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY users_handle ON users (handle);\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY users_handle;\n",
+    );
+    db.cruddur(&project).arg("migrate").assert().success();
+    assert!(db.has_table("users_handle"));
+    db.cruddur(&project)
+        .args(["migrate", "down"])
+        .assert()
+        .success();
+    assert!(!db.has_table("users_handle"));
+}
+
+#[test]
+fn an_edited_applied_migration_is_refused_but_a_crlf_checkout_is_not_a_change() {
+    let (db, project) = seeded();
+    migration(&project, "1_posts.sql", POSTS);
+    db.cruddur(&project).arg("migrate").assert().success();
+    migration(&project, "1_posts.sql", &POSTS.replace('\n', "\r\n"));
+    assert_eq!(states(&db, &project), ["1:applied"]);
+    migration(
+        &project,
+        "1_posts.sql",
+        &POSTS.replace("id int", "id bigint"),
+    );
+    migration(
+        &project,
+        "2_more.sql",
+        "-- migrate:up\nCREATE TABLE more (id int);\n",
+    );
+    assert_eq!(states(&db, &project), ["1:modified", "2:pending"]);
+    db.cruddur(&project)
+        .arg("migrate")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "1_posts.sql was applied and has changed since",
+        ))
+        .stderr(predicate::str::contains("--allow-modified"));
+    assert!(!db.has_table("more"));
+    db.cruddur(&project)
+        .args(["migrate", "--allow-modified"])
+        .assert()
+        .success();
+    assert!(db.has_table("more"));
+    std::fs::remove_file(project.path().join("sql/migrations/2_more.sql")).unwrap();
+    assert_eq!(states(&db, &project), ["1:modified", "2:missing"]);
+}
+
+#[test]
+fn a_migration_older_than_the_newest_applied_is_refused_unless_allowed() {
+    let (db, project) = seeded();
+    migration(&project, "20240105000000_posts.sql", POSTS);
+    db.cruddur(&project).arg("migrate").assert().success();
+    migration(&project, "20240101000000_users_bio.sql", USERS_BIO);
+    db.cruddur(&project)
+        .arg("migrate")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "is older than the newest applied migration",
+        ))
+        .stderr(predicate::str::contains("--allow-out-of-order"));
+    db.cruddur(&project)
+        .args(["migrate", "--allow-out-of-order"])
+        .assert()
+        .success();
+    assert_eq!(
+        states(&db, &project),
+        ["20240101000000:applied", "20240105000000:applied"]
+    );
+}
+
+#[test]
+fn status_exit_code_says_whether_anything_is_pending() {
+    let (db, project) = seeded();
+    migration(&project, "1_posts.sql", POSTS);
+    db.cruddur(&project)
+        .args(["migrate", "status", "--exit-code"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("1 migration(s) pending"));
+    db.cruddur(&project).arg("migrate").assert().success();
+    db.cruddur(&project)
+        .args(["migrate", "status", "--exit-code"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("applied"));
+}
+
+fn dbmate() -> std::path::PathBuf {
+    let output = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/dbmate"))
+        .output()
+        .expect("run scripts/dbmate");
+    assert!(
+        output.status.success(),
+        "scripts/dbmate failed (it installs the npm package dbmate): {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap().trim().into()
+}
+
+fn run_dbmate(db: &TestDb, project: &Project, args: &[&str]) -> String {
+    let output = project
+        .command(dbmate())
+        .env("DATABASE_URL", format!("{}?sslmode=disable", db.url()))
+        .args(["--migrations-dir", "sql/migrations", "--no-dump-schema"])
+        .args(args)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&output);
+    assert!(output.status.success(), "dbmate {args:?}: {stdout}{stderr}");
+    stdout
+}
+
+#[test]
+fn dbmate_and_cruddur_db_each_see_what_the_other_applied() {
+    let (db, project) = seeded();
+    migration(&project, "20240101000000_users_bio.sql", USERS_BIO);
+    run_dbmate(&db, &project, &["up"]);
+    migration(&project, "20240102000000_posts.sql", POSTS);
+    assert_eq!(
+        states(&db, &project),
+        ["20240101000000:applied", "20240102000000:pending"]
+    );
+    db.cruddur(&project)
+        .arg("migrate")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 applied now, 1 before"));
+    let dbmate_status = run_dbmate(&db, &project, &["status"]);
+    assert!(
+        dbmate_status.contains("[X] 20240102000000_posts.sql"),
+        "{dbmate_status}"
+    );
+    assert!(dbmate_status.contains("Pending: 0"), "{dbmate_status}");
+    // dbmate reverts what cruddur-db applied, and cruddur-db sees it.
+    run_dbmate(&db, &project, &["rollback"]);
+    assert!(!db.has_table("posts"));
+    assert_eq!(
+        states(&db, &project),
+        ["20240101000000:applied", "20240102000000:pending"]
+    );
+}
+
+#[test]
+fn setup_runs_pending_migrations_between_the_schema_and_the_seed() {
+    let db = TestDb::new();
+    let project = Project::new();
+    migration(&project, "20240101000000_users_bio.sql", USERS_BIO);
+    migration(&project, "20240102000000_posts.sql", POSTS);
+    // The seed is written against the migrated schema.
+    let seed = std::fs::read_to_string(project.path().join("sql/seed.sql")).unwrap();
+    project.write(
+        "sql/seed.sql",
+        &format!("{seed}\nUPDATE users SET bio = 'hello';\nINSERT INTO posts VALUES (1);\n"),
+    );
+    // schema.sql already holds the first migration, as a dbmate schema dump records it.
+    let schema = std::fs::read_to_string(project.path().join("sql/schema.sql")).unwrap();
+    project.write(
+        "sql/schema.sql",
+        &format!(
+            "{schema}\nALTER TABLE users ADD COLUMN bio text;\nCREATE TABLE public.schema_migrations (version varchar(128) PRIMARY KEY);\nINSERT INTO public.schema_migrations (version) VALUES ('20240101000000');\n"
+        ),
+    );
+    db.cruddur(&project)
+        .arg("setup")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("applied 20240102000000_posts"))
+        .stderr(predicate::str::contains("applied 20240101000000").not());
+    assert_eq!(
+        db.query("SELECT count(*) FROM users WHERE bio = 'hello'"),
+        "2"
+    );
+    assert_eq!(db.query("SELECT count(*) FROM posts"), "1");
+    assert_eq!(
+        states(&db, &project),
+        ["20240101000000:applied", "20240102000000:applied"]
+    );
+}
