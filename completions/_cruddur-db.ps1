@@ -272,6 +272,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Apply every pending migration in version order (what `migrate` alone does)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Revert the last applied migrations')
             [CompletionResult]::new('redo', 'redo', [CompletionResultType]::ParameterValue, 'Revert the last applied migration and apply it again')
+            [CompletionResult]::new('import-legacy', 'import-legacy', [CompletionResultType]::ParameterValue, 'Convert the old Python migrations into migration files, and record as applied the ones the database''s schema_information says ran')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every migration and its state: applied, pending, modified or missing')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -358,6 +359,25 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'cruddur-db;migrate;import-legacy' {
+            [CompletionResult]::new('--migrations-dir', '--migrations-dir', [CompletionResultType]::ParameterName, 'Where the migration files are [default: the SQL directory''s migrations/]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
+            [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
+            [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan; write and record nothing')
+            [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'cruddur-db;migrate;status' {
             [CompletionResult]::new('--migrations-dir', '--migrations-dir', [CompletionResultType]::ParameterName, 'Where the migration files are [default: the SQL directory''s migrations/]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
@@ -383,6 +403,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Apply every pending migration in version order (what `migrate` alone does)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Revert the last applied migrations')
             [CompletionResult]::new('redo', 'redo', [CompletionResultType]::ParameterValue, 'Revert the last applied migration and apply it again')
+            [CompletionResult]::new('import-legacy', 'import-legacy', [CompletionResultType]::ParameterValue, 'Convert the old Python migrations into migration files, and record as applied the ones the database''s schema_information says ran')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every migration and its state: applied, pending, modified or missing')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -397,6 +418,9 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;migrate;help;redo' {
+            break
+        }
+        'cruddur-db;migrate;help;import-legacy' {
             break
         }
         'cruddur-db;migrate;help;status' {
@@ -592,6 +616,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Apply every pending migration in version order (what `migrate` alone does)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Revert the last applied migrations')
             [CompletionResult]::new('redo', 'redo', [CompletionResultType]::ParameterValue, 'Revert the last applied migration and apply it again')
+            [CompletionResult]::new('import-legacy', 'import-legacy', [CompletionResultType]::ParameterValue, 'Convert the old Python migrations into migration files, and record as applied the ones the database''s schema_information says ran')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every migration and its state: applied, pending, modified or missing')
             break
         }
@@ -605,6 +630,9 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;help;migrate;redo' {
+            break
+        }
+        'cruddur-db;help;migrate;import-legacy' {
             break
         }
         'cruddur-db;help;migrate;status' {

@@ -103,6 +103,9 @@ _cruddur__db() {
             cruddur__db__subcmd__help__subcmd__migrate,down)
                 cmd="cruddur__db__subcmd__help__subcmd__migrate__subcmd__down"
                 ;;
+            cruddur__db__subcmd__help__subcmd__migrate,import-legacy)
+                cmd="cruddur__db__subcmd__help__subcmd__migrate__subcmd__import__subcmd__legacy"
+                ;;
             cruddur__db__subcmd__help__subcmd__migrate,new)
                 cmd="cruddur__db__subcmd__help__subcmd__migrate__subcmd__new"
                 ;;
@@ -133,6 +136,9 @@ _cruddur__db() {
             cruddur__db__subcmd__migrate,help)
                 cmd="cruddur__db__subcmd__migrate__subcmd__help"
                 ;;
+            cruddur__db__subcmd__migrate,import-legacy)
+                cmd="cruddur__db__subcmd__migrate__subcmd__import__subcmd__legacy"
+                ;;
             cruddur__db__subcmd__migrate,new)
                 cmd="cruddur__db__subcmd__migrate__subcmd__new"
                 ;;
@@ -150,6 +156,9 @@ _cruddur__db() {
                 ;;
             cruddur__db__subcmd__migrate__subcmd__help,help)
                 cmd="cruddur__db__subcmd__migrate__subcmd__help__subcmd__help"
+                ;;
+            cruddur__db__subcmd__migrate__subcmd__help,import-legacy)
+                cmd="cruddur__db__subcmd__migrate__subcmd__help__subcmd__import__subcmd__legacy"
                 ;;
             cruddur__db__subcmd__migrate__subcmd__help,new)
                 cmd="cruddur__db__subcmd__migrate__subcmd__help__subcmd__new"
@@ -520,7 +529,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help__subcmd__migrate)
-            opts="new up down redo status"
+            opts="new up down redo import-legacy status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -534,6 +543,20 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help__subcmd__migrate__subcmd__down)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__migrate__subcmd__import__subcmd__legacy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -794,7 +817,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help new up down redo status help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help new up down redo import-legacy status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -882,7 +905,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__help)
-            opts="new up down redo status help"
+            opts="new up down redo import-legacy status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -910,6 +933,20 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__migrate__subcmd__help__subcmd__import__subcmd__legacy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -972,6 +1009,44 @@ _cruddur__db() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__migrate__subcmd__import__subcmd__legacy)
+            opts="-y -q -v -h --dry-run --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --migrations-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -258,6 +258,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand up 'Apply every pending migration in version order (what `migrate` alone does)'
             cand down 'Revert the last applied migrations'
             cand redo 'Revert the last applied migration and apply it again'
+            cand import-legacy 'Convert the old Python migrations into migration files, and record as applied the ones the database''s schema_information says ran'
             cand status 'Every migration and its state: applied, pending, modified or missing'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -339,6 +340,24 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'cruddur-db;migrate;import-legacy'= {
+            cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --dry-run 'Print the plan; write and record nothing'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'cruddur-db;migrate;status'= {
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
@@ -363,6 +382,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand up 'Apply every pending migration in version order (what `migrate` alone does)'
             cand down 'Revert the last applied migrations'
             cand redo 'Revert the last applied migration and apply it again'
+            cand import-legacy 'Convert the old Python migrations into migration files, and record as applied the ones the database''s schema_information says ran'
             cand status 'Every migration and its state: applied, pending, modified or missing'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -373,6 +393,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;migrate;help;down'= {
         }
         &'cruddur-db;migrate;help;redo'= {
+        }
+        &'cruddur-db;migrate;help;import-legacy'= {
         }
         &'cruddur-db;migrate;help;status'= {
         }
@@ -542,6 +564,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand up 'Apply every pending migration in version order (what `migrate` alone does)'
             cand down 'Revert the last applied migrations'
             cand redo 'Revert the last applied migration and apply it again'
+            cand import-legacy 'Convert the old Python migrations into migration files, and record as applied the ones the database''s schema_information says ran'
             cand status 'Every migration and its state: applied, pending, modified or missing'
         }
         &'cruddur-db;help;migrate;new'= {
@@ -551,6 +574,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;migrate;down'= {
         }
         &'cruddur-db;help;migrate;redo'= {
+        }
+        &'cruddur-db;help;migrate;import-legacy'= {
         }
         &'cruddur-db;help;migrate;status'= {
         }

@@ -347,6 +347,17 @@ pub enum MigrateAction {
     /// Revert the last applied migration and apply it again
     Redo(UpArgs),
 
+    /// Convert the old Python migrations into migration files, and record as applied the
+    /// ones the database's schema_information says ran
+    ImportLegacy {
+        /// The old migrations [default: the nearest backend-flask/db/migrations]
+        dir: Option<PathBuf>,
+
+        /// Print the plan; write and record nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+
     /// Every migration and its state: applied, pending, modified or missing
     Status {
         /// Print JSON instead of a table (fields documented in README.md)

@@ -329,6 +329,29 @@ impl Config {
         }
     }
 
+    /// Where the old Python migrations are: `explicit`, else the nearest
+    /// `backend-flask/db/migrations` from the current directory upward.
+    pub fn legacy_migrations_dir(&self, explicit: Option<&Path>) -> Result<PathBuf> {
+        if let Some(dir) = explicit {
+            return Ok(self.cwd.join(dir));
+        }
+        self.cwd
+            .ancestors()
+            .map(|dir| dir.join("backend-flask/db/migrations"))
+            .find(|candidate| candidate.is_dir())
+            .ok_or_else(|| {
+                Fail::new(
+                    Exit::Failure,
+                    format!(
+                        "no backend-flask/db/migrations in {} or any folder above it",
+                        self.cwd.display()
+                    ),
+                )
+                .hint("name the folder: `cruddur-db migrate import-legacy DIR`")
+                .into()
+            })
+    }
+
     /// `--sql-dir`, else the nearest `sql/` directory from the current directory upward, the
     /// way git finds `.git`, so commands work from any folder of the project.
     fn sql_dir(&self) -> Result<PathBuf> {

@@ -25,7 +25,14 @@ fn destructive_action(command: &Command) -> Option<&'static str> {
             Some(MigrateAction::Down { .. } | MigrateAction::Redo(_)) => {
                 Some("revert migrations on")
             }
-            Some(MigrateAction::New { .. } | MigrateAction::Status { .. }) => None,
+            Some(MigrateAction::ImportLegacy { dry_run: false, .. }) => {
+                Some("record migrations on")
+            }
+            Some(
+                MigrateAction::New { .. }
+                | MigrateAction::Status { .. }
+                | MigrateAction::ImportLegacy { .. },
+            ) => None,
         },
         _ => None,
     }

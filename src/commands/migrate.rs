@@ -35,6 +35,13 @@ pub async fn run(config: &Config, args: &MigrateArgs) -> Result<()> {
         Some(MigrateAction::Status { json, exit_code }) => {
             status(config, &dir, *json, *exit_code).await
         }
+        Some(MigrateAction::ImportLegacy {
+            dir: legacy,
+            dry_run,
+        }) => {
+            let legacy = config.legacy_migrations_dir(legacy.as_deref())?;
+            import_legacy(config, &legacy, &dir, *dry_run).await
+        }
     }
 }
 
@@ -256,5 +263,108 @@ async fn status(config: &Config, dir: &std::path::Path, json: bool, exit_code: b
                 .into(),
         );
     }
+    Ok(())
+}
+
+/// Write each old Python migration as a migration file (idempotent), then record as applied
+/// those at or before the database's `schema_information.last_successful_run`.
+async fn import_legacy(
+    config: &Config,
+    legacy_dir: &std::path::Path,
+    dir: &std::path::Path,
+    dry_run: bool,
+) -> Result<()> {
+    let started = Instant::now();
+    let old = migrate::legacy::read_dir(legacy_dir)?;
+    let target = config.target()?;
+    let session = db::connect(&target).await?;
+    let bookmark = history::legacy_bookmark(&session.client).await?;
+    let done_until = bookmark.as_deref().map(migrate::legacy::stamp_order);
+    if !dry_run {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("could not create {}", dir.display()))?;
+        history::ensure(&session.client).await?;
+    }
+    let mut previous = 0u64;
+    let (mut written, mut recorded) = (0, 0);
+    for migration in &old {
+        // dbmate versions from the seconds, one second apart at least so order survives.
+        let seconds = migration.order().0.max(previous + 1);
+        previous = seconds;
+        let version = crate::rebuild::snapshot::default_name_at(seconds).replace('-', "");
+        let path = dir.join(format!("{version}_{}.sql", migration.name));
+        let text = format!(
+            "-- imported by cruddur-db from {}\n-- migrate:up\n{}\n\n-- migrate:down\n{}\n",
+            migration
+                .path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default(),
+            migration.up.trim(),
+            migration.down.trim()
+        );
+        let applied = done_until
+            .as_ref()
+            .is_some_and(|until| migration.order() <= *until);
+        let exists = std::fs::read_to_string(&path).ok();
+        let action = match (&exists, dry_run) {
+            (Some(current), _) if *current == text => "already imported",
+            (Some(_), _) => {
+                return Err(Fail::new(
+                    Exit::Failure,
+                    format!("{} exists with other content", path.display()),
+                )
+                .hint("move it aside, or remove it to import again")
+                .into());
+            }
+            (None, true) => "would write",
+            (None, false) => {
+                std::fs::write(&path, &text)
+                    .with_context(|| format!("could not write {}", path.display()))?;
+                written += 1;
+                "wrote"
+            }
+        };
+        if applied && !dry_run {
+            let file = migrate::file::read(&path)?;
+            let inserted = session
+                .client
+                .execute(
+                    &history::record_once(&file.version, &file.name, &file.checksum),
+                    &[],
+                )
+                .await
+                .map_err(crate::db::PgError)
+                .context("could not record an imported migration")?;
+            recorded += inserted;
+        }
+        ui::note(format_args!(
+            "{} {action} {}{}",
+            migration
+                .path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default(),
+            path.display(),
+            if applied {
+                " (applied on this database)"
+            } else {
+                ""
+            }
+        ));
+    }
+    let bookmark_note = match &bookmark {
+        Some(stamp) => format!("schema_information says {stamp} ran last"),
+        None => "no schema_information on this database: nothing recorded as applied".to_string(),
+    };
+    ui::done(
+        "migrate",
+        format_args!(
+            "{} {} legacy migration(s): {written} written, {recorded} recorded as applied; {bookmark_note}",
+            if dry_run { "would import" } else { "imported" },
+            old.len()
+        ),
+        started.elapsed(),
+    );
     Ok(())
 }

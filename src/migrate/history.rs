@@ -96,3 +96,38 @@ pub fn forget(version: &str) -> String {
         postgres_protocol::escape::escape_literal(version)
     )
 }
+
+/// The statement that records `version` as applied unless it already is (imports).
+pub fn record_once(version: &str, name: &str, checksum: &str) -> String {
+    let literal = postgres_protocol::escape::escape_literal;
+    format!(
+        "INSERT INTO public.schema_migrations (version, name, checksum) VALUES ({}, {}, {}) ON CONFLICT (version) DO NOTHING",
+        literal(version),
+        literal(name),
+        literal(checksum)
+    )
+}
+
+/// The old Python scripts' bookmark, `schema_information.last_successful_run`, if any.
+pub async fn legacy_bookmark(client: &Client) -> Result<Option<String>> {
+    let exists: bool = client
+        .query_one(
+            "SELECT to_regclass('public.schema_information') IS NOT NULL",
+            &[],
+        )
+        .await
+        .map_err(PgError)?
+        .get(0);
+    if !exists {
+        return Ok(None);
+    }
+    let row = client
+        .query_opt(
+            "SELECT last_successful_run::text FROM public.schema_information ORDER BY 1 DESC NULLS LAST LIMIT 1",
+            &[],
+        )
+        .await
+        .map_err(PgError)
+        .context("could not read public.schema_information")?;
+    Ok(row.and_then(|row| row.get(0)))
+}

@@ -5,6 +5,7 @@
 
 pub mod file;
 pub mod history;
+pub mod legacy;
 
 use std::time::Instant;
 

@@ -393,3 +393,119 @@ fn setup_runs_pending_migrations_between_the_schema_and_the_seed() {
         ["20240101000000:applied", "20240102000000:applied"]
     );
 }
+
+/// An old Python migration as `bin/generate/migration` wrote them.
+fn legacy(project: &Project, file: &str, up: &str, down: &str) {
+    let class = "Migration";
+    project.write(
+        &format!("backend-flask/db/migrations/{file}"),
+        &format!(
+            "from lib.db import db\n\nclass {class}:\n  def migrate_sql():\n    data = \"\"\"\n{up}\n    \"\"\"\n    return data\n  def rollback_sql():\n    data = \"\"\"\n{down}\n    \"\"\"\n    return data\n\n  def migrate():\n    db.query_commit({class}.migrate_sql(),{{\n    }})\n\nmigration = {class}\n"
+        ),
+    );
+}
+
+#[test]
+fn legacy_python_migrations_are_imported_and_what_ran_is_recorded() {
+    let (db, project) = seeded();
+    // Three stamps of time.time() with the dot removed: by value, 10 < 16 < 17 digits here,
+    // though a 16-digit stamp of a later second would sort before a 17-digit one by length.
+    legacy(
+        &project,
+        "1681186353_add_bio.py",
+        "ALTER TABLE public.users ADD COLUMN bio text;",
+        "ALTER TABLE public.users DROP COLUMN bio;",
+    );
+    legacy(
+        &project,
+        "1681186354286293_fill_bio.py",
+        "UPDATE public.users SET bio = '100%% real';",
+        "",
+    );
+    legacy(
+        &project,
+        "16811863552862935_add_posts.py",
+        "CREATE TABLE public.posts (id int);",
+        "DROP TABLE public.posts;",
+    );
+    legacy(&project, "1681186356_empty.py", "", "");
+    // The old scripts ran the first two.
+    db.query("ALTER TABLE users ADD COLUMN bio text; UPDATE users SET bio = '100% real'");
+    db.query("CREATE TABLE public.schema_information (id integer UNIQUE, last_successful_run text); INSERT INTO schema_information VALUES (1, '1681186354286293')");
+
+    db.cruddur(&project)
+        .args(["migrate", "import-legacy", "--dry-run"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "would import 4 legacy migration(s)",
+        ));
+    assert!(!project.path().join("sql/migrations").exists());
+
+    db.cruddur(&project)
+        .args(["migrate", "import-legacy"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("4 written, 2 recorded as applied"));
+    let names: Vec<String> = status(&db, &project)
+        .iter()
+        .map(|m| {
+            format!(
+                "{}:{}",
+                m["name"].as_str().unwrap(),
+                m["state"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "add_bio:applied",
+            "fill_bio:applied",
+            "add_posts:pending",
+            "empty:pending"
+        ]
+    );
+    let versions: Vec<String> = status(&db, &project)
+        .iter()
+        .map(|m| m["version"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        versions
+            .iter()
+            .all(|v| v.len() == 14 && v.starts_with("2023041104")),
+        "{versions:?}"
+    );
+    let fill = std::fs::read_to_string(
+        project
+            .path()
+            .join(format!("sql/migrations/{}_fill_bio.sql", versions[1])),
+    )
+    .unwrap();
+    assert!(fill.contains("'100% real'"), "{fill}");
+
+    // Twice changes nothing.
+    db.cruddur(&project)
+        .args(["migrate", "import-legacy"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("0 written, 0 recorded as applied"));
+    db.cruddur(&project).arg("migrate").assert().success();
+    assert!(db.has_table("posts"));
+}
+
+#[test]
+fn a_legacy_migration_that_computes_its_sql_is_refused_by_name() {
+    let (db, project) = seeded();
+    project.write(
+        "backend-flask/db/migrations/1681186353_dynamic.py",
+        "class M:\n  def migrate_sql():\n    return build()\n  def rollback_sql():\n    return ''\n",
+    );
+    db.cruddur(&project)
+        .args(["migrate", "import-legacy"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "1681186353_dynamic.py: migrate_sql() does not return a string literal",
+        ));
+}
