@@ -22,9 +22,8 @@ fn destructive_action(command: &Command) -> Option<&'static str> {
         Command::Kill(args) if !args.dry_run => Some("end sessions on"),
         Command::Migrate(args) => match &args.action {
             None | Some(MigrateAction::Up(_)) => Some("migrate"),
-            Some(MigrateAction::Down { .. } | MigrateAction::Redo(_)) => {
-                Some("revert migrations on")
-            }
+            // `migrate down` asks itself, once it knows which migrations it will revert.
+            Some(MigrateAction::Down { .. } | MigrateAction::Redo(_)) => None,
             Some(MigrateAction::ImportLegacy { dry_run: false, .. }) => {
                 Some("record migrations on")
             }
@@ -43,7 +42,12 @@ pub async fn confirm(config: &Config, command: &Command) -> Result<()> {
     let Some(action) = destructive_action(command) else {
         return Ok(());
     };
-    let target = config.target()?;
+    confirm_action(config, &config.target()?, action).await
+}
+
+/// Ask before doing `action` (`drop`, `revert 20240101_x, 20240102_y on`) to `target` when it
+/// is production; Ok when it may go ahead.
+pub async fn confirm_action(config: &Config, target: &Target, action: &str) -> Result<()> {
     // An RDS host is production even when CONNECTION_URL was pointed at it by mistake.
     if !(target.prod || target.conn.is_rds()) || config.yes {
         return Ok(());

@@ -164,6 +164,15 @@ async fn down(
         .hint("`cruddur-db migrate status` shows where each migration stands")
         .into());
     }
+    let names: Vec<String> = last
+        .iter()
+        .map(|e| {
+            e.migration
+                .as_ref()
+                .map_or_else(|| e.version.clone(), |m| m.label())
+        })
+        .collect();
+    guard::confirm_action(config, &target, &format!("revert {} on", names.join(", "))).await?;
     for entry in &last {
         let Some(migration) = &entry.migration else {
             return Err(Fail::new(

@@ -509,3 +509,42 @@ fn a_legacy_migration_that_computes_its_sql_is_refused_by_name() {
             "1681186353_dynamic.py: migrate_sql() does not return a string literal",
         ));
 }
+
+#[test]
+fn migrating_production_asks_and_down_names_what_it_reverts() {
+    let db = TestDb::new();
+    let project = Project::new();
+    project
+        .cruddur()
+        .env("PROD_CONNECTION_URL", db.url())
+        .args(["--prod", "setup", "--yes"])
+        .assert()
+        .success();
+    migration(&project, "1_posts.sql", POSTS);
+    let prod = |args: &[&str]| {
+        project
+            .cruddur()
+            .env("PROD_CONNECTION_URL", db.url())
+            .arg("--prod")
+            .args(args)
+            .assert()
+    };
+    prod(&["migrate"]).code(6).stderr(predicate::str::contains(
+        "refusing to migrate production database",
+    ));
+    // Without --prod the production mark stops it even with --yes.
+    db.cruddur(&project)
+        .args(["migrate", "--yes"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("points at a production database"));
+    prod(&["migrate", "--yes"]).success();
+    prod(&["migrate", "down"])
+        .code(6)
+        .stderr(predicate::str::contains(
+            "refusing to revert 1_posts on production database",
+        ));
+    assert!(db.has_table("posts"));
+    prod(&["migrate", "down", "--yes"]).success();
+    assert!(!db.has_table("posts"));
+}
