@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// PG* variables mean what they mean to psql. A `.env` file in the current directory or above
 /// is read; real environment variables win.
 #[derive(Debug, Parser)]
-#[command(name = "cruddur-db", version, max_term_width = 100)]
+#[command(name = "cruddur-db", version = env!("CRUDDUR_DB_VERSION"), max_term_width = 100)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalOpts,

@@ -15,6 +15,7 @@ mod failure_paths;
 mod guard;
 mod kill;
 mod load;
+mod manpage;
 mod migrate;
 mod output;
 mod rebuild;
