@@ -259,7 +259,8 @@ impl Cluster {
         let data = root.join("data");
         // The npm server builds have no pg_basebackup: the client's (which may be newer)
         // copies older servers too. It runs as us; the server user then takes the files.
-        let output = Command::new(self.client_program("pg_basebackup"))
+        let mut basebackup = Command::new(self.client_program("pg_basebackup"));
+        basebackup
             .env("PGPASSWORD", PASSWORD)
             .args([
                 "-h",
@@ -273,14 +274,8 @@ impl Cluster {
             ])
             .arg(self.port.to_string())
             .arg("-D")
-            .arg(&data)
-            .output()
-            .expect("run pg_basebackup");
-        assert!(
-            output.status.success(),
-            "pg_basebackup failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+            .arg(&data);
+        succeed(basebackup, "pg_basebackup");
         if server_user().is_some() {
             let status = Command::new("chown")
                 .args(["-R", "postgres:postgres"])
@@ -325,7 +320,8 @@ impl Cluster {
         let pwfile = root.join("pwfile");
         std::fs::write(&pwfile, PASSWORD).unwrap();
         chown_to_server_user(&pwfile);
-        let output = server_program(&bindir, "initdb")
+        let mut initdb = server_program(&bindir, "initdb");
+        initdb
             .current_dir(&root)
             .args([
                 "-U",
@@ -338,14 +334,8 @@ impl Cluster {
             ])
             .arg(format!("--pwfile={}", pwfile.display()))
             .arg("-D")
-            .arg(root.join("data"))
-            .output()
-            .expect("run initdb");
-        assert!(
-            output.status.success(),
-            "initdb failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+            .arg(root.join("data"));
+        succeed(initdb, "initdb");
         let version: u32 = std::fs::read_to_string(root.join("data/PG_VERSION"))
             .unwrap()
             .trim()
@@ -613,22 +603,28 @@ impl Cluster {
     }
 }
 
+/// Run `command` (named `what` in the failure) and return its output; it must succeed.
+fn succeed(mut command: Command, what: &str) -> std::process::Output {
+    let output = command
+        .output()
+        .unwrap_or_else(|err| panic!("could not run {what}: {err}"));
+    assert!(
+        output.status.success(),
+        "{what} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
 /// A test CA, a second unrelated CA, and certificates signed by the first: the server's for
 /// `localhost`, and a client certificate for user postgres.
 fn make_certificates(root: &Path) {
     let dir = root.join("tls");
     std::fs::create_dir(&dir).unwrap();
     let openssl = |args: &[&str]| {
-        let output = Command::new("openssl")
-            .args(args)
-            .current_dir(&dir)
-            .output()
-            .expect("run openssl");
-        assert!(
-            output.status.success(),
-            "openssl {args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let mut command = Command::new("openssl");
+        command.args(args).current_dir(&dir);
+        succeed(command, &format!("openssl {args:?}"));
     };
     let ec = [
         "-newkey",
@@ -861,6 +857,31 @@ impl TestDb {
             name,
             cluster: self.cluster,
         }
+    }
+
+    /// `copies` runs of the binary with `args` on this database, started together; their
+    /// outputs once all have finished.
+    pub fn run_at_once(
+        &self,
+        project: &Project,
+        copies: usize,
+        args: &[&str],
+    ) -> Vec<std::process::Output> {
+        let children: Vec<Child> = (0..copies)
+            .map(|_| {
+                project
+                    .cruddur_process()
+                    .env("CONNECTION_URL", self.url())
+                    .args(args)
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("start cruddur-db")
+            })
+            .collect();
+        children
+            .into_iter()
+            .map(|child| child.wait_with_output().expect("wait for cruddur-db"))
+            .collect()
     }
 
     /// The binary, run in a fresh copy of the project, aimed at this database via CONNECTION_URL.

@@ -1,7 +1,7 @@
 //! `migrate`: dbmate's files and history table, one transaction per migration, one migrator at
 //! a time, checksums, strict order, and `setup` running pending migrations before the seed.
 
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use predicates::prelude::*;
 
@@ -181,21 +181,7 @@ fn four_migrators_at_once_apply_a_migration_exactly_once() {
         "1_counted.sql",
         "-- migrate:up\nCREATE TABLE IF NOT EXISTS runs (n int);\nINSERT INTO runs VALUES (1);\nSELECT pg_sleep(0.5);\n",
     );
-    let children: Vec<_> = (0..4)
-        .map(|_| {
-            project
-                .cruddur_process()
-                .env("CONNECTION_URL", db.url())
-                .arg("migrate")
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    let outputs: Vec<_> = children
-        .into_iter()
-        .map(|c| c.wait_with_output().unwrap())
-        .collect();
+    let outputs = db.run_at_once(&project, 4, &["migrate"]);
     for output in &outputs {
         assert!(output.status.success(), "{}", output_text(output).1);
     }

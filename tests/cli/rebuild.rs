@@ -34,21 +34,7 @@ fn six_concurrent_setups_all_succeed_one_at_a_time() {
             std::fs::read_to_string(project.path().join("sql/seed.sql")).unwrap()
         ),
     );
-    let children: Vec<_> = (0..6)
-        .map(|_| {
-            project
-                .cruddur_process()
-                .env("CONNECTION_URL", db.url())
-                .arg("setup")
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    let outputs: Vec<_> = children
-        .into_iter()
-        .map(|child| child.wait_with_output().unwrap())
-        .collect();
+    let outputs = db.run_at_once(&project, 6, &["setup"]);
     for output in &outputs {
         let (_, stderr) = output_text(output);
         assert!(output.status.success(), "{stderr}");
