@@ -129,7 +129,7 @@ pub fn secrets() -> Vec<String> {
     let strings = ["CONNECTION_URL", "PROD_CONNECTION_URL"]
         .into_iter()
         .filter_map(var)
-        .chain(std::env::args());
+        .chain(std::env::args_os().map(|arg| arg.to_string_lossy().into_owned()));
     let mut secrets = passwords_in(strings);
     secrets.extend(var("PGPASSWORD"));
     secrets
@@ -192,7 +192,9 @@ fn os_user() -> Option<String> {
 
 /// The `PG*` variables libpq reads, `HOME` for its files, and the operating-system user.
 fn pg_environment() -> conninfo::Environment {
-    let vars = std::env::vars()
+    // vars_os: `vars` panics on a variable that is not UTF-8, and any variable may be.
+    let vars = std::env::vars_os()
+        .filter_map(|(key, value)| Some((key.into_string().ok()?, value.into_string().ok()?)))
         .filter(|(key, value)| key.starts_with("PG") && !value.is_empty())
         .collect();
     let os_user = os_user()

@@ -330,3 +330,17 @@ fn assert_hint_after_error(what: &[&str], stderr: &str) {
     );
     assert!(!stderr.contains(PASSWORD) && !stderr.contains(&encode(PASSWORD)));
 }
+
+#[test]
+fn a_variable_that_is_not_utf8_is_no_crash() {
+    use std::os::unix::ffi::OsStrExt;
+    let db = TestDb::new();
+    db.create();
+    let junk = std::ffi::OsStr::from_bytes(&[0x66, 0xff, 0x6f]);
+    db.cruddur(&Project::new())
+        .env("PGJUNK", junk)
+        .env("OTHER_JUNK", junk)
+        .arg("sessions")
+        .assert()
+        .success();
+}
