@@ -24,9 +24,7 @@ pub async fn seed(config: &Config, args: &LoadArgs) -> Result<()> {
 }
 
 fn options(args: &LoadArgs) -> RunOptions {
-    RunOptions {
-        transaction: !args.no_transaction,
-    }
+    RunOptions::file(!args.no_transaction)
 }
 
 /// Run `path` on the target database, reporting under `label`.

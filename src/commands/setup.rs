@@ -126,7 +126,7 @@ async fn aside(
                 ..target.clone()
             };
             let session = db::connect(&side_target).await?;
-            let in_transaction = RunOptions { transaction: true };
+            let in_transaction = RunOptions::file(true);
             set_step(Some(Step::Building("schema-load")));
             load::load(&session, "schema-load", schema, in_transaction)
                 .await
@@ -310,7 +310,7 @@ async fn in_place(
     [schema, seed]: [&std::path::Path; 2],
     migrations: &[Migration],
 ) -> Result<()> {
-    let in_transaction = RunOptions { transaction: true };
+    let in_transaction = RunOptions::file(true);
     let drop_args = DropArgs {
         if_exists: true,
         force: args.force,

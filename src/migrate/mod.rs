@@ -148,9 +148,7 @@ pub async fn apply(session: &Session, migration: &Migration) -> Result<()> {
         &migration.checksum,
         &clock,
     );
-    let options = RunOptions {
-        transaction: migration.up.transaction,
-    };
+    let options = RunOptions::migration(migration.up.transaction);
     let summary = script::run_lines(
         session,
         &migration.path,
@@ -179,9 +177,7 @@ pub async fn revert(session: &Session, migration: &Migration) -> Result<()> {
         .hint("add the statements that undo it under `-- migrate:down`")
         .into());
     };
-    let options = RunOptions {
-        transaction: down.transaction,
-    };
+    let options = RunOptions::migration(down.transaction);
     let summary = script::run_lines(
         session,
         &migration.path,

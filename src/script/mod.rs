@@ -31,6 +31,26 @@ pub struct RunOptions {
     /// Wrap the file in BEGIN/COMMIT so a failure applies nothing, and send statements in
     /// batches. Without it, statements run one by one, each committed on its own, as in psql.
     pub transaction: bool,
+    /// How the user runs it outside a transaction, for statements that refuse one.
+    pub without_transaction: &'static str,
+}
+
+impl RunOptions {
+    /// A SQL file (`schema-load`, `seed`, `setup`).
+    pub fn file(transaction: bool) -> RunOptions {
+        RunOptions {
+            transaction,
+            without_transaction: "run the file with --no-transaction",
+        }
+    }
+
+    /// One part of a migration.
+    pub fn migration(transaction: bool) -> RunOptions {
+        RunOptions {
+            transaction,
+            without_transaction: "add transaction:false to the migration's `-- migrate:up` (or `-- migrate:down`) line",
+        }
+    }
 }
 
 /// What a successful run did.
@@ -302,7 +322,7 @@ impl Runner<'_> {
             path,
             statement,
             *start,
-            self.options.transaction,
+            self.options,
             self.own_transaction.as_ref(),
         )
     }
@@ -326,7 +346,7 @@ impl Runner<'_> {
                 &path,
                 &statement,
                 data_start,
-                runner.options.transaction,
+                runner.options,
                 runner.own_transaction.as_ref(),
             )
         };

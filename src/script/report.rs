@@ -7,9 +7,9 @@ use std::sync::Arc;
 
 use tokio_postgres::error::{DbError, ErrorPosition, SqlState};
 
-use super::OwnTransaction;
 use super::lexer::{Position, Statement};
 use super::source::read_line;
+use super::{OwnTransaction, RunOptions};
 use crate::error::{Exit, Fail};
 use crate::redact;
 
@@ -21,7 +21,7 @@ pub fn statement_failed(
     path: &Path,
     statement: &Statement,
     start: usize,
-    in_transaction: bool,
+    options: RunOptions,
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
     let Some(db) = err.as_db_error() else {
@@ -35,10 +35,12 @@ pub fn statement_failed(
         _ => statement.start(),
     };
     let hint = if *db.code() == SqlState::ACTIVE_SQL_TRANSACTION {
-        "this statement cannot run inside a transaction block: run the file with --no-transaction"
-            .to_string()
+        format!(
+            "this statement cannot run inside a transaction block: {}",
+            options.without_transaction
+        )
     } else {
-        applied_hint(in_transaction, own_transaction)
+        applied_hint(options.transaction, own_transaction)
     };
     report(db, path, statement, position, hint)
 }
@@ -50,7 +52,7 @@ pub fn copy_failed(
     path: &Path,
     statement: &Statement,
     data_start: u64,
-    in_transaction: bool,
+    options: RunOptions,
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
     let Some(db) = err.as_db_error() else {
@@ -76,7 +78,7 @@ pub fn copy_failed(
         path,
         statement,
         position,
-        applied_hint(in_transaction, own_transaction),
+        applied_hint(options.transaction, own_transaction),
     )
 }
 

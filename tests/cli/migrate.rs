@@ -200,6 +200,18 @@ fn create_index_concurrently_runs_with_transaction_false() {
     migration(
         &project,
         "1_index.sql",
+        "-- migrate:up\nCREATE INDEX CONCURRENTLY users_handle ON users (handle);\n",
+    );
+    db.cruddur(&project)
+        .arg("migrate")
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains(
+            "cannot run inside a transaction block: add transaction:false to the migration's",
+        ));
+    migration(
+        &project,
+        "1_index.sql",
         "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY users_handle ON users (handle);\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY users_handle;\n",
     );
     db.cruddur(&project).arg("migrate").assert().success();
