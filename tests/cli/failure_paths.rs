@@ -163,12 +163,8 @@ fn stop_during_a_statement(signal: i32) -> (std::process::Output, Duration, Test
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    db.cluster.wait_until_running("pg_sleep(60)");
     let sleeping = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()";
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while db.query(sleeping) != "1" {
-        assert!(Instant::now() < deadline, "the sleep never started");
-        std::thread::sleep(Duration::from_millis(50));
-    }
     let sent = Instant::now();
     // SAFETY: signalling our own child process.
     unsafe { libc::kill(child.id() as i32, signal) };
@@ -301,16 +297,7 @@ fn every_error_ends_in_a_hint() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let sleeping = "SELECT pid FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()";
-    let pid = loop {
-        let pid = db.query(sleeping);
-        if !pid.is_empty() {
-            break pid;
-        }
-        assert!(Instant::now() < deadline, "the sleep never started");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let pid = db.cluster.wait_until_running("pg_sleep(30)");
     db.query(&format!("SELECT pg_terminate_backend({pid})"));
     let output = child.wait_with_output().unwrap();
     let (_, stderr) = output_text(&output);

@@ -561,6 +561,27 @@ impl Cluster {
         .expect("one session with that application name")
     }
 
+    /// The pid of the session running a statement that contains `fragment`, once one does
+    /// (within 20 s).
+    pub fn wait_until_running(&self, fragment: &str) -> String {
+        let running = format!(
+            "SELECT pid FROM pg_stat_activity WHERE query LIKE {} AND pid <> pg_backend_pid()",
+            literal(&format!("%{fragment}%"))
+        );
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let pid = self.psql("postgres", &running);
+            if !pid.is_empty() {
+                return pid;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "nothing ever ran {fragment}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
     /// Whether a session with this application name is connected.
     pub fn has_session(&self, application: &str) -> bool {
         let count = format!(

@@ -79,11 +79,7 @@ fn lock_timeout_bounds_the_wait_with_its_own_exit_code() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while db.cluster.psql("postgres", "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(4)%' AND pid <> pg_backend_pid()") != "1" {
-        assert!(Instant::now() < deadline, "the first setup never started loading");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    db.cluster.wait_until_running("pg_sleep(4)");
     let started = Instant::now();
     db.cruddur(&project)
         .args(["setup", "--lock-timeout", "1"])
@@ -280,11 +276,7 @@ fn leftovers_of_an_interrupted_setup_are_removed_by_the_next() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while db.cluster.psql("postgres", "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()") != "1" {
-        assert!(Instant::now() < deadline, "the setup never started loading");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    db.cluster.wait_until_running("pg_sleep(30)");
     // SAFETY: signalling our own child process.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let output = child.wait_with_output().unwrap();
