@@ -251,6 +251,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         }
         'cruddur-db;migrate' {
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Wait at most SECS for another migrate of the same database [default: forever]')
+            [CompletionResult]::new('--lock-timeout-ddl', '--lock-timeout-ddl', [CompletionResultType]::ParameterName, 'How long each statement may wait for a table lock before the migration is rolled back and tried again (0: as long as it takes; a file''s `lock_timeout:` wins)')
+            [CompletionResult]::new('--lock-retries', '--lock-retries', [CompletionResultType]::ParameterName, 'How often a migration that got no lock in time is tried again')
             [CompletionResult]::new('--migrations-dir', '--migrations-dir', [CompletionResultType]::ParameterName, 'Where the migration files are [default: the SQL directory''s migrations/]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
@@ -297,6 +299,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         }
         'cruddur-db;migrate;up' {
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Wait at most SECS for another migrate of the same database [default: forever]')
+            [CompletionResult]::new('--lock-timeout-ddl', '--lock-timeout-ddl', [CompletionResultType]::ParameterName, 'How long each statement may wait for a table lock before the migration is rolled back and tried again (0: as long as it takes; a file''s `lock_timeout:` wins)')
+            [CompletionResult]::new('--lock-retries', '--lock-retries', [CompletionResultType]::ParameterName, 'How often a migration that got no lock in time is tried again')
             [CompletionResult]::new('--migrations-dir', '--migrations-dir', [CompletionResultType]::ParameterName, 'Where the migration files are [default: the SQL directory''s migrations/]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
@@ -319,6 +323,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         'cruddur-db;migrate;down' {
             [CompletionResult]::new('--steps', '--steps', [CompletionResultType]::ParameterName, 'How many')
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Wait at most SECS for another migrate of the same database [default: forever]')
+            [CompletionResult]::new('--lock-timeout-ddl', '--lock-timeout-ddl', [CompletionResultType]::ParameterName, 'How long each statement may wait for a table lock before the migration is rolled back and tried again (0: as long as it takes; a file''s `lock_timeout:` wins)')
+            [CompletionResult]::new('--lock-retries', '--lock-retries', [CompletionResultType]::ParameterName, 'How often a migration that got no lock in time is tried again')
             [CompletionResult]::new('--migrations-dir', '--migrations-dir', [CompletionResultType]::ParameterName, 'Where the migration files are [default: the SQL directory''s migrations/]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
@@ -340,6 +346,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         }
         'cruddur-db;migrate;redo' {
             [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Wait at most SECS for another migrate of the same database [default: forever]')
+            [CompletionResult]::new('--lock-timeout-ddl', '--lock-timeout-ddl', [CompletionResultType]::ParameterName, 'How long each statement may wait for a table lock before the migration is rolled back and tried again (0: as long as it takes; a file''s `lock_timeout:` wins)')
+            [CompletionResult]::new('--lock-retries', '--lock-retries', [CompletionResultType]::ParameterName, 'How often a migration that got no lock in time is tried again')
             [CompletionResult]::new('--migrations-dir', '--migrations-dir', [CompletionResultType]::ParameterName, 'Where the migration files are [default: the SQL directory''s migrations/]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')

@@ -817,13 +817,21 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help new up down redo import-legacy status help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help new up down redo import-legacy status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ddl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -859,7 +867,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__down)
-            opts="-y -q -v -h --steps --allow-modified --allow-out-of-order --lock-timeout --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --steps --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -870,6 +878,14 @@ _cruddur__db() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ddl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1093,13 +1109,21 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__redo)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ddl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1173,13 +1197,21 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__up)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout-ddl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -237,6 +237,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         }
         &'cruddur-db;migrate'= {
             cand --lock-timeout 'Wait at most SECS for another migrate of the same database [default: forever]'
+            cand --lock-timeout-ddl 'How long each statement may wait for a table lock before the migration is rolled back and tried again (0: as long as it takes; a file''s `lock_timeout:` wins)'
+            cand --lock-retries 'How often a migration that got no lock in time is tried again'
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
@@ -281,6 +283,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         }
         &'cruddur-db;migrate;up'= {
             cand --lock-timeout 'Wait at most SECS for another migrate of the same database [default: forever]'
+            cand --lock-timeout-ddl 'How long each statement may wait for a table lock before the migration is rolled back and tried again (0: as long as it takes; a file''s `lock_timeout:` wins)'
+            cand --lock-retries 'How often a migration that got no lock in time is tried again'
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
@@ -302,6 +306,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;migrate;down'= {
             cand --steps 'How many'
             cand --lock-timeout 'Wait at most SECS for another migrate of the same database [default: forever]'
+            cand --lock-timeout-ddl 'How long each statement may wait for a table lock before the migration is rolled back and tried again (0: as long as it takes; a file''s `lock_timeout:` wins)'
+            cand --lock-retries 'How often a migration that got no lock in time is tried again'
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
@@ -322,6 +328,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         }
         &'cruddur-db;migrate;redo'= {
             cand --lock-timeout 'Wait at most SECS for another migrate of the same database [default: forever]'
+            cand --lock-timeout-ddl 'How long each statement may wait for a table lock before the migration is rolled back and tried again (0: as long as it takes; a file''s `lock_timeout:` wins)'
+            cand --lock-retries 'How often a migration that got no lock in time is tried again'
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'

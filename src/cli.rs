@@ -308,7 +308,7 @@ pub struct MigrateArgs {
 }
 
 /// How `migrate` (`migrate up`) goes about it.
-#[derive(Debug, Args, Default, Clone)]
+#[derive(Debug, Args, Clone)]
 pub struct UpArgs {
     /// Go ahead although an applied migration's file was edited or deleted
     #[arg(long)]
@@ -321,6 +321,15 @@ pub struct UpArgs {
     /// Wait at most SECS for another migrate of the same database [default: forever]
     #[arg(long, value_name = "SECS")]
     pub lock_timeout: Option<u64>,
+
+    /// How long each statement may wait for a table lock before the migration is rolled
+    /// back and tried again (0: as long as it takes; a file's `lock_timeout:` wins)
+    #[arg(long, value_name = "SECS", default_value_t = 5)]
+    pub lock_timeout_ddl: u64,
+
+    /// How often a migration that got no lock in time is tried again
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub lock_retries: u32,
 }
 
 #[derive(Debug, Subcommand)]

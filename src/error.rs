@@ -40,6 +40,8 @@ pub struct Fail {
     pub exit: Exit,
     pub message: String,
     pub hint: Option<String>,
+    /// The server's SQLSTATE, when a statement failed: callers that retry look at it.
+    pub sqlstate: Option<SqlState>,
 }
 
 impl Fail {
@@ -48,12 +50,26 @@ impl Fail {
             exit,
             message: message.into(),
             hint: None,
+            sqlstate: None,
         }
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// The SQLSTATE of the failed statement behind this failure.
+    pub fn sqlstate(mut self, code: &SqlState) -> Self {
+        self.sqlstate = Some(code.clone());
+        self
+    }
+
+    /// The SQLSTATE of a failed statement anywhere in `err`'s chain.
+    pub fn sqlstate_in(err: &anyhow::Error) -> Option<&SqlState> {
+        err.chain()
+            .find_map(|cause| cause.downcast_ref::<Fail>())
+            .and_then(|fail| fail.sqlstate.as_ref())
     }
 }
 

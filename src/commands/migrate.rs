@@ -94,6 +94,13 @@ async fn open(config: &Config, lock_timeout: Option<u64>) -> Result<(Target, Ses
     Ok((target, session, holder))
 }
 
+fn policy(args: &UpArgs) -> migrate::LockPolicy {
+    migrate::LockPolicy {
+        timeout: Some(Duration::from_secs(args.lock_timeout_ddl)),
+        retries: args.lock_retries,
+    }
+}
+
 async fn entries(session: &Session, dir: &std::path::Path) -> Result<Vec<Entry>> {
     let files = migrate::discover(dir)?;
     let applied = history::applied(&session.client).await?;
@@ -102,7 +109,7 @@ async fn entries(session: &Session, dir: &std::path::Path) -> Result<Vec<Entry>>
 
 async fn up(config: &Config, dir: &std::path::Path, args: &UpArgs) -> Result<()> {
     let started = Instant::now();
-    let (target, session, _lock) = open(config, args.lock_timeout).await?;
+    let (target, session, holder) = open(config, args.lock_timeout).await?;
     let entries = entries(&session, dir).await?;
     migrate::check_unchanged(&entries, args.allow_modified)?;
     migrate::check_order(&entries, args.allow_out_of_order)?;
@@ -113,11 +120,13 @@ async fn up(config: &Config, dir: &std::path::Path, args: &UpArgs) -> Result<()>
         .collect();
     let applied = entries.len() - pending.len();
     for (done, migration) in pending.iter().enumerate() {
-        migrate::apply(&session, migration).await.map_err(|err| {
-            err.context(format!(
-                "{done} migration(s) before it in this run stay applied"
-            ))
-        })?;
+        migrate::apply(&session, migration, policy(args), Some(&holder))
+            .await
+            .map_err(|err| {
+                err.context(format!(
+                    "{done} migration(s) before it in this run stay applied"
+                ))
+            })?;
     }
     ui::done(
         "migrate",
@@ -144,7 +153,7 @@ async fn down(
     redo: bool,
 ) -> Result<()> {
     let started = Instant::now();
-    let (target, session, _lock) = open(config, args.lock_timeout).await?;
+    let (target, session, holder) = open(config, args.lock_timeout).await?;
     let entries = entries(&session, dir).await?;
     migrate::check_unchanged(&entries, args.allow_modified)?;
     let last: Vec<&Entry> = entries
@@ -182,11 +191,11 @@ async fn down(
             .hint("restore the file from version control")
             .into());
         };
-        migrate::revert(&session, migration).await?;
+        migrate::revert(&session, migration, policy(args), Some(&holder)).await?;
     }
     if redo {
         if let Some(migration) = last.first().and_then(|e| e.migration.as_ref()) {
-            migrate::apply(&session, migration).await?;
+            migrate::apply(&session, migration, policy(args), Some(&holder)).await?;
         }
     }
     ui::done(

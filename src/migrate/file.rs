@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::Result;
 use sha2::{Digest, Sha256};
@@ -15,6 +16,8 @@ use crate::error::{Exit, Fail};
 pub struct Part {
     pub lines: Range<u64>,
     pub transaction: bool,
+    /// `lock_timeout:30s` on the marker line: this part's own limit (zero: none).
+    pub lock_timeout: Option<Duration>,
 }
 
 /// A migration file, read.
@@ -114,8 +117,8 @@ pub fn read(path: &Path) -> Result<Migration> {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let mut up: Option<(u64, bool)> = None;
-    let mut down: Option<(u64, bool)> = None;
+    let mut up: Option<(u64, bool, Option<Duration>)> = None;
+    let mut down: Option<(u64, bool, Option<Duration>)> = None;
     let mut count = 0;
     for (index, line) in normalized.lines().enumerate() {
         count = index as u64 + 1;
@@ -123,6 +126,19 @@ pub fn read(path: &Path) -> Result<Migration> {
             continue;
         };
         let transaction = !options.split_whitespace().any(|o| o == "transaction:false");
+        let lock_timeout = options
+            .split_whitespace()
+            .find_map(|o| o.strip_prefix("lock_timeout:"))
+            .map(|value| {
+                parse_duration(value).ok_or_else(|| {
+                    invalid(
+                        path,
+                        count,
+                        &format!("lock_timeout:{value} is not a duration like 30s, 500ms or 2min"),
+                    )
+                })
+            })
+            .transpose()?;
         let slot = if which == "up" { &mut up } else { &mut down };
         if slot.is_some() {
             return Err(invalid(
@@ -131,9 +147,9 @@ pub fn read(path: &Path) -> Result<Migration> {
                 &format!("a second `-- migrate:{which}` line"),
             ));
         }
-        *slot = Some((count, transaction));
+        *slot = Some((count, transaction, lock_timeout));
     }
-    let Some((up_line, up_tx)) = up else {
+    let Some((up_line, up_tx, up_lock)) = up else {
         return Err(Fail::new(
             Exit::Failure,
             format!("{}: no `-- migrate:up` line", path.display()),
@@ -143,18 +159,19 @@ pub fn read(path: &Path) -> Result<Migration> {
     };
     let end = count + 1;
     let (up_end, down) = match down {
-        Some((line, _)) if line < up_line => {
+        Some((line, _, _)) if line < up_line => {
             return Err(invalid(
                 path,
                 line,
                 "`-- migrate:down` comes before `-- migrate:up`",
             ));
         }
-        Some((line, transaction)) => (
+        Some((line, transaction, lock_timeout)) => (
             line,
             Some(Part {
                 lines: line + 1..end,
                 transaction,
+                lock_timeout,
             }),
         ),
         None => (end, None),
@@ -166,9 +183,22 @@ pub fn read(path: &Path) -> Result<Migration> {
         up: Part {
             lines: up_line + 1..up_end,
             transaction: up_tx,
+            lock_timeout: up_lock,
         },
         down,
         checksum,
+    })
+}
+
+/// `30s`, `500ms`, `2min` or a number of seconds, as PostgreSQL's `lock_timeout` takes them.
+pub fn parse_duration(text: &str) -> Option<Duration> {
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let number: u64 = digits.parse().ok()?;
+    Some(match &text[digits.len()..] {
+        "ms" => Duration::from_millis(number),
+        "" | "s" => Duration::from_secs(number),
+        "min" => Duration::from_secs(number * 60),
+        _ => return None,
     })
 }
 
@@ -221,16 +251,34 @@ mod tests {
             m.up,
             Part {
                 lines: 2..4,
-                transaction: false
+                transaction: false,
+                lock_timeout: None
             }
         );
         assert_eq!(
             m.down,
             Some(Part {
                 lines: 5..6,
-                transaction: true
+                transaction: true,
+                lock_timeout: None
             })
         );
+    }
+
+    #[test]
+    fn a_part_may_set_its_own_lock_timeout() {
+        let (_d, path) = write(
+            "1_x.sql",
+            "-- migrate:up lock_timeout:30s\nSELECT 1;\n-- migrate:down transaction:false lock_timeout:0\n",
+        );
+        let m = read(&path).unwrap();
+        assert_eq!(m.up.lock_timeout, Some(Duration::from_secs(30)));
+        assert_eq!(m.down.unwrap().lock_timeout, Some(Duration::ZERO));
+        assert_eq!(parse_duration("500ms"), Some(Duration::from_millis(500)));
+        assert_eq!(parse_duration("2min"), Some(Duration::from_secs(120)));
+        assert_eq!(parse_duration("soon"), None);
+        let (_e, bad) = write("2_y.sql", "-- migrate:up lock_timeout:soon\n");
+        assert!(format!("{:#}", read(&bad).unwrap_err()).contains("lock_timeout:soon"));
     }
 
     #[test]

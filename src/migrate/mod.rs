@@ -7,13 +7,16 @@ pub mod file;
 pub mod history;
 pub mod legacy;
 
-use std::time::Instant;
+use std::cell::RefCell;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-pub use self::file::{Migration, discover, version_key};
+pub use self::file::{Migration, Part, discover, version_key};
 use self::history::Applied;
+use tokio_postgres::error::SqlState;
+
 use crate::db::{PgError, Session};
 use crate::error::{Exit, Fail};
 use crate::script::{self, RunOptions};
@@ -138,9 +141,34 @@ pub fn check_order(entries: &[Entry], allow_out_of_order: bool) -> Result<()> {
     .into())
 }
 
+/// How long a migration's statements may wait for a lock before giving up, and how often a
+/// migration that gave up is tried again. A DDL statement waiting behind a long transaction
+/// holds its place in the lock queue, and every query on that table queues behind it: better
+/// to give up quickly and try again than to take the application down while waiting.
+#[derive(Debug, Clone, Copy)]
+pub struct LockPolicy {
+    /// `None` (or zero): wait as long as it takes.
+    pub timeout: Option<Duration>,
+    pub retries: u32,
+}
+
+impl Default for LockPolicy {
+    fn default() -> Self {
+        LockPolicy {
+            timeout: Some(Duration::from_secs(5)),
+            retries: 3,
+        }
+    }
+}
+
 /// Apply `migration` on `session`: its up part and its history row commit together.
-pub async fn apply(session: &Session, migration: &Migration) -> Result<()> {
-    let started = Instant::now();
+/// `watcher`, another session, names who blocks it when it has to wait for a lock.
+pub async fn apply(
+    session: &Session,
+    migration: &Migration,
+    policy: LockPolicy,
+    watcher: Option<&Session>,
+) -> Result<()> {
     let clock = server_clock(session).await?;
     let record = history::record(
         &migration.version,
@@ -148,27 +176,25 @@ pub async fn apply(session: &Session, migration: &Migration) -> Result<()> {
         &migration.checksum,
         &clock,
     );
-    let options = RunOptions::migration(migration.up.transaction);
-    let summary = script::run_lines(
+    run_part(
         session,
-        &migration.path,
-        Some(migration.up.lines.clone()),
-        options,
-        Some(&record),
+        migration,
+        &migration.up,
+        &record,
+        "applied",
+        policy,
+        watcher,
     )
     .await
-    .with_context(|| format!("migration {} failed", migration.label()))?;
-    ui::done(
-        "migrate",
-        format_args!("applied {}: {summary}", migration.label()),
-        started.elapsed(),
-    );
-    Ok(())
 }
 
 /// Revert `migration` on `session`: its down part and the removal of its history row.
-pub async fn revert(session: &Session, migration: &Migration) -> Result<()> {
-    let started = Instant::now();
+pub async fn revert(
+    session: &Session,
+    migration: &Migration,
+    policy: LockPolicy,
+    watcher: Option<&Session>,
+) -> Result<()> {
     let Some(down) = &migration.down else {
         return Err(Fail::new(
             Exit::Failure,
@@ -177,22 +203,141 @@ pub async fn revert(session: &Session, migration: &Migration) -> Result<()> {
         .hint("add the statements that undo it under `-- migrate:down`")
         .into());
     };
-    let options = RunOptions::migration(down.transaction);
-    let summary = script::run_lines(
-        session,
-        &migration.path,
-        Some(down.lines.clone()),
-        options,
-        Some(&history::forget(&migration.version)),
+    let forget = history::forget(&migration.version);
+    run_part(
+        session, migration, down, &forget, "reverted", policy, watcher,
     )
     .await
-    .with_context(|| format!("reverting migration {} failed", migration.label()))?;
-    ui::done(
-        "migrate",
-        format_args!("reverted {}: {summary}", migration.label()),
-        started.elapsed(),
-    );
-    Ok(())
+}
+
+/// Run one part of `migration` and `record`, under the part's (else the policy's) lock
+/// timeout, trying again with backoff when a lock was not had in time. A `transaction:false`
+/// part is never tried again: some of its statements may have committed.
+async fn run_part(
+    session: &Session,
+    migration: &Migration,
+    part: &Part,
+    record: &str,
+    done: &str,
+    policy: LockPolicy,
+    watcher: Option<&Session>,
+) -> Result<()> {
+    let started = Instant::now();
+    let timeout = part
+        .lock_timeout
+        .or(policy.timeout)
+        .filter(|t| !t.is_zero());
+    let pid: i32 = session
+        .client
+        .query_one("SELECT pg_backend_pid()", &[])
+        .await
+        .map_err(PgError)?
+        .get(0);
+    let options = RunOptions::migration(part.transaction);
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let limit = timeout.map_or(0, |t| t.as_millis());
+        session
+            .client
+            .batch_execute(&format!("SET lock_timeout = {limit}"))
+            .await
+            .map_err(PgError)?;
+        let blockers = RefCell::new(Vec::new());
+        let run = script::run_lines(
+            session,
+            &migration.path,
+            Some(part.lines.clone()),
+            options,
+            Some(record),
+        );
+        let outcome = tokio::select! {
+            outcome = run => outcome,
+            _ = watch(watcher, pid, &blockers) => unreachable!("the watch never ends"),
+        };
+        let _ = session.client.batch_execute("RESET lock_timeout").await;
+        let err = match outcome {
+            Ok(summary) => {
+                ui::done(
+                    "migrate",
+                    format_args!("{done} {}: {summary}", migration.label()),
+                    started.elapsed(),
+                );
+                return Ok(());
+            }
+            Err(err) => err,
+        };
+        let locked_out = Fail::sqlstate_in(&err) == Some(&SqlState::LOCK_NOT_AVAILABLE);
+        if !locked_out {
+            return Err(err).with_context(|| format!("migration {} failed", migration.label()));
+        }
+        let who = blockers.into_inner();
+        let who = if who.is_empty() {
+            "sessions that have ended since".to_string()
+        } else {
+            who.join("; ")
+        };
+        let waited = timeout.map_or(0.0, |t| t.as_secs_f64());
+        if part.transaction && attempt <= policy.retries {
+            let pause = Duration::from_millis(500 << (attempt - 1).min(6));
+            ui::status(
+                "migrate",
+                format_args!(
+                    "{}: attempt {attempt} got no lock within {waited} s, blocked by {who}; rolled back, trying again in {:.1} s",
+                    migration.label(),
+                    pause.as_secs_f64()
+                ),
+            );
+            tokio::time::sleep(pause).await;
+            continue;
+        }
+        return Err(err.context(
+            Fail::new(
+                Exit::Busy,
+                format!(
+                    "migration {} got no lock within {waited} s in {attempt} attempt(s); nothing of it was applied; blocked by {who}",
+                    migration.label()
+                ),
+            )
+            .hint("`cruddur-db sessions` shows what they are doing, `cruddur-db kill --pid PID` ends one; or raise --lock-timeout-ddl, or the file's `lock_timeout:` option"),
+        ));
+    }
+}
+
+/// Poll who blocks session `pid` while it runs, into `blockers`; without a watcher, nothing.
+async fn watch(watcher: Option<&Session>, pid: i32, blockers: &RefCell<Vec<String>>) {
+    let Some(watcher) = watcher else {
+        return std::future::pending().await;
+    };
+    loop {
+        if let Ok(rows) = watcher
+            .client
+            .query(
+                "SELECT pid, coalesce(nullif(application_name, ''), '?'), coalesce(state, '?'),
+                        coalesce(to_char(query_start, 'HH24:MI:SS'), '?'), left(coalesce(query, ''), 60)
+                 FROM pg_stat_activity WHERE pid = ANY(pg_blocking_pids($1)) ORDER BY pid",
+                &[&pid],
+            )
+            .await
+        {
+            if !rows.is_empty() {
+                *blockers.borrow_mut() = rows
+                    .iter()
+                    .map(|row| {
+                        format!(
+                            "pid {} (application {}, {}, query started {}: {})",
+                            row.get::<_, i32>(0),
+                            row.get::<_, String>(1),
+                            row.get::<_, String>(2),
+                            row.get::<_, String>(3),
+                            row.get::<_, String>(4).split_whitespace().collect::<Vec<_>>().join(" ")
+                        )
+                    })
+                    .collect();
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// Apply every pending migration in `migrations` on `session`, in order; for `setup`, on a
@@ -207,9 +352,11 @@ pub async fn apply_pending(session: &Session, migrations: &[Migration]) -> Resul
     let mut count = 0;
     for entry in entries.iter().filter(|e| e.state == State::Pending) {
         if let Some(migration) = &entry.migration {
-            apply(session, migration).await.map_err(|err| {
-                err.context(format!("{count} migration(s) before it stay applied"))
-            })?;
+            apply(session, migration, LockPolicy::default(), None)
+                .await
+                .map_err(|err| {
+                    err.context(format!("{count} migration(s) before it stay applied"))
+                })?;
             count += 1;
         }
     }

@@ -158,5 +158,5 @@ fn report(
     if let Some(context) = db.where_() {
         let _ = write!(message, "\nCONTEXT: {context}");
     }
-    anyhow::Error::new(Fail::new(Exit::Sql, message).hint(hint))
+    anyhow::Error::new(Fail::new(Exit::Sql, message).hint(hint).sqlstate(db.code()))
 }

@@ -546,3 +546,101 @@ fn migrating_production_asks_and_down_names_what_it_reverts() {
     prod(&["migrate", "down", "--yes"]).success();
     assert!(!db.has_table("posts"));
 }
+
+/// A session holding ACCESS SHARE on `users` in an open transaction, as a long report would.
+fn hold_users(db: &TestDb) -> crate::harness::HeldSession {
+    let mut held = db.cluster.hold_session(&db.name, "long-report");
+    held.run("BEGIN; LOCK TABLE users IN ACCESS SHARE MODE; SELECT 1;");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    held
+}
+
+#[test]
+fn a_migration_blocked_by_a_lock_gives_up_in_time_and_names_the_blocker() {
+    let (db, project) = seeded();
+    migration(&project, "1_bio.sql", USERS_BIO);
+    let _held = hold_users(&db);
+    let started = std::time::Instant::now();
+    db.cruddur(&project)
+        .args(["migrate", "--lock-timeout-ddl", "1", "--lock-retries", "1"])
+        .assert()
+        .code(7)
+        .stderr(predicate::str::contains(
+            "attempt 1 got no lock within 1 s, blocked by pid",
+        ))
+        .stderr(predicate::str::contains(
+            "application long-report, idle in transaction",
+        ))
+        .stderr(predicate::str::contains(": SELECT 1;)"))
+        .stderr(predicate::str::contains(
+            "got no lock within 1 s in 2 attempt(s); nothing of it was applied",
+        ))
+        .stderr(predicate::str::contains("cruddur-db kill --pid PID"));
+    // Two one-second waits and a half-second pause, not an application-stopping hang.
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(8),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(states(&db, &project), ["1:pending"]);
+}
+
+#[test]
+fn a_migration_succeeds_on_retry_once_the_blocker_ends() {
+    let (db, project) = seeded();
+    migration(&project, "1_bio.sql", USERS_BIO);
+    let held = hold_users(&db);
+    let child = project
+        .cruddur_process()
+        .env("CONNECTION_URL", db.url())
+        .args(["migrate", "--lock-timeout-ddl", "1", "--lock-retries", "3"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1300));
+    drop(held);
+    let output = child.wait_with_output().unwrap();
+    let stderr = output_text(&output).1;
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("attempt 1 got no lock within 1 s"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("applied 1_bio"), "{stderr}");
+    assert_eq!(states(&db, &project), ["1:applied"]);
+}
+
+#[test]
+fn a_file_sets_its_own_lock_timeout() {
+    let (db, project) = seeded();
+    let show =
+        "DO $$ BEGIN RAISE NOTICE 'lock_timeout is %', current_setting('lock_timeout'); END $$;";
+    migration(
+        &project,
+        "1_default.sql",
+        &format!("-- migrate:up\n{show}\n"),
+    );
+    migration(
+        &project,
+        "2_own.sql",
+        &format!("-- migrate:up lock_timeout:30s\n{show}\n"),
+    );
+    migration(
+        &project,
+        "3_none.sql",
+        &format!("-- migrate:up lock_timeout:0\n{show}\n"),
+    );
+    let output = db
+        .cruddur(&project)
+        .arg("migrate")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = output_text(&output).1;
+    let seen: Vec<&str> = stderr
+        .lines()
+        .filter_map(|line| line.split_once("lock_timeout is ").map(|(_, v)| v))
+        .collect();
+    assert_eq!(seen, ["5s", "30s", "0"], "{stderr}");
+}
