@@ -2,6 +2,7 @@
 //! binary. `run` executes a parsed command line; `report` turns a failure into its exit code.
 
 pub mod cli;
+mod clock;
 mod commands;
 pub mod config;
 pub mod crash;

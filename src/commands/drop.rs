@@ -51,9 +51,7 @@ pub async fn drop_database(
         .into());
     }
     guard::refuse_unless_prod(client, target).await?;
-    if let Dropped::Blocked(holders) = drop_named(client, name, args.force).await? {
-        return Err(blocked(name, &holders));
-    }
+    drop_named(client, name, args.force).await?;
     ui::done(
         "drop",
         format_args!("dropped database {}", quote_ident(name)),
@@ -62,16 +60,21 @@ pub async fn drop_database(
     Ok(())
 }
 
-/// Drop database `name`; with `force`, end the sessions connected to it first.
-pub async fn drop_named(client: &Client, name: &str, force: bool) -> Result<Dropped> {
-    if force {
-        force_drop(client, name).await
+/// Drop database `name`; with `force`, end the sessions connected to it first. Sessions that
+/// keep it in use make it fail, naming them.
+pub async fn drop_named(client: &Client, name: &str, force: bool) -> Result<()> {
+    let outcome = if force {
+        force_drop(client, name).await?
     } else {
-        try_drop(client, name, "").await
+        try_drop(client, name, "").await?
+    };
+    match outcome {
+        Dropped::Done => Ok(()),
+        Dropped::Blocked(holders) => Err(blocked(name, &holders)),
     }
 }
 
-pub enum Dropped {
+enum Dropped {
     Done,
     /// DROP DATABASE refuses while anyone is connected; these sessions were.
     Blocked(Vec<Session>),
@@ -94,7 +97,7 @@ async fn try_drop(client: &Client, name: &str, options: &str) -> Result<Dropped>
 }
 
 /// Name who holds the database, so the user can decide whether to end them.
-pub fn blocked(name: &str, holders: &[Session]) -> anyhow::Error {
+fn blocked(name: &str, holders: &[Session]) -> anyhow::Error {
     let mut message = format!(
         "could not drop database {}: {} other session(s) are connected to it",
         quote_ident(name),

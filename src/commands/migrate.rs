@@ -55,7 +55,10 @@ fn new(dir: &std::path::Path, name: &str) -> Result<()> {
         .into());
     }
     std::fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
-    let path = dir.join(format!("{}_{name}.sql", utc_stamp()));
+    let path = dir.join(format!(
+        "{}_{name}.sql",
+        crate::clock::utc_version(crate::clock::now_secs())
+    ));
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -65,15 +68,6 @@ fn new(dir: &std::path::Path, name: &str) -> Result<()> {
         })
         .with_context(|| format!("could not write {}", path.display()))?;
     ui::raw(format!("{}\n", path.display()).as_bytes())
-}
-
-/// The current UTC time as dbmate's version: YYYYMMDDHHMMSS.
-fn utc_stamp() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let day = crate::rebuild::snapshot::default_name_at(secs);
-    day.replace('-', "")
 }
 
 /// The target, a session on it, and the migrate lock held on a session of its own for the
@@ -309,7 +303,7 @@ async fn import_legacy(
         // dbmate versions from the seconds, one second apart at least so order survives.
         let seconds = migration.order().0.max(previous + 1);
         previous = seconds;
-        let version = crate::rebuild::snapshot::default_name_at(seconds).replace('-', "");
+        let version = crate::clock::utc_version(seconds);
         let path = dir.join(format!("{version}_{}.sql", migration.name));
         let text = format!(
             "-- imported by cruddur-db from {}\n-- migrate:up\n{}\n\n-- migrate:down\n{}\n",

@@ -1,7 +1,7 @@
 //! `snapshot save|restore|list|delete`: keep the development database's current state aside
 //! and get it back in a second. Never against production: RDS keeps its own snapshots.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::Result;
 
@@ -119,7 +119,7 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
         }
         SnapshotAction::Delete { name: snap_name } => {
             let snap = find(&admin, name, snap_name, None).await?;
-            crate::rebuild::cache::drop_template(&admin, &snap.database).await?;
+            side::drop_unless_in_use(&admin, &snap.database).await?;
             ui::done(
                 "snapshot",
                 format_args!("deleted snapshot {:?} of {}", snap.name, quote_ident(name)),
@@ -164,11 +164,7 @@ async fn find(
 }
 
 fn age(snapshot: &Snapshot) -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or(Duration::ZERO)
-        .as_secs();
-    crate::commands::sessions::format_duration(now.saturating_sub(snapshot.taken) as f64)
+    crate::clock::ago(snapshot.taken)
 }
 
 fn refuse_production_target(target: &Target) -> Result<()> {

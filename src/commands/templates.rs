@@ -52,7 +52,7 @@ pub async fn run(config: &Config, args: &TemplatesArgs) -> Result<()> {
     for template in &templates {
         let stale = is_current(&template.key) == Some(false);
         if args.drop_all || (args.prune && stale) {
-            cache::drop_template(&admin, &template.name).await?;
+            crate::rebuild::side::drop_unless_in_use(&admin, &template.name).await?;
             ui::note(format_args!("dropped {}", quote_ident(&template.name)));
             dropped += 1;
         }
@@ -81,7 +81,7 @@ pub async fn run(config: &Config, args: &TemplatesArgs) -> Result<()> {
             key: t.key.clone(),
             current: is_current(&t.key),
             bytes: t.bytes,
-            age_seconds: cache::now_ms().saturating_sub(t.built_ms) / 1000,
+            age_seconds: crate::clock::now_ms().saturating_sub(t.built_ms) / 1000,
             load_seconds: t.load.as_secs_f64(),
         })
         .collect();

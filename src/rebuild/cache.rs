@@ -2,14 +2,13 @@
 //! database is kept as a template named from a hash of everything that shaped it, and the
 //! next `setup` with the same hash clones it instead of replaying the files.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 use tokio_postgres::Client;
 
 use super::side::{self, Mark, prefix};
-use crate::commands::drop as drop_cmd;
 use crate::db::{PgError, quote_ident};
 use crate::script::Inspection;
 use crate::ui;
@@ -47,15 +46,8 @@ pub struct Template {
 impl Template {
     /// How long ago it was built, for status lines.
     pub fn age(&self) -> String {
-        let ms = now_ms().saturating_sub(self.built_ms);
-        crate::commands::sessions::format_duration(ms as f64 / 1000.0)
+        crate::clock::ago(self.built_ms / 1000)
     }
-}
-
-pub fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64)
 }
 
 /// The cache key: cruddur-db's version, the files' bytes (includes too), and what the server
@@ -136,7 +128,9 @@ pub async fn save(
     load: Duration,
 ) -> Result<Option<String>> {
     let template = name(target, key);
-    if db_exists(client, &template).await? && drop_template(client, &template).await.is_err() {
+    if crate::db::database_exists(client, &template).await?
+        && side::drop_unless_in_use(client, &template).await.is_err()
+    {
         return Ok(None);
     }
     let sql = format!(
@@ -152,27 +146,15 @@ pub async fn save(
     let mark = Mark::Template {
         target: target.to_string(),
         key: key.to_string(),
-        built_ms: now_ms(),
+        built_ms: crate::clock::now_ms(),
         load_ms: load.as_millis() as u64,
     };
     side::comment(client, &template, Some(&mark.comment())).await?;
     for old in templates_of(client, target).await?.into_iter().skip(KEEP) {
         // One in use stays until the next run.
-        let _ = drop_template(client, &old.name).await;
+        let _ = side::drop_unless_in_use(client, &old.name).await;
     }
     Ok(Some(template))
-}
-
-pub async fn drop_template(client: &Client, name: &str) -> Result<()> {
-    // A template's sessions are only ever someone looking at it: never end them.
-    match drop_cmd::drop_named(client, name, false).await? {
-        drop_cmd::Dropped::Done => Ok(()),
-        drop_cmd::Dropped::Blocked(holders) => Err(drop_cmd::blocked(name, &holders)),
-    }
-}
-
-async fn db_exists(client: &Client, name: &str) -> Result<bool> {
-    crate::db::database_exists(client, name).await
 }
 
 /// Bytes as people read them.

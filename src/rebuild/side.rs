@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use tokio_postgres::Client;
 
-use crate::commands::drop::{self as drop_cmd, Dropped};
+use crate::commands::drop as drop_cmd;
 use crate::db::{PgError, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::ui;
@@ -158,9 +158,7 @@ pub async fn swap(client: &Client, side: &str, target: &str, force: bool) -> Res
         .context("could not read the database's comment")?
         .map(|row| row.get(0));
     if old_comment.is_some() {
-        if let Dropped::Blocked(holders) = drop_cmd::drop_named(client, target, force).await? {
-            return Err(drop_cmd::blocked(target, &holders));
-        }
+        drop_cmd::drop_named(client, target, force).await?;
     }
     let rename = format!(
         "ALTER DATABASE {} RENAME TO {}",
@@ -203,4 +201,10 @@ pub async fn size_of(client: &Client, name: &str) -> Result<Option<i64>> {
         Err(err) => Err(anyhow::Error::new(PgError(err))
             .context(format!("could not read the size of {}", quote_ident(name)))),
     }
+}
+
+/// Drop a copy kept aside (a template, a snapshot). Its sessions are only ever someone
+/// looking at it: they are never ended, and the drop fails naming them.
+pub async fn drop_unless_in_use(client: &Client, name: &str) -> Result<()> {
+    drop_cmd::drop_named(client, name, false).await
 }

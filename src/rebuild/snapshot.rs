@@ -2,8 +2,6 @@
 //! it (`CREATE DATABASE ... TEMPLATE`), restored by cloning it back through a side database,
 //! so a restore that fails leaves the database as it was and the snapshot stays for the next.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use anyhow::{Context, Result};
 use tokio_postgres::Client;
 
@@ -47,39 +45,7 @@ pub fn check_name(name: &str) -> Result<()> {
 
 /// A name from the current time, `20261126-053944`.
 pub fn default_name() -> String {
-    default_name_at(now())
-}
-
-/// `secs` (Unix seconds, UTC) as `20261126-053944`.
-pub fn default_name_at(secs: u64) -> String {
-    let (days, rest) = (secs / 86_400, secs % 86_400);
-    let (year, month, day) = civil_from_days(days as i64);
-    format!(
-        "{year:04}{month:02}{day:02}-{:02}{:02}{:02}",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
-}
-
-/// Days since 1970-01-01 as a (year, month, day) date (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+    crate::clock::utc_compact(crate::clock::now_secs())
 }
 
 /// The database that holds snapshot `name` of `target`, within 63 bytes.
@@ -169,7 +135,7 @@ pub async fn save(client: &Client, target: &str, name: &str, force: bool) -> Res
         .await
         .map_err(PgError)
         .with_context(|| format!("could not copy {} into a snapshot", quote_ident(target)))?;
-    let taken = now();
+    let taken = crate::clock::now_secs();
     let mark = Mark::Snapshot {
         target: target.to_string(),
         name: name.to_string(),

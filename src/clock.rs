@@ -1,0 +1,65 @@
+//! The wall clock, read one way everywhere: Unix time now, and UTC dates written compactly
+//! for names and migration versions (`20261126-053944`, `20261126053944`).
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Unix milliseconds now (0 before 1970, which no clock here reports).
+pub fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+/// Unix seconds now.
+pub fn now_secs() -> u64 {
+    now_ms() / 1000
+}
+
+/// Unix seconds `secs` in UTC as `YYYYMMDD-HHMMSS`.
+pub fn utc_compact(secs: u64) -> String {
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    let (year, month, day) = civil_from_days(days as i64);
+    format!(
+        "{year:04}{month:02}{day:02}-{:02}{:02}{:02}",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// Unix seconds `secs` in UTC as dbmate's version, `YYYYMMDDHHMMSS`.
+pub fn utc_version(secs: u64) -> String {
+    utc_compact(secs).replace('-', "")
+}
+
+/// How long ago `then_secs` was, as a clock reads (`2m05s`).
+pub fn ago(then_secs: u64) -> String {
+    crate::commands::sessions::format_duration(now_secs().saturating_sub(then_secs) as f64)
+}
+
+/// Days since 1970-01-01 as a (year, month, day) date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_utc_and_compact() {
+        assert_eq!(utc_compact(0), "19700101-000000");
+        // 2023-04-11 04:12:33 UTC, a leap year's February behind it.
+        assert_eq!(utc_version(1_681_186_353), "20230411041233");
+        assert_eq!(utc_compact(951_782_400), "20000229-000000");
+    }
+}
