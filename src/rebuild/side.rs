@@ -188,13 +188,14 @@ pub async fn swap(client: &Client, side: &str, target: &str, force: bool) -> Res
 }
 
 /// Database `name`'s size in bytes, or `None` when it went away since it was listed (another
-/// run may drop it at any moment).
+/// run may drop it at any moment): the server then either says it does not exist or, when
+/// the drop is half done, returns NULL.
 pub async fn size_of(client: &Client, name: &str) -> Result<Option<i64>> {
     match client
         .query_one("SELECT pg_database_size($1::text)", &[&name])
         .await
     {
-        Ok(row) => Ok(Some(row.get(0))),
+        Ok(row) => Ok(row.get::<_, Option<i64>>(0)),
         Err(err) if err.code() == Some(&tokio_postgres::error::SqlState::UNDEFINED_DATABASE) => {
             Ok(None)
         }
