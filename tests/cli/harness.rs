@@ -866,6 +866,23 @@ impl TestDb {
         )) != "0"
     }
 
+    /// The databases cruddur-db keeps beside this one, of `kind` (`new` for setup's side
+    /// databases, `tpl` for templates, `snap` for snapshots), by name.
+    pub fn kept_aside(&self, kind: &str) -> Vec<String> {
+        let names = self.cluster.psql(
+            "postgres",
+            &format!(
+                "SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database WHERE datname LIKE {}",
+                literal(&format!("{}_cdb_{kind}_%", self.name))
+            ),
+        );
+        names
+            .split(',')
+            .filter(|name| !name.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
     /// A login role with the test password and no other privileges, named after this
     /// database so parallel tests never share one; dropped with the returned guard.
     pub fn plain_role(&self) -> PlainRole {
@@ -959,6 +976,12 @@ impl Project {
 
     pub fn path(&self) -> &Path {
         &self.dir
+    }
+
+    /// Add `text` at the end of a project file, on a line of its own.
+    pub fn append(&self, relative: &str, text: &str) -> PathBuf {
+        let current = std::fs::read_to_string(self.path().join(relative)).unwrap_or_default();
+        self.write(relative, &format!("{current}\n{text}"))
     }
 
     pub fn write(&self, relative: &str, contents: &str) -> PathBuf {

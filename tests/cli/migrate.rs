@@ -362,18 +362,14 @@ fn setup_runs_pending_migrations_between_the_schema_and_the_seed() {
     migration(&project, "20240101000000_users_bio.sql", USERS_BIO);
     migration(&project, "20240102000000_posts.sql", POSTS);
     // The seed is written against the migrated schema.
-    let seed = std::fs::read_to_string(project.path().join("sql/seed.sql")).unwrap();
-    project.write(
+    project.append(
         "sql/seed.sql",
-        &format!("{seed}\nUPDATE users SET bio = 'hello';\nINSERT INTO posts VALUES (1);\n"),
+        "UPDATE users SET bio = 'hello';\nINSERT INTO posts VALUES (1);\n",
     );
     // schema.sql already holds the first migration, as a dbmate schema dump records it.
-    let schema = std::fs::read_to_string(project.path().join("sql/schema.sql")).unwrap();
-    project.write(
+    project.append(
         "sql/schema.sql",
-        &format!(
-            "{schema}\nALTER TABLE users ADD COLUMN bio text;\nCREATE TABLE public.schema_migrations (version varchar(128) PRIMARY KEY);\nINSERT INTO public.schema_migrations (version) VALUES ('20240101000000');\n"
-        ),
+        "ALTER TABLE users ADD COLUMN bio text;\nCREATE TABLE public.schema_migrations (version varchar(128) PRIMARY KEY);\nINSERT INTO public.schema_migrations (version) VALUES ('20240101000000');\n",
     );
     db.cruddur(&project)
         .arg("setup")

@@ -27,13 +27,7 @@ fn six_concurrent_setups_all_succeed_one_at_a_time() {
     let db = TestDb::new();
     let project = Project::new();
     // Slow enough that the runs overlap.
-    project.write(
-        "sql/seed.sql",
-        &format!(
-            "{}\nSELECT pg_sleep(0.3);\n",
-            std::fs::read_to_string(project.path().join("sql/seed.sql")).unwrap()
-        ),
-    );
+    project.append("sql/seed.sql", "SELECT pg_sleep(0.3);\n");
     let outputs = db.run_at_once(&project, 6, &["setup"]);
     for output in &outputs {
         let (_, stderr) = output_text(output);
@@ -55,14 +49,8 @@ fn six_concurrent_setups_all_succeed_one_at_a_time() {
     );
     assert_eq!(db.query("SELECT count(*) FROM users"), "2");
     assert_eq!(
-        db.cluster.psql(
-            "postgres",
-            &format!(
-                "SELECT count(*) FROM pg_database WHERE datname LIKE '{}_cdb_new_%'",
-                db.name
-            )
-        ),
-        "0",
+        db.kept_aside("new"),
+        Vec::<String>::new(),
         "side databases left behind"
     );
 }
@@ -123,14 +111,7 @@ fn unchanged_files_clone_the_template_and_changes_miss_it() {
     assert!(cached_setup(&db, &project).contains("cache miss"));
 
     // Only the newest two templates are kept per database.
-    let kept = db.cluster.psql(
-        "postgres",
-        &format!(
-            "SELECT count(*) FROM pg_database WHERE datname LIKE '{}_cdb_tpl_%'",
-            db.name
-        ),
-    );
-    assert_eq!(kept, "2");
+    assert_eq!(db.kept_aside("tpl").len(), 2);
     db.cruddur(&project)
         .args(["templates", "--json"])
         .assert()
@@ -188,8 +169,9 @@ fn another_role_misses_the_cache() {
         "postgres",
         &format!("ALTER DATABASE {} OWNER TO postgres", db.name),
     );
-    for name in db.cluster.psql("postgres", &format!("SELECT string_agg(datname, ',') FROM pg_database WHERE datname LIKE '{}_cdb_tpl_%'", db.name)).split(',').filter(|s| !s.is_empty()) {
-        db.cluster.psql("postgres", &format!("DROP DATABASE \"{name}\""));
+    for name in db.kept_aside("tpl") {
+        db.cluster
+            .psql("postgres", &format!("DROP DATABASE \"{name}\""));
     }
 }
 
@@ -198,13 +180,7 @@ fn a_session_on_the_template_falls_back_to_loading_the_files() {
     let db = TestDb::new();
     let project = Project::new();
     cached_setup(&db, &project);
-    let template = db.cluster.psql(
-        "postgres",
-        &format!(
-            "SELECT datname FROM pg_database WHERE datname LIKE '{}_cdb_tpl_%'",
-            db.name
-        ),
-    );
+    let template = db.kept_aside("tpl").remove(0);
     let _looking = db.cluster.hold_session(&template, "looking-at-template");
     let stderr = cached_setup(&db, &project);
     assert!(stderr.contains("loading the files instead"), "{stderr}");
@@ -247,11 +223,11 @@ fn the_production_mark_survives_the_swap_and_prod_is_never_cached() {
 fn files_that_name_their_database_load_in_place_and_say_why() {
     let db = TestDb::new();
     let project = Project::new();
-    project.write(
+    project.append(
         "sql/seed.sql",
         &format!(
-            "{}\nALTER DATABASE {} SET timezone = 'UTC';\n",
-            std::fs::read_to_string(project.path().join("sql/seed.sql")).unwrap(),
+            "ALTER DATABASE {} SET timezone = 'UTC';
+",
             db.name
         ),
     );
@@ -286,11 +262,7 @@ fn leftovers_of_an_interrupted_setup_are_removed_by_the_next() {
         stderr.contains("setup stopped at step seed; your database is unchanged"),
         "{stderr}"
     );
-    let leftovers = format!(
-        "SELECT count(*) FROM pg_database WHERE datname LIKE '{}_cdb_new_%'",
-        db.name
-    );
-    assert_eq!(db.cluster.psql("postgres", &leftovers), "1");
+    assert_eq!(db.kept_aside("new").len(), 1);
 
     std::fs::copy(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sql/seed.sql"),
@@ -304,5 +276,5 @@ fn leftovers_of_an_interrupted_setup_are_removed_by_the_next() {
         .stderr(predicate::str::contains(
             "left by an earlier setup that did not finish",
         ));
-    assert_eq!(db.cluster.psql("postgres", &leftovers), "0");
+    assert!(db.kept_aside("new").is_empty());
 }

@@ -74,13 +74,7 @@ fn a_session_on_the_snapshot_itself_is_never_ended() {
         .args(["snapshot", "save", "looked-at"])
         .assert()
         .success();
-    let snapshot = db.cluster.psql(
-        "postgres",
-        &format!(
-            "SELECT datname FROM pg_database WHERE datname LIKE '{}_cdb_snap_%'",
-            db.name
-        ),
-    );
+    let snapshot = db.kept_aside("snap").remove(0);
     let _looking = db.cluster.hold_session(&snapshot, "looking");
     db.query("DELETE FROM activities");
     db.cruddur(&project)
