@@ -261,6 +261,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--allow-modified', '--allow-modified', [CompletionResultType]::ParameterName, 'Go ahead although an applied migration''s file was edited or deleted')
             [CompletionResult]::new('--allow-out-of-order', '--allow-out-of-order', [CompletionResultType]::ParameterName, 'Apply pending migrations older than the newest applied one (a branch merged late)')
+            [CompletionResult]::new('--unsafe', '--unsafe', [CompletionResultType]::ParameterName, 'Go ahead although a pending migration has dangerous lint findings (they are printed)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan (`migrate plan`) instead of applying anything')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
@@ -275,6 +277,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Revert the last applied migrations')
             [CompletionResult]::new('redo', 'redo', [CompletionResultType]::ParameterValue, 'Revert the last applied migration and apply it again')
             [CompletionResult]::new('import-legacy', 'import-legacy', [CompletionResultType]::ParameterValue, 'Convert the old Python migrations into migration files, and record as applied the ones the database''s schema_information says ran')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check migrations for statements that lock or rewrite busy tables, without a database; exit 8 when one is dangerous and not annotated')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'For each pending migration''s statements: the lock it takes on which table, the table''s size, and the sessions holding a conflicting lock now; runs nothing')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every migration and its state: applied, pending, modified or missing')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -309,6 +313,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--allow-modified', '--allow-modified', [CompletionResultType]::ParameterName, 'Go ahead although an applied migration''s file was edited or deleted')
             [CompletionResult]::new('--allow-out-of-order', '--allow-out-of-order', [CompletionResultType]::ParameterName, 'Apply pending migrations older than the newest applied one (a branch merged late)')
+            [CompletionResult]::new('--unsafe', '--unsafe', [CompletionResultType]::ParameterName, 'Go ahead although a pending migration has dangerous lint findings (they are printed)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan (`migrate plan`) instead of applying anything')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
@@ -333,6 +339,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--allow-modified', '--allow-modified', [CompletionResultType]::ParameterName, 'Go ahead although an applied migration''s file was edited or deleted')
             [CompletionResult]::new('--allow-out-of-order', '--allow-out-of-order', [CompletionResultType]::ParameterName, 'Apply pending migrations older than the newest applied one (a branch merged late)')
+            [CompletionResult]::new('--unsafe', '--unsafe', [CompletionResultType]::ParameterName, 'Go ahead although a pending migration has dangerous lint findings (they are printed)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan (`migrate plan`) instead of applying anything')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
@@ -356,6 +364,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--allow-modified', '--allow-modified', [CompletionResultType]::ParameterName, 'Go ahead although an applied migration''s file was edited or deleted')
             [CompletionResult]::new('--allow-out-of-order', '--allow-out-of-order', [CompletionResultType]::ParameterName, 'Apply pending migrations older than the newest applied one (a branch merged late)')
+            [CompletionResult]::new('--unsafe', '--unsafe', [CompletionResultType]::ParameterName, 'Go ahead although a pending migration has dangerous lint findings (they are printed)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan (`migrate plan`) instead of applying anything')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
@@ -375,6 +385,44 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan; write and record nothing')
+            [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'cruddur-db;migrate;lint' {
+            [CompletionResult]::new('--migrations-dir', '--migrations-dir', [CompletionResultType]::ParameterName, 'Where the migration files are [default: the SQL directory''s migrations/]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
+            [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
+            [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (fields documented in README.md)')
+            [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'cruddur-db;migrate;plan' {
+            [CompletionResult]::new('--migrations-dir', '--migrations-dir', [CompletionResultType]::ParameterName, 'Where the migration files are [default: the SQL directory''s migrations/]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)')
+            [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
+            [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON instead of text (fields documented in README.md)')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
@@ -412,6 +460,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Revert the last applied migrations')
             [CompletionResult]::new('redo', 'redo', [CompletionResultType]::ParameterValue, 'Revert the last applied migration and apply it again')
             [CompletionResult]::new('import-legacy', 'import-legacy', [CompletionResultType]::ParameterValue, 'Convert the old Python migrations into migration files, and record as applied the ones the database''s schema_information says ran')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check migrations for statements that lock or rewrite busy tables, without a database; exit 8 when one is dangerous and not annotated')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'For each pending migration''s statements: the lock it takes on which table, the table''s size, and the sessions holding a conflicting lock now; runs nothing')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every migration and its state: applied, pending, modified or missing')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -429,6 +479,12 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;migrate;help;import-legacy' {
+            break
+        }
+        'cruddur-db;migrate;help;lint' {
+            break
+        }
+        'cruddur-db;migrate;help;plan' {
             break
         }
         'cruddur-db;migrate;help;status' {
@@ -625,6 +681,8 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Revert the last applied migrations')
             [CompletionResult]::new('redo', 'redo', [CompletionResultType]::ParameterValue, 'Revert the last applied migration and apply it again')
             [CompletionResult]::new('import-legacy', 'import-legacy', [CompletionResultType]::ParameterValue, 'Convert the old Python migrations into migration files, and record as applied the ones the database''s schema_information says ran')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check migrations for statements that lock or rewrite busy tables, without a database; exit 8 when one is dangerous and not annotated')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'For each pending migration''s statements: the lock it takes on which table, the table''s size, and the sessions holding a conflicting lock now; runs nothing')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Every migration and its state: applied, pending, modified or missing')
             break
         }
@@ -641,6 +699,12 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;help;migrate;import-legacy' {
+            break
+        }
+        'cruddur-db;help;migrate;lint' {
+            break
+        }
+        'cruddur-db;help;migrate;plan' {
             break
         }
         'cruddur-db;help;migrate;status' {

@@ -106,8 +106,14 @@ _cruddur__db() {
             cruddur__db__subcmd__help__subcmd__migrate,import-legacy)
                 cmd="cruddur__db__subcmd__help__subcmd__migrate__subcmd__import__subcmd__legacy"
                 ;;
+            cruddur__db__subcmd__help__subcmd__migrate,lint)
+                cmd="cruddur__db__subcmd__help__subcmd__migrate__subcmd__lint"
+                ;;
             cruddur__db__subcmd__help__subcmd__migrate,new)
                 cmd="cruddur__db__subcmd__help__subcmd__migrate__subcmd__new"
+                ;;
+            cruddur__db__subcmd__help__subcmd__migrate,plan)
+                cmd="cruddur__db__subcmd__help__subcmd__migrate__subcmd__plan"
                 ;;
             cruddur__db__subcmd__help__subcmd__migrate,redo)
                 cmd="cruddur__db__subcmd__help__subcmd__migrate__subcmd__redo"
@@ -139,8 +145,14 @@ _cruddur__db() {
             cruddur__db__subcmd__migrate,import-legacy)
                 cmd="cruddur__db__subcmd__migrate__subcmd__import__subcmd__legacy"
                 ;;
+            cruddur__db__subcmd__migrate,lint)
+                cmd="cruddur__db__subcmd__migrate__subcmd__lint"
+                ;;
             cruddur__db__subcmd__migrate,new)
                 cmd="cruddur__db__subcmd__migrate__subcmd__new"
+                ;;
+            cruddur__db__subcmd__migrate,plan)
+                cmd="cruddur__db__subcmd__migrate__subcmd__plan"
                 ;;
             cruddur__db__subcmd__migrate,redo)
                 cmd="cruddur__db__subcmd__migrate__subcmd__redo"
@@ -160,8 +172,14 @@ _cruddur__db() {
             cruddur__db__subcmd__migrate__subcmd__help,import-legacy)
                 cmd="cruddur__db__subcmd__migrate__subcmd__help__subcmd__import__subcmd__legacy"
                 ;;
+            cruddur__db__subcmd__migrate__subcmd__help,lint)
+                cmd="cruddur__db__subcmd__migrate__subcmd__help__subcmd__lint"
+                ;;
             cruddur__db__subcmd__migrate__subcmd__help,new)
                 cmd="cruddur__db__subcmd__migrate__subcmd__help__subcmd__new"
+                ;;
+            cruddur__db__subcmd__migrate__subcmd__help,plan)
+                cmd="cruddur__db__subcmd__migrate__subcmd__help__subcmd__plan"
                 ;;
             cruddur__db__subcmd__migrate__subcmd__help,redo)
                 cmd="cruddur__db__subcmd__migrate__subcmd__help__subcmd__redo"
@@ -529,7 +547,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help__subcmd__migrate)
-            opts="new up down redo import-legacy status"
+            opts="new up down redo import-legacy lint plan status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -570,7 +588,35 @@ _cruddur__db() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__migrate__subcmd__lint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cruddur__subcmd__db__subcmd__help__subcmd__migrate__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__migrate__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -817,7 +863,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help new up down redo import-legacy status help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help new up down redo import-legacy lint plan status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -867,7 +913,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__down)
-            opts="-y -q -v -h --steps --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --steps --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -921,7 +967,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__help)
-            opts="new up down redo import-legacy status help"
+            opts="new up down redo import-legacy lint plan status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -976,7 +1022,35 @@ _cruddur__db() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cruddur__subcmd__db__subcmd__migrate__subcmd__help__subcmd__lint)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__help__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__migrate__subcmd__help__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1070,6 +1144,44 @@ _cruddur__db() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cruddur__subcmd__db__subcmd__migrate__subcmd__lint)
+            opts="-y -q -v -h --json --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --migrations-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__new)
             opts="-y -q -v -h --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1108,8 +1220,46 @@ _cruddur__db() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cruddur__subcmd__db__subcmd__migrate__subcmd__plan)
+            opts="-y -q -v -h --json --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --migrations-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__redo)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1197,7 +1347,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__up)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

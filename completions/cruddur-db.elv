@@ -247,6 +247,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --allow-modified 'Go ahead although an applied migration''s file was edited or deleted'
             cand --allow-out-of-order 'Apply pending migrations older than the newest applied one (a branch merged late)'
+            cand --unsafe 'Go ahead although a pending migration has dangerous lint findings (they are printed)'
+            cand --dry-run 'Print the plan (`migrate plan`) instead of applying anything'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand -y 'Answer yes to confirmations (for CI)'
             cand --yes 'Answer yes to confirmations (for CI)'
@@ -261,6 +263,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand down 'Revert the last applied migrations'
             cand redo 'Revert the last applied migration and apply it again'
             cand import-legacy 'Convert the old Python migrations into migration files, and record as applied the ones the database''s schema_information says ran'
+            cand lint 'Check migrations for statements that lock or rewrite busy tables, without a database; exit 8 when one is dangerous and not annotated'
+            cand plan 'For each pending migration''s statements: the lock it takes on which table, the table''s size, and the sessions holding a conflicting lock now; runs nothing'
             cand status 'Every migration and its state: applied, pending, modified or missing'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -293,6 +297,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --allow-modified 'Go ahead although an applied migration''s file was edited or deleted'
             cand --allow-out-of-order 'Apply pending migrations older than the newest applied one (a branch merged late)'
+            cand --unsafe 'Go ahead although a pending migration has dangerous lint findings (they are printed)'
+            cand --dry-run 'Print the plan (`migrate plan`) instead of applying anything'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand -y 'Answer yes to confirmations (for CI)'
             cand --yes 'Answer yes to confirmations (for CI)'
@@ -316,6 +322,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --allow-modified 'Go ahead although an applied migration''s file was edited or deleted'
             cand --allow-out-of-order 'Apply pending migrations older than the newest applied one (a branch merged late)'
+            cand --unsafe 'Go ahead although a pending migration has dangerous lint findings (they are printed)'
+            cand --dry-run 'Print the plan (`migrate plan`) instead of applying anything'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand -y 'Answer yes to confirmations (for CI)'
             cand --yes 'Answer yes to confirmations (for CI)'
@@ -338,6 +346,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --allow-modified 'Go ahead although an applied migration''s file was edited or deleted'
             cand --allow-out-of-order 'Apply pending migrations older than the newest applied one (a branch merged late)'
+            cand --unsafe 'Go ahead although a pending migration has dangerous lint findings (they are printed)'
+            cand --dry-run 'Print the plan (`migrate plan`) instead of applying anything'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand -y 'Answer yes to confirmations (for CI)'
             cand --yes 'Answer yes to confirmations (for CI)'
@@ -356,6 +366,42 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --dry-run 'Print the plan; write and record nothing'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;migrate;lint'= {
+            cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --json 'Print JSON instead of text (fields documented in README.md)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;migrate;plan'= {
+            cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --json 'Print JSON instead of text (fields documented in README.md)'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand -y 'Answer yes to confirmations (for CI)'
             cand --yes 'Answer yes to confirmations (for CI)'
@@ -391,6 +437,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand down 'Revert the last applied migrations'
             cand redo 'Revert the last applied migration and apply it again'
             cand import-legacy 'Convert the old Python migrations into migration files, and record as applied the ones the database''s schema_information says ran'
+            cand lint 'Check migrations for statements that lock or rewrite busy tables, without a database; exit 8 when one is dangerous and not annotated'
+            cand plan 'For each pending migration''s statements: the lock it takes on which table, the table''s size, and the sessions holding a conflicting lock now; runs nothing'
             cand status 'Every migration and its state: applied, pending, modified or missing'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -403,6 +451,10 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;migrate;help;redo'= {
         }
         &'cruddur-db;migrate;help;import-legacy'= {
+        }
+        &'cruddur-db;migrate;help;lint'= {
+        }
+        &'cruddur-db;migrate;help;plan'= {
         }
         &'cruddur-db;migrate;help;status'= {
         }
@@ -573,6 +625,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand down 'Revert the last applied migrations'
             cand redo 'Revert the last applied migration and apply it again'
             cand import-legacy 'Convert the old Python migrations into migration files, and record as applied the ones the database''s schema_information says ran'
+            cand lint 'Check migrations for statements that lock or rewrite busy tables, without a database; exit 8 when one is dangerous and not annotated'
+            cand plan 'For each pending migration''s statements: the lock it takes on which table, the table''s size, and the sessions holding a conflicting lock now; runs nothing'
             cand status 'Every migration and its state: applied, pending, modified or missing'
         }
         &'cruddur-db;help;migrate;new'= {
@@ -584,6 +638,10 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;migrate;redo'= {
         }
         &'cruddur-db;help;migrate;import-legacy'= {
+        }
+        &'cruddur-db;help;migrate;lint'= {
+        }
+        &'cruddur-db;help;migrate;plan'= {
         }
         &'cruddur-db;help;migrate;status'= {
         }

@@ -330,6 +330,14 @@ pub struct UpArgs {
     /// How often a migration that got no lock in time is tried again
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub lock_retries: u32,
+
+    /// Go ahead although a pending migration has dangerous lint findings (they are printed)
+    #[arg(long = "unsafe")]
+    pub allow_unsafe: bool,
+
+    /// Print the plan (`migrate plan`) instead of applying anything
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -365,6 +373,25 @@ pub enum MigrateAction {
         /// Print the plan; write and record nothing
         #[arg(long)]
         dry_run: bool,
+    },
+
+    /// Check migrations for statements that lock or rewrite busy tables, without a database;
+    /// exit 8 when one is dangerous and not annotated
+    Lint {
+        /// Migration files [default: every file in the migrations directory]
+        files: Vec<PathBuf>,
+
+        /// Print JSON instead of text (fields documented in README.md)
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// For each pending migration's statements: the lock it takes on which table, the
+    /// table's size, and the sessions holding a conflicting lock now; runs nothing
+    Plan {
+        /// Print JSON instead of text (fields documented in README.md)
+        #[arg(long)]
+        json: bool,
     },
 
     /// Every migration and its state: applied, pending, modified or missing

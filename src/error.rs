@@ -23,6 +23,8 @@ pub enum Exit {
     Refused = 6,
     /// Another run held the target's lock longer than `--lock-timeout`.
     Busy = 7,
+    /// A pending migration breaks a safety rule (`migrate lint`) and carries no annotation.
+    Unsafe = 8,
     /// Hung up: the terminal closed (128 + SIGHUP).
     HungUp = 129,
     /// Interrupted by Ctrl-C (128 + SIGINT, as shells report it).

@@ -21,15 +21,20 @@ fn destructive_action(command: &Command) -> Option<&'static str> {
         Command::Seed(_) => Some("seed"),
         Command::Kill(args) if !args.dry_run => Some("end sessions on"),
         Command::Migrate(args) => match &args.action {
-            None | Some(MigrateAction::Up(_)) => Some("migrate"),
-            // `migrate down` asks itself, once it knows which migrations it will revert.
-            Some(MigrateAction::Down { .. } | MigrateAction::Redo(_)) => None,
+            // `migrate` asks itself once its lint has passed (a refusal needs no typing), and
+            // `migrate down` once it knows which migrations it will revert.
+            None
+            | Some(MigrateAction::Up(_) | MigrateAction::Down { .. } | MigrateAction::Redo(_)) => {
+                None
+            }
             Some(MigrateAction::ImportLegacy { dry_run: false, .. }) => {
                 Some("record migrations on")
             }
             Some(
                 MigrateAction::New { .. }
                 | MigrateAction::Status { .. }
+                | MigrateAction::Lint { .. }
+                | MigrateAction::Plan { .. }
                 | MigrateAction::ImportLegacy { .. },
             ) => None,
         },

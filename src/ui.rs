@@ -83,6 +83,11 @@ pub fn note(message: impl Display) {
     }
 }
 
+/// A report that explains a refusal (lint findings): shown whatever the verbosity.
+pub fn report(text: impl Display) {
+    line(text);
+}
+
 /// Only with `--verbose`: what is being sent where.
 pub fn verbose(message: impl Display) {
     if verbosity() >= Verbosity::Verbose {
@@ -106,6 +111,34 @@ pub fn server_notice(at: Option<&dyn Display>, severity: &str, message: impl Dis
 pub fn error(err: &anyhow::Error, hint: &str) {
     line(format_args!("{} {err:#}", "error:".red().bold()));
     line(format_args!("{} {hint}", "hint:".green().bold()));
+}
+
+/// A source line under its number with `width` carets from `column` (1-based, in characters),
+/// as compilers show where a problem is. Tabs stay tabs so the carets line up.
+pub fn excerpt(line: u64, source: &str, column: u64, width: usize) -> String {
+    let gutter = line.to_string().len();
+    let pad: String = source
+        .chars()
+        .take(column.saturating_sub(1) as usize)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    format!(
+        " {line} | {source}\n {:gutter$} | {pad}{}",
+        "",
+        "^".repeat(width.max(1))
+    )
+}
+
+/// Bytes as people read them.
+pub fn size(bytes: i64) -> String {
+    let kib = bytes as f64 / 1024.0;
+    if kib < 1024.0 {
+        format!("{kib:.0} KiB")
+    } else if kib < 1024.0 * 1024.0 {
+        format!("{:.1} MiB", kib / 1024.0)
+    } else {
+        format!("{:.1} GiB", kib / (1024.0 * 1024.0))
+    }
 }
 
 /// Output that `\echo` in a SQL file asks for: stdout, like psql.

@@ -10,9 +10,11 @@ use crate::cli::{MigrateAction, MigrateArgs, UpArgs};
 use crate::config::Config;
 use crate::db::{self, Session, Target, quote_ident};
 use crate::error::{Exit, Fail};
-use crate::migrate::{self, Entry, State, history};
+use crate::migrate::{self, Entry, Migration, State, history};
 use crate::rebuild::lock;
 use crate::{guard, ui};
+
+use super::migrate_safety;
 
 pub async fn run(config: &Config, args: &MigrateArgs) -> Result<()> {
     let dir = config
@@ -27,6 +29,8 @@ pub async fn run(config: &Config, args: &MigrateArgs) -> Result<()> {
     match &args.action {
         None => up(config, &dir, &args.up).await,
         Some(MigrateAction::Up(up_args)) => up(config, &dir, up_args).await,
+        Some(MigrateAction::Lint { files, json }) => migrate_safety::lint(&dir, files, *json),
+        Some(MigrateAction::Plan { json }) => migrate_safety::plan(config, &dir, *json).await,
         Some(MigrateAction::New { name }) => new(&dir, name),
         Some(MigrateAction::Down { steps, up: up_args }) => {
             down(config, &dir, *steps, up_args, false).await
@@ -95,16 +99,21 @@ fn policy(args: &UpArgs) -> migrate::LockPolicy {
     }
 }
 
-async fn entries(session: &Session, dir: &std::path::Path) -> Result<Vec<Entry>> {
-    let files = migrate::discover(dir)?;
+async fn entries(session: &Session, files: Vec<Migration>) -> Result<Vec<Entry>> {
     let applied = history::applied(&session.client).await?;
     Ok(migrate::plan(files, applied))
 }
 
 async fn up(config: &Config, dir: &std::path::Path, args: &UpArgs) -> Result<()> {
+    if args.dry_run {
+        return migrate_safety::plan(config, dir, false).await;
+    }
     let started = Instant::now();
+    let files = migrate::discover(dir)?;
+    migrate_safety::gate(config, &files, args.allow_unsafe).await?;
+    guard::confirm_action(config, &config.target()?, "migrate").await?;
     let (target, session, holder) = open(config, args.lock_timeout).await?;
-    let entries = entries(&session, dir).await?;
+    let entries = entries(&session, files).await?;
     migrate::check_unchanged(&entries, args.allow_modified)?;
     migrate::check_order(&entries, args.allow_out_of_order)?;
     let pending: Vec<_> = entries
@@ -148,7 +157,7 @@ async fn down(
 ) -> Result<()> {
     let started = Instant::now();
     let (target, session, holder) = open(config, args.lock_timeout).await?;
-    let entries = entries(&session, dir).await?;
+    let entries = entries(&session, migrate::discover(dir)?).await?;
     migrate::check_unchanged(&entries, args.allow_modified)?;
     let last: Vec<&Entry> = entries
         .iter()
@@ -175,6 +184,18 @@ async fn down(
                 .map_or_else(|| e.version.clone(), |m| m.label())
         })
         .collect();
+    if args.dry_run {
+        ui::status(
+            "migrate",
+            format_args!(
+                "would {} {} on {}; nothing was run",
+                if redo { "redo" } else { "revert" },
+                names.join(", "),
+                quote_ident(target.conn.database())
+            ),
+        );
+        return Ok(());
+    }
     guard::confirm_action(config, &target, &format!("revert {} on", names.join(", "))).await?;
     for entry in &last {
         let Some(migration) = &entry.migration else {
@@ -187,10 +208,8 @@ async fn down(
         };
         migrate::revert(&session, migration, policy(args), Some(&holder)).await?;
     }
-    if redo {
-        if let Some(migration) = last.first().and_then(|e| e.migration.as_ref()) {
-            migrate::apply(&session, migration, policy(args), Some(&holder)).await?;
-        }
+    if redo && let Some(migration) = last.first().and_then(|e| e.migration.as_ref()) {
+        migrate::apply(&session, migration, policy(args), Some(&holder)).await?;
     }
     ui::done(
         "migrate",
@@ -219,7 +238,7 @@ struct Row {
 async fn status(config: &Config, dir: &std::path::Path, json: bool, exit_code: bool) -> Result<()> {
     let target = config.target()?;
     let session = db::connect(&target).await?;
-    let entries = entries(&session, dir).await?;
+    let entries = entries(&session, migrate::discover(dir)?).await?;
     let pending = entries.iter().filter(|e| e.state == State::Pending).count();
     let rows: Vec<Row> = entries
         .iter()

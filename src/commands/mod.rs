@@ -8,6 +8,7 @@ pub mod drop;
 pub mod kill;
 pub mod load;
 pub mod migrate;
+pub mod migrate_safety;
 pub mod sessions;
 pub mod setup;
 pub mod snapshot;

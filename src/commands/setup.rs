@@ -196,7 +196,7 @@ async fn clone_template(
                     format_args!(
                         "cache hit: cloned {} ({}, built {} ago); loading the files is skipped (it took {})",
                         quote_ident(&template.name),
-                        cache::size(template.bytes),
+                        ui::size(template.bytes),
                         template.age(),
                         ui::format_elapsed(template.load).trim_matches(['(', ')'])
                     ),

@@ -9,7 +9,6 @@ use crate::cli::SnapshotAction;
 use crate::config::Config;
 use crate::db::{self, Target, quote_ident};
 use crate::error::{Exit, Fail};
-use crate::rebuild::cache::size;
 use crate::rebuild::snapshot::{self, Snapshot};
 use crate::rebuild::{lock, side};
 use crate::{guard, ui};
@@ -38,7 +37,7 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
                     "saved {} as snapshot {:?} ({})",
                     quote_ident(name),
                     taken.name,
-                    size(taken.bytes)
+                    ui::size(taken.bytes)
                 ),
                 started.elapsed(),
             );
@@ -77,7 +76,7 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
                     quote_ident(name),
                     snap.name,
                     age(&snap),
-                    size(snap.bytes)
+                    ui::size(snap.bytes)
                 ),
                 started.elapsed(),
             );
@@ -108,7 +107,7 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
                         s.name.clone(),
                         s.source.clone(),
                         format!("{} ago", age(s)),
-                        size(s.bytes),
+                        ui::size(s.bytes),
                     ]
                 })
                 .collect();

@@ -93,7 +93,7 @@ pub async fn run(config: &Config, args: &TemplatesArgs) -> Result<()> {
         .map(|t| {
             vec![
                 t.name.clone(),
-                cache::size(t.bytes),
+                ui::size(t.bytes),
                 t.age(),
                 ui::format_elapsed(t.load)
                     .trim_matches(['(', ')'])

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Exit, Fail};
@@ -190,6 +190,18 @@ pub fn read(path: &Path) -> Result<Migration> {
     })
 }
 
+/// The text of `part` of `migration` as it is on disk now, and the file line it starts at.
+pub fn part_text(migration: &Migration, part: &Part) -> Result<(String, u64)> {
+    let text = std::fs::read_to_string(&migration.path)
+        .with_context(|| format!("could not read {}", migration.path.display()))?
+        .replace("\r\n", "\n");
+    let lines: Vec<&str> = text.split('\n').collect();
+    let first = part.lines.start.max(1);
+    let from = ((first - 1) as usize).min(lines.len());
+    let to = ((part.lines.end.max(1) - 1) as usize).clamp(from, lines.len());
+    Ok((lines[from..to].join("\n"), first))
+}
+
 /// `30s`, `500ms`, `2min` or a number of seconds, as PostgreSQL's `lock_timeout` takes them.
 pub fn parse_duration(text: &str) -> Option<Duration> {
     let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -207,10 +219,10 @@ fn marker(line: &str) -> Option<(&'static str, &str)> {
     let rest = line.trim_start().strip_prefix("--")?.trim_start();
     let rest = rest.strip_prefix("migrate:")?;
     for which in ["up", "down"] {
-        if let Some(options) = rest.strip_prefix(which) {
-            if options.is_empty() || options.starts_with(char::is_whitespace) {
-                return Some((which, options.trim()));
-            }
+        if let Some(options) = rest.strip_prefix(which)
+            && (options.is_empty() || options.starts_with(char::is_whitespace))
+        {
+            return Some((which, options.trim()));
         }
     }
     None

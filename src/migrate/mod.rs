@@ -6,6 +6,9 @@
 pub mod file;
 pub mod history;
 pub mod legacy;
+pub mod lint;
+pub mod locks;
+pub mod plan;
 
 use std::cell::RefCell;
 use std::time::{Duration, Instant};
@@ -212,7 +215,7 @@ pub async fn revert(
 
 /// Run one part of `migration` and `record`, under the part's (else the policy's) lock
 /// timeout, trying again with backoff when a lock was not had in time. A `transaction:false`
-/// part is never tried again: some of its statements may have committed.
+/// part is tried again only when it was blocked at its first statement.
 async fn run_part(
     session: &Session,
     migration: &Migration,
@@ -278,7 +281,11 @@ async fn run_part(
             who.join("; ")
         };
         let waited = timeout.map_or(0.0, |t| t.as_secs_f64());
-        if part.transaction && attempt <= policy.retries {
+        // Without a transaction, what completed stays applied: running it again could fail
+        // on it or apply it twice, so only a part blocked at its first statement is retried.
+        let nothing_ran = part.transaction
+            || err.downcast_ref::<script::Completed>() == Some(&script::Completed(0));
+        if nothing_ran && attempt <= policy.retries {
             let pause = Duration::from_millis(500 << (attempt - 1).min(6));
             ui::status(
                 "migrate",
@@ -295,8 +302,13 @@ async fn run_part(
             Fail::new(
                 Exit::Busy,
                 format!(
-                    "migration {} got no lock within {waited} s in {attempt} attempt(s); nothing of it was applied; blocked by {who}",
-                    migration.label()
+                    "migration {} got no lock within {waited} s in {attempt} attempt(s); {}; blocked by {who}",
+                    migration.label(),
+                    if nothing_ran {
+                        "nothing of it was applied"
+                    } else {
+                        "its statements before the blocked one stay applied (transaction:false), so it was not tried again"
+                    }
                 ),
             )
             .hint("`cruddur-db sessions` shows what they are doing, `cruddur-db kill --pid PID` ends one; or raise --lock-timeout-ddl, or the file's `lock_timeout:` option"),
@@ -319,8 +331,7 @@ async fn watch(watcher: Option<&Session>, pid: i32, blockers: &RefCell<Vec<Strin
                 &[&pid],
             )
             .await
-        {
-            if !rows.is_empty() {
+            && !rows.is_empty() {
                 *blockers.borrow_mut() = rows
                     .iter()
                     .map(|row| {
@@ -335,7 +346,6 @@ async fn watch(watcher: Option<&Session>, pid: i32, blockers: &RefCell<Vec<Strin
                     })
                     .collect();
             }
-        }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }

@@ -156,13 +156,3 @@ pub async fn save(
     }
     Ok(Some(template))
 }
-
-/// Bytes as people read them.
-pub fn size(bytes: i64) -> String {
-    let mib = bytes as f64 / (1024.0 * 1024.0);
-    if mib >= 1024.0 {
-        format!("{:.1} GiB", mib / 1024.0)
-    } else {
-        format!("{mib:.1} MiB")
-    }
-}

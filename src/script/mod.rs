@@ -132,16 +132,26 @@ pub async fn run_lines(
             runner.simple("COMMIT").await.context("could not commit")?;
         }
         Ok(()) => {}
-        Err(err) => {
-            if options.transaction {
-                // The server has already aborted the transaction; ROLLBACK just ends it cleanly.
-                let _ = runner.simple("ROLLBACK").await;
-            }
+        Err(err) if options.transaction => {
+            // The server has already aborted the transaction; ROLLBACK just ends it cleanly.
+            let _ = runner.simple("ROLLBACK").await;
             return Err(err);
         }
+        Err(err) => return Err(err.context(Completed(runner.summary.statements))),
     }
     runner.summary.elapsed = started.elapsed();
     Ok(runner.summary)
+}
+
+/// How many statements of a run without a transaction completed (and stay applied) before
+/// it failed: a caller may try again only when that is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Completed(pub u64);
+
+impl std::fmt::Display for Completed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} statement(s) of it had completed", self.0)
+    }
 }
 
 /// Statements waiting to be sent together as one simple query.

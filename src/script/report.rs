@@ -11,7 +11,7 @@ use super::lexer::{Position, Statement};
 use super::source::read_line;
 use super::{OwnTransaction, RunOptions};
 use crate::error::{Exit, Fail};
-use crate::redact;
+use crate::{redact, ui};
 
 /// The error for `statement` of the file at `path` failing with `err`; `start` is the
 /// character offset where the statement begins in the query that was sent (it may have been
@@ -137,17 +137,7 @@ fn report(
         hide(db.message())
     );
     if let Some(source_line) = read_line(path, line).map(|line| hide(&line)) {
-        let gutter = line.to_string().len();
-        let caret_pad: String = source_line
-            .chars()
-            .take(column as usize - 1)
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        let _ = write!(
-            message,
-            "\n {line} | {source_line}\n {:gutter$} | {caret_pad}^",
-            ""
-        );
+        let _ = write!(message, "\n{}", ui::excerpt(line, &source_line, column, 1));
     }
     if let Some(detail) = db.detail() {
         let _ = write!(message, "\nDETAIL: {}", hide(detail));

@@ -17,6 +17,7 @@ mod kill;
 mod load;
 mod manpage;
 mod migrate;
+mod migrate_safety;
 mod output;
 mod rebuild;
 mod sessions;

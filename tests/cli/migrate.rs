@@ -8,7 +8,7 @@ use predicates::prelude::*;
 use crate::harness::{Project, TestDb, output_text};
 
 /// The project's migrations directory.
-fn migration(project: &Project, file: &str, text: &str) {
+pub fn migration(project: &Project, file: &str, text: &str) {
     project.write(&format!("sql/migrations/{file}"), text);
 }
 
@@ -31,7 +31,7 @@ fn status(db: &TestDb, project: &Project) -> Vec<serde_json::Value> {
         .clone()
 }
 
-fn states(db: &TestDb, project: &Project) -> Vec<String> {
+pub fn states(db: &TestDb, project: &Project) -> Vec<String> {
     status(db, project)
         .iter()
         .map(|m| {
@@ -44,7 +44,7 @@ fn states(db: &TestDb, project: &Project) -> Vec<String> {
         .collect()
 }
 
-fn seeded() -> (TestDb, Project) {
+pub fn seeded() -> (TestDb, Project) {
     let db = TestDb::new();
     let project = Project::new();
     db.cruddur(&project).arg("setup").assert().success();
@@ -544,7 +544,7 @@ fn migrating_production_asks_and_down_names_what_it_reverts() {
 }
 
 /// A session holding ACCESS SHARE on `users` in an open transaction, as a long report would.
-fn hold_users(db: &TestDb) -> crate::harness::HeldSession {
+pub fn hold_users(db: &TestDb) -> crate::harness::HeldSession {
     let mut held = db.cluster.hold_session(&db.name, "long-report");
     held.run("BEGIN; LOCK TABLE users IN ACCESS SHARE MODE; SELECT 1;");
     std::thread::sleep(std::time::Duration::from_millis(300));

@@ -244,16 +244,16 @@ impl ConnInfo {
         if let Some(password) = &self.password {
             return Some(password.clone());
         }
-        if let Some(file) = &self.passfile {
-            if let Some((value, line)) = pgpass::lookup(file, host, self.database(), self.user()) {
-                return Some(Setting {
-                    value,
-                    source: Source::PassFile {
-                        file: file.clone(),
-                        line,
-                    },
-                });
-            }
+        if let Some(file) = &self.passfile
+            && let Some((value, line)) = pgpass::lookup(file, host, self.database(), self.user())
+        {
+            return Some(Setting {
+                value,
+                source: Source::PassFile {
+                    file: file.clone(),
+                    line,
+                },
+            });
         }
         self.fallback_password.clone().map(|value| Setting {
             value,

@@ -406,16 +406,16 @@ fn build(
         .or(layers.get("fallback_application_name"))
         .unwrap_or("cruddur-db")
         .to_string();
-    if let Some(encoding) = layers.get("client_encoding") {
-        if !matches!(
+    if let Some(encoding) = layers.get("client_encoding")
+        && !matches!(
             encoding.to_ascii_lowercase().as_str(),
             "utf8" | "utf-8" | "unicode" | "auto"
-        ) {
-            return Err(invalid(format!(
-                "client_encoding={encoding} (from {}): cruddur-db talks to the server in UTF8 only",
-                layers.source("client_encoding")
-            )));
-        }
+        )
+    {
+        return Err(invalid(format!(
+            "client_encoding={encoding} (from {}): cruddur-db talks to the server in UTF8 only",
+            layers.source("client_encoding")
+        )));
     }
     refuse_off(layers, "sslsni", "1")?;
     if let Some(value) = layers.get("sslcompression").filter(|v| *v != "0") {

@@ -1,0 +1,230 @@
+//! `migrate lint`, the lint `migrate` runs before it connects, and `migrate plan`: what a
+//! migration would do to a live database, told before it does it.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::db::{self, quote_ident};
+use crate::error::{Exit, Fail};
+use crate::migrate::lint::{self, Finding};
+use crate::migrate::plan::{self, MigrationPlan};
+use crate::migrate::{self, Migration, State, history};
+use crate::ui;
+
+/// `migrate lint [FILE...]`: findings on stdout; exit 8 when one blocks.
+pub fn lint(dir: &Path, files: &[PathBuf], json: bool) -> Result<()> {
+    let migrations = if files.is_empty() {
+        migrate::discover(dir)?
+    } else {
+        files
+            .iter()
+            .map(|path| migrate::file::read(path))
+            .collect::<Result<_>>()?
+    };
+    let mut findings = Vec::new();
+    for migration in &migrations {
+        findings.extend(lint::migration(migration)?);
+    }
+    let summary = Summary::of(&findings, migrations.len());
+    if json {
+        ui::json(&Report {
+            findings: &findings,
+            summary: &summary,
+        })?;
+    } else {
+        for finding in &findings {
+            ui::raw(format!("{}\n\n", finding.render()).as_bytes())?;
+        }
+    }
+    ui::status("lint", &summary);
+    if summary.blocking > 0 {
+        return Err(Fail::new(
+            Exit::Unsafe,
+            format!("{} dangerous statement(s) without an annotation", summary.blocking),
+        )
+        .hint(format!(
+            "rewrite them as each `safe:` line says; where it is safe as written, say why on the line before: `-- {} RULE reason`",
+            lint::ALLOW
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// `migrate lint --json`. Field names are documented in README.md.
+#[derive(Serialize)]
+struct Report<'a> {
+    findings: &'a [Finding],
+    summary: &'a Summary,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    blocking: usize,
+    allowed: usize,
+    advice: usize,
+}
+
+impl Summary {
+    fn of(findings: &[Finding], files: usize) -> Self {
+        let count = |keep: fn(&Finding) -> bool| findings.iter().filter(|f| keep(f)).count();
+        Summary {
+            files,
+            blocking: count(Finding::blocks),
+            allowed: count(|f| f.allowed.is_some()),
+            advice: count(|f| f.severity == lint::Severity::Advice),
+        }
+    }
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} file(s): {} dangerous, {} allowed by annotation, {} advice",
+            self.files, self.blocking, self.allowed, self.advice
+        )
+    }
+}
+
+/// Before `migrate` connects: stop when a migration that is not applied yet has a dangerous
+/// finding. Files only matter if pending, so when there is a finding the history is read
+/// (read-only) to leave out applied ones; if the database cannot be reached, every file counts.
+pub async fn gate(config: &Config, migrations: &[Migration], allow_unsafe: bool) -> Result<()> {
+    let mut flagged: Vec<(&Migration, Vec<Finding>)> = Vec::new();
+    for migration in migrations {
+        let blocking: Vec<Finding> = lint::migration(migration)?
+            .into_iter()
+            .filter(Finding::blocks)
+            .collect();
+        if !blocking.is_empty() {
+            flagged.push((migration, blocking));
+        }
+    }
+    if flagged.is_empty() {
+        return Ok(());
+    }
+    if let Some(applied) = applied_versions(config).await {
+        flagged.retain(|(m, _)| !applied.contains(&m.version));
+    }
+    if flagged.is_empty() {
+        return Ok(());
+    }
+    for (_, findings) in &flagged {
+        for finding in findings {
+            ui::report(format_args!("{}\n", finding.render()));
+        }
+    }
+    let names: Vec<String> = flagged.iter().map(|(m, _)| m.label()).collect();
+    let count: usize = flagged.iter().map(|(_, f)| f.len()).sum();
+    if allow_unsafe {
+        ui::warn(format_args!(
+            "--unsafe: applying {} despite {count} dangerous statement(s)",
+            names.join(", ")
+        ));
+        return Ok(());
+    }
+    Err(Fail::new(
+        Exit::Unsafe,
+        format!(
+            "{count} dangerous statement(s) in pending migration(s) {}; nothing was run",
+            names.join(", ")
+        ),
+    )
+    .hint(format!(
+        "rewrite them as each `safe:` line says; where it is safe as written, say why on the line before: `-- {} RULE reason`; or pass --unsafe",
+        lint::ALLOW
+    ))
+    .into())
+}
+
+/// The versions the target's history records, or `None` when it cannot be read.
+async fn applied_versions(config: &Config) -> Option<HashSet<String>> {
+    let target = config.target().ok()?;
+    let session = db::connect(&target).await.ok()?;
+    let applied = history::applied(&session.client).await.ok()?;
+    Some(applied.into_iter().map(|a| a.version).collect())
+}
+
+/// `migrate plan` and `migrate --dry-run`: each pending migration's statements and locks.
+pub async fn plan(config: &Config, dir: &Path, json: bool) -> Result<()> {
+    let target = config.target()?;
+    let session = db::connect(&target).await?;
+    let files = migrate::discover(dir)?;
+    let applied = history::applied(&session.client).await?;
+    let mut plans = Vec::new();
+    for entry in migrate::plan(files, applied) {
+        if let (State::Pending, Some(migration)) = (entry.state, &entry.migration) {
+            plans.push(plan::migration(&session, migration).await?);
+        }
+    }
+    ui::status(
+        "plan",
+        format_args!(
+            "{} pending migration(s) on {}; nothing was run",
+            plans.len(),
+            quote_ident(target.conn.database())
+        ),
+    );
+    if json {
+        return ui::json(&plans);
+    }
+    let text: String = plans.iter().map(render).collect();
+    ui::raw(text.as_bytes())
+}
+
+fn render(plan: &MigrationPlan) -> String {
+    let mut out = format!(
+        "{}_{} ({}), {}\n",
+        plan.version,
+        plan.name,
+        plan.file.display(),
+        if plan.transaction {
+            "in one transaction: each lock is held until it commits"
+        } else {
+            "transaction:false: each lock is held until its statement ends"
+        }
+    );
+    for statement in &plan.statements {
+        out += &format!(
+            "  line {}: {}\n",
+            statement.line,
+            ui::cut(&statement.statement, 100)
+        );
+        if statement.locks.is_empty() {
+            out += "    no lock on an existing table\n";
+        }
+        for lock in &statement.locks {
+            let size = match (lock.exists, lock.rows, lock.bytes) {
+                (false, _, _) => "not there yet".to_string(),
+                (true, Some(rows), Some(bytes)) => format!("~{rows} rows, {}", ui::size(bytes)),
+                (true, _, bytes) => {
+                    format!("never analyzed, {}", ui::size(bytes.unwrap_or_default()))
+                }
+            };
+            out += &format!(
+                "    {} on {} ({size}): {}\n",
+                lock.mode.label(),
+                lock.table,
+                lock.blocks
+            );
+            for holder in &lock.held_by {
+                out += &format!(
+                    "      held now by pid {} ({}, application {}, {}, query started {}): {}\n",
+                    holder.pid,
+                    holder.mode,
+                    holder.application,
+                    holder.state,
+                    holder.query_start.as_deref().unwrap_or("?"),
+                    holder.query
+                );
+            }
+        }
+    }
+    out
+}
