@@ -20,7 +20,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -45,6 +45,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status`'
+            cand rds 'The production RDS instance: status, start, stop, and a security group rule for your IP'
             cand snapshot 'Save the development database aside and restore it in a second (never production)'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -52,7 +53,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;connect'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -68,7 +69,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;create'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --if-not-exists 'Succeed without doing anything when the database already exists'
@@ -85,7 +86,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;drop'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --if-exists 'Succeed without doing anything when the database does not exist'
@@ -103,7 +104,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;schema-load'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --no-transaction 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)'
@@ -120,7 +121,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;seed'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --no-transaction 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)'
@@ -141,7 +142,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --watch 'Redraw every SECS seconds (default 2) until Ctrl-C'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --all 'Every database on the server, not only the target''s'
@@ -163,7 +164,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --idle-for 'Only sessions idle (or idle in a transaction) for at least SECS seconds'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --all 'Every database on the server, not only the target''s'
@@ -182,7 +183,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --my-ip 'Your public IP, named in the hint when an RDS host does not answer [default: $MY_IP or $GITPOD_IP]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --json 'Print the checklist as JSON (fields documented in README.md)'
@@ -200,7 +201,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --lock-timeout 'Wait at most SECS for another setup of the same database to finish [default: forever]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --force 'End other sessions connected to the database before replacing it'
@@ -219,7 +220,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;templates'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --prune 'Drop the target''s templates that the current files would not use'
@@ -242,7 +243,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --allow-modified 'Go ahead although an applied migration''s file was edited or deleted'
@@ -272,7 +273,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -292,7 +293,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --allow-modified 'Go ahead although an applied migration''s file was edited or deleted'
@@ -317,7 +318,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --allow-modified 'Go ahead although an applied migration''s file was edited or deleted'
@@ -341,7 +342,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --allow-modified 'Go ahead although an applied migration''s file was edited or deleted'
@@ -362,7 +363,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --dry-run 'Print the plan; write and record nothing'
@@ -380,7 +381,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --json 'Print JSON instead of text (fields documented in README.md)'
@@ -398,7 +399,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --json 'Print JSON instead of text (fields documented in README.md)'
@@ -416,7 +417,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --migrations-dir 'Where the migration files are [default: the SQL directory''s migrations/]'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --json 'Print JSON instead of a table (fields documented in README.md)'
@@ -460,10 +461,130 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         }
         &'cruddur-db;migrate;help;help'= {
         }
+        &'cruddur-db;rds'= {
+            cand --instance 'The RDS instance identifier [default: from PROD_CONNECTION_URL''s host]'
+            cand --region 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL''s host, else the profile''s]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand status 'State, endpoint, engine, class, storage, security group rules, whether your IP is admitted, CA certificate, and when a stopped instance starts again by itself'
+            cand start 'Start the instance; with --wait, until it is available'
+            cand stop 'Stop the instance (asks first); with --wait, until it is stopped'
+            cand allow-ip 'Make the instance''s security group admit your IP on the database port'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cruddur-db;rds;status'= {
+            cand --instance 'The RDS instance identifier [default: from PROD_CONNECTION_URL''s host]'
+            cand --region 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL''s host, else the profile''s]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --json 'Print JSON instead of text (fields documented in README.md)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;rds;start'= {
+            cand --timeout 'With --wait: give up after SECS'
+            cand --poll 'With --wait: seconds between two DescribeDBInstances calls'
+            cand --instance 'The RDS instance identifier [default: from PROD_CONNECTION_URL''s host]'
+            cand --region 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL''s host, else the profile''s]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;rds;stop'= {
+            cand --timeout 'With --wait: give up after SECS'
+            cand --poll 'With --wait: seconds between two DescribeDBInstances calls'
+            cand --instance 'The RDS instance identifier [default: from PROD_CONNECTION_URL''s host]'
+            cand --region 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL''s host, else the profile''s]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;rds;allow-ip'= {
+            cand --ip 'The IP to admit [default: $GITPOD_IP, $CODESPACES_IP, $MY_IP, else asked of checkip.amazonaws.com]'
+            cand --description 'The rule''s description, which is how the rule is found again next time [default: cruddur-db USER@HOSTNAME]'
+            cand --instance 'The RDS instance identifier [default: from PROD_CONNECTION_URL''s host]'
+            cand --region 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL''s host, else the profile''s]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --dry-run 'Print the rule before and after; change nothing'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;rds;help'= {
+            cand status 'State, endpoint, engine, class, storage, security group rules, whether your IP is admitted, CA certificate, and when a stopped instance starts again by itself'
+            cand start 'Start the instance; with --wait, until it is available'
+            cand stop 'Stop the instance (asks first); with --wait, until it is stopped'
+            cand allow-ip 'Make the instance''s security group admit your IP on the database port'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cruddur-db;rds;help;status'= {
+        }
+        &'cruddur-db;rds;help;start'= {
+        }
+        &'cruddur-db;rds;help;stop'= {
+        }
+        &'cruddur-db;rds;help;allow-ip'= {
+        }
+        &'cruddur-db;rds;help;help'= {
+        }
         &'cruddur-db;snapshot'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -484,7 +605,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;snapshot;save'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --force 'End the sessions connected to the database first (the copy needs it to itself)'
@@ -502,7 +623,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --from-db 'Restore a snapshot taken of this other database'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --force 'End the sessions connected to the target database first'
@@ -519,7 +640,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;snapshot;list'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --all 'Snapshots of every database on the server'
@@ -537,7 +658,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;snapshot;delete'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -570,7 +691,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;completions'= {
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
-            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -595,6 +716,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status`'
+            cand rds 'The production RDS instance: status, start, stop, and a security group rule for your IP'
             cand snapshot 'Save the development database aside and restore it in a second (never production)'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -644,6 +766,20 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;migrate;plan'= {
         }
         &'cruddur-db;help;migrate;status'= {
+        }
+        &'cruddur-db;help;rds'= {
+            cand status 'State, endpoint, engine, class, storage, security group rules, whether your IP is admitted, CA certificate, and when a stopped instance starts again by itself'
+            cand start 'Start the instance; with --wait, until it is available'
+            cand stop 'Stop the instance (asks first); with --wait, until it is stopped'
+            cand allow-ip 'Make the instance''s security group admit your IP on the database port'
+        }
+        &'cruddur-db;help;rds;status'= {
+        }
+        &'cruddur-db;help;rds;start'= {
+        }
+        &'cruddur-db;help;rds;stop'= {
+        }
+        &'cruddur-db;help;rds;allow-ip'= {
         }
         &'cruddur-db;help;snapshot'= {
             cand save 'Copy the target database into a snapshot [default NAME: the time, 20261126-053944]'

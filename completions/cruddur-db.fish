@@ -28,7 +28,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l url -d 'Target th
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -48,6 +48,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "doctor" -d 'C
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "setup" -d 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "templates" -d 'List the template cache of the target database, with size and age'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "migrate" -d 'Apply every pending migration (dbmate\'s format), or `migrate new|up|down|redo|status`'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "rds" -d 'The production RDS instance: status, start, stop, and a security group rule for your IP'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "snapshot" -d 'Save the development database aside and restore it in a second (never production)'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -55,7 +56,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l url -d
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -67,7 +68,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l url -d 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l if-not-exists -d 'Succeed without doing anything when the database already exists'
@@ -80,7 +81,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l url -d 'T
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l if-exists -d 'Succeed without doing anything when the database does not exist'
@@ -94,7 +95,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l ur
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l no-transaction -d 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)'
@@ -107,7 +108,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l url -d 'T
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l no-transaction -d 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)'
@@ -124,7 +125,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l url -
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l all -d 'Every database on the server, not only the target\'s'
@@ -142,7 +143,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l url -d 'T
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l all -d 'Every database on the server, not only the target\'s'
@@ -157,7 +158,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l url -d 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l json -d 'Print the checklist as JSON (fields documented in README.md)'
@@ -171,7 +172,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l url -d '
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l force -d 'End other sessions connected to the database before replacing it'
@@ -186,7 +187,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l url 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l prune -d 'Drop the target\'s templates that the current files would not use'
@@ -205,7 +206,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not _
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l allow-modified -d 'Go ahead although an applied migration\'s file was edited or deleted'
@@ -231,7 +232,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -247,7 +248,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l allow-modified -d 'Go ahead although an applied migration\'s file was edited or deleted'
@@ -268,7 +269,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l allow-modified -d 'Go ahead although an applied migration\'s file was edited or deleted'
@@ -288,7 +289,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l allow-modified -d 'Go ahead although an applied migration\'s file was edited or deleted'
@@ -305,7 +306,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l dry-run -d 'Print the plan; write and record nothing'
@@ -319,7 +320,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l json -d 'Print JSON instead of text (fields documented in README.md)'
@@ -333,7 +334,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l json -d 'Print JSON instead of text (fields documented in README.md)'
@@ -347,7 +348,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of a table (fields documented in README.md)'
@@ -366,11 +367,99 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "plan" -d 'For each pending migration\'s statements: the lock it takes on which table, the table\'s size, and the sessions holding a conflicting lock now; runs nothing'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "status" -d 'Every migration and its state: applied, pending, modified or missing'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l instance -d 'The RDS instance identifier [default: from PROD_CONNECTION_URL\'s host]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -f -a "status" -d 'State, endpoint, engine, class, storage, security group rules, whether your IP is admitted, CA certificate, and when a stopped instance starts again by itself'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -f -a "start" -d 'Start the instance; with --wait, until it is available'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -f -a "stop" -d 'Stop the instance (asks first); with --wait, until it is stopped'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -f -a "allow-ip" -d 'Make the instance\'s security group admit your IP on the database port'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l instance -d 'The RDS instance identifier [default: from PROD_CONNECTION_URL\'s host]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of text (fields documented in README.md)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l timeout -d 'With --wait: give up after SECS' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l poll -d 'With --wait: seconds between two DescribeDBInstances calls' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l instance -d 'The RDS instance identifier [default: from PROD_CONNECTION_URL\'s host]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l timeout -d 'With --wait: give up after SECS' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l poll -d 'With --wait: seconds between two DescribeDBInstances calls' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l instance -d 'The RDS instance identifier [default: from PROD_CONNECTION_URL\'s host]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l ip -d 'The IP to admit [default: $GITPOD_IP, $CODESPACES_IP, $MY_IP, else asked of checkip.amazonaws.com]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l description -d 'The rule\'s description, which is how the rule is found again next time [default: cruddur-db USER@HOSTNAME]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l instance -d 'The RDS instance identifier [default: from PROD_CONNECTION_URL\'s host]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l dry-run -d 'Print the rule before and after; change nothing'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from help" -f -a "status" -d 'State, endpoint, engine, class, storage, security group rules, whether your IP is admitted, CA certificate, and when a stopped instance starts again by itself'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start the instance; with --wait, until it is available'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop the instance (asks first); with --wait, until it is stopped'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from help" -f -a "allow-ip" -d 'Make the instance\'s security group admit your IP on the database port'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -387,7 +476,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fi
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l force -d 'End the sessions connected to the database first (the copy needs it to itself)'
@@ -401,7 +490,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fi
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l force -d 'End the sessions connected to the target database first'
@@ -414,7 +503,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fi
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l all -d 'Snapshots of every database on the server'
@@ -428,7 +517,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fi
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -445,7 +534,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l ur
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
@@ -453,20 +542,21 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s y 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "connect" -d 'Open psql on the target database (the password travels in psql\'s environment)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "create" -d 'Create the target database'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "drop" -d 'Drop the target database'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "schema-load" -d 'Run a schema file against the target database [default: sql/schema.sql]'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "seed" -d 'Run a seed file against the target database [default: sql/seed.sql]'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "sessions" -d 'List the sessions connected to the target database'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "kill" -d 'End sessions connected to the target database (every other one unless filtered)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "doctor" -d 'Check each step from the environment to a working database; stop at the first broken one'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "setup" -d 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "templates" -d 'List the template cache of the target database, with size and age'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "migrate" -d 'Apply every pending migration (dbmate\'s format), or `migrate new|up|down|redo|status`'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "snapshot" -d 'Save the development database aside and restore it in a second (never production)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate snapshot completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "connect" -d 'Open psql on the target database (the password travels in psql\'s environment)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "create" -d 'Create the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "drop" -d 'Drop the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "schema-load" -d 'Run a schema file against the target database [default: sql/schema.sql]'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "seed" -d 'Run a seed file against the target database [default: sql/seed.sql]'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "sessions" -d 'List the sessions connected to the target database'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "kill" -d 'End sessions connected to the target database (every other one unless filtered)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "doctor" -d 'Check each step from the environment to a working database; stop at the first broken one'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "setup" -d 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "templates" -d 'List the template cache of the target database, with size and age'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "migrate" -d 'Apply every pending migration (dbmate\'s format), or `migrate new|up|down|redo|status`'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "rds" -d 'The production RDS instance: status, start, stop, and a security group rule for your IP'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "snapshot" -d 'Save the development database aside and restore it in a second (never production)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor setup templates migrate rds snapshot completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "new" -d 'Write an empty migration, <migrations dir>/<UTC YYYYMMDDHHMMSS>_<name>.sql; print its path'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "up" -d 'Apply every pending migration in version order (what `migrate` alone does)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "down" -d 'Revert the last applied migrations'
@@ -475,6 +565,10 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_s
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "lint" -d 'Check migrations for statements that lock or rewrite busy tables, without a database; exit 8 when one is dangerous and not annotated'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'For each pending migration\'s statements: the lock it takes on which table, the table\'s size, and the sessions holding a conflicting lock now; runs nothing'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "status" -d 'Every migration and its state: applied, pending, modified or missing'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from rds" -f -a "status" -d 'State, endpoint, engine, class, storage, security group rules, whether your IP is admitted, CA certificate, and when a stopped instance starts again by itself'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from rds" -f -a "start" -d 'Start the instance; with --wait, until it is available'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from rds" -f -a "stop" -d 'Stop the instance (asks first); with --wait, until it is stopped'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from rds" -f -a "allow-ip" -d 'Make the instance\'s security group admit your IP on the database port'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "save" -d 'Copy the target database into a snapshot [default NAME: the time, 20261126-053944]'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "restore" -d 'Replace the target database with a copy of snapshot NAME (the snapshot stays)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "list" -d 'List the target database\'s snapshots (every database\'s with --all)'

@@ -50,7 +50,8 @@ pub struct GlobalOpts {
     pub verbose: bool,
 
     /// Keep retrying the first connection for up to SECS seconds while the server refuses
-    /// connections or is starting up (CI right after starting a container)
+    /// connections or is starting up (CI right after starting a container); `rds start` and
+    /// `rds stop` wait until the instance is available / stopped
     #[arg(long, global = true, value_name = "SECS", num_args = 0..=1, default_missing_value = "60")]
     pub wait: Option<u64>,
 
@@ -111,6 +112,9 @@ pub enum Command {
 
     /// Apply every pending migration (dbmate's format), or `migrate new|up|down|redo|status`
     Migrate(MigrateArgs),
+
+    /// The production RDS instance: status, start, stop, and a security group rule for your IP
+    Rds(RdsArgs),
 
     /// Save the development database aside and restore it in a second (never production)
     Snapshot {
@@ -404,4 +408,64 @@ pub enum MigrateAction {
         #[arg(long)]
         exit_code: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct RdsArgs {
+    #[command(subcommand)]
+    pub action: RdsAction,
+
+    /// The RDS instance identifier [default: from PROD_CONNECTION_URL's host]
+    #[arg(long, global = true, value_name = "ID")]
+    pub instance: Option<String>,
+
+    /// The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL's host, else the profile's]
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RdsAction {
+    /// State, endpoint, engine, class, storage, security group rules, whether your IP is
+    /// admitted, CA certificate, and when a stopped instance starts again by itself
+    Status {
+        /// Print JSON instead of text (fields documented in README.md)
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Start the instance; with --wait, until it is available
+    Start(RdsWaitArgs),
+
+    /// Stop the instance (asks first); with --wait, until it is stopped
+    Stop(RdsWaitArgs),
+
+    /// Make the instance's security group admit your IP on the database port
+    AllowIp {
+        /// The IP to admit [default: $GITPOD_IP, $CODESPACES_IP, $MY_IP, else asked of
+        /// checkip.amazonaws.com]
+        #[arg(long, value_name = "IP")]
+        ip: Option<String>,
+
+        /// The rule's description, which is how the rule is found again next time
+        /// [default: cruddur-db USER@HOSTNAME]
+        #[arg(long, value_name = "TEXT")]
+        description: Option<String>,
+
+        /// Print the rule before and after; change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// How `rds start` and `rds stop` wait (the global `--wait` makes them poll).
+#[derive(Debug, Args, Clone, Copy)]
+pub struct RdsWaitArgs {
+    /// With --wait: give up after SECS
+    #[arg(long, value_name = "SECS", default_value_t = 1800)]
+    pub timeout: u64,
+
+    /// With --wait: seconds between two DescribeDBInstances calls
+    #[arg(long, value_name = "SECS", default_value_t = 10, hide = true)]
+    pub poll: u64,
 }

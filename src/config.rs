@@ -122,6 +122,26 @@ pub struct Config {
     cwd: PathBuf,
 }
 
+/// The environment of the `rds` commands and doctor's AWS check.
+#[derive(Debug, Clone)]
+pub struct AwsEnv {
+    /// `AWS_REGION`, else `AWS_DEFAULT_REGION`.
+    pub region: Option<String>,
+    /// `AWS_ENDPOINT_URL`, and the per-service `AWS_ENDPOINT_URL_EC2` / `_RDS` that win over it.
+    pub endpoint: Option<String>,
+    pub endpoint_ec2: Option<String>,
+    pub endpoint_rds: Option<String>,
+    /// The old scripts' security group and rule IDs (`rds-update-sg-rule`).
+    pub sg_id: Option<String>,
+    pub sg_rule_id: Option<String>,
+    /// This machine's public IP and the variable that gave it: `GITPOD_IP`, `CODESPACES_IP`, `MY_IP`.
+    pub ip: Option<(&'static str, String)>,
+    /// Where to discover the public IP (`CRUDDUR_CHECKIP_URL`, for tests).
+    pub checkip_url: String,
+    pub user: Option<String>,
+    pub hostname: Option<String>,
+}
+
 /// Every password this process may know: in the connection string variables, `PGPASSWORD`,
 /// and connection strings on the command line. Read afresh, for the crash report, which may
 /// run before `Config`.
@@ -285,6 +305,30 @@ impl Config {
             .or_else(|| var("GITPOD_IP"))
     }
 
+    /// What the AWS commands read from the environment (credentials are aws-config's job).
+    pub fn aws(&self) -> AwsEnv {
+        let ip = ["GITPOD_IP", "CODESPACES_IP", "MY_IP"]
+            .into_iter()
+            .find_map(|name| var(name).map(|value| (name, value)));
+        AwsEnv {
+            region: var("AWS_REGION").or_else(|| var("AWS_DEFAULT_REGION")),
+            endpoint: var("AWS_ENDPOINT_URL"),
+            endpoint_ec2: var("AWS_ENDPOINT_URL_EC2"),
+            endpoint_rds: var("AWS_ENDPOINT_URL_RDS"),
+            sg_id: var("DB_SG_ID"),
+            sg_rule_id: var("DB_SG_RULE_ID"),
+            ip,
+            checkip_url: var("CRUDDUR_CHECKIP_URL")
+                .unwrap_or_else(|| "https://checkip.amazonaws.com".to_string()),
+            user: Some(self.pg_env.os_user.clone()).filter(|u| !u.is_empty()),
+            hostname: std::fs::read_to_string("/proc/sys/kernel/hostname")
+                .ok()
+                .map(|h| h.trim().to_string())
+                .filter(|h| !h.is_empty())
+                .or_else(|| var("HOSTNAME")),
+        }
+    }
+
     /// The target database. Resolved on demand so `completions` works with a broken URL.
     pub fn target(&self) -> Result<Target> {
         let origin = self.origin();
@@ -300,6 +344,30 @@ impl Config {
             prod: self.prod,
             wait: self.wait,
         })
+    }
+
+    /// The production database the `rds` commands are about: `--url` when given, else
+    /// `PROD_CONNECTION_URL` (with or without `--prod`); `None` when neither is set.
+    pub fn production_target(&self) -> Result<Option<Target>> {
+        if matches!(self.origin(), Origin::Flag | Origin::ProdEnv) {
+            return self.target().map(Some);
+        }
+        let Some(text) = set_var("PROD_CONNECTION_URL")? else {
+            return Ok(None);
+        };
+        let conn = ConnInfo::resolve(Some((&text, Origin::ProdEnv)), DEFAULT_URL, &self.pg_env)
+            .context("PROD_CONNECTION_URL is not a usable connection string")?;
+        Ok(Some(Target {
+            conn,
+            origin: Origin::ProdEnv,
+            prod: true,
+            wait: self.wait,
+        }))
+    }
+
+    /// `--wait`: whether (and how long) to wait for what a command waits on.
+    pub fn wait(&self) -> Option<Duration> {
+        self.wait
     }
 
     /// The SQL file to run: `explicit` as given, else `default_name` in the SQL directory,

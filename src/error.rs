@@ -25,6 +25,8 @@ pub enum Exit {
     Busy = 7,
     /// A pending migration breaks a safety rule (`migrate lint`) and carries no annotation.
     Unsafe = 8,
+    /// AWS refused or failed a request (permissions, a missing instance, no credentials).
+    Aws = 9,
     /// Hung up: the terminal closed (128 + SIGHUP).
     HungUp = 129,
     /// Interrupted by Ctrl-C (128 + SIGINT, as shells report it).

@@ -63,18 +63,23 @@ pub async fn confirm_action(config: &Config, target: &Target, action: &str) -> R
         quote_ident(name),
         target.conn.host()
     );
+    confirm_typed(&what, "database name", name).await
+}
+
+/// Ask the user to type `name` (the `noun`: "database name") before doing `what`; refuse
+/// without a terminal.
+pub async fn confirm_typed(what: &str, noun: &str, name: &str) -> Result<()> {
     if !ui::can_prompt() {
         return Err(Fail::new(
             Exit::Refused,
             format!("refusing to {what} without confirmation"),
         )
-        .hint("run it in a terminal to confirm by typing the database name, or pass --yes")
+        .hint(format!(
+            "run it in a terminal to confirm by typing the {noun}, or pass --yes"
+        ))
         .into());
     }
-    let typed = ui::prompt(format!(
-        "About to {what}. Type the database name to continue"
-    ))
-    .await?;
+    let typed = ui::prompt(format!("About to {what}. Type the {noun} to continue")).await?;
     if typed.trim() != name {
         return Err(Fail::new(
             Exit::Refused,

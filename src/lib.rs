@@ -1,6 +1,7 @@
 //! cruddur-db: Cruddur's database chores (create, drop, schema-load, seed, sessions, setup) as one
 //! binary. `run` executes a parsed command line; `report` turns a failure into its exit code.
 
+mod aws;
 pub mod cli;
 mod clock;
 mod commands;
@@ -86,6 +87,7 @@ async fn dispatch(config: &Config, command: &Command) -> Result<()> {
         Command::Templates(args) => templates::run(config, args).await,
         Command::Snapshot { action } => snapshot::run(config, action).await,
         Command::Migrate(args) => commands::migrate::run(config, args).await,
+        Command::Rds(args) => commands::rds::run(config, args).await,
         Command::Completions { shell } => completions::run(*shell),
     }
 }

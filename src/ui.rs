@@ -317,6 +317,24 @@ impl Progress {
         }))
     }
 
+    /// A spinner with `message` while something is awaited, on a terminal only.
+    pub fn spinner(message: impl Into<String>) -> Progress {
+        let wanted = verbosity() == Verbosity::Normal && std::io::stderr().is_terminal();
+        Progress(wanted.then(|| {
+            let spinner = indicatif::ProgressBar::new_spinner().with_message(message.into());
+            spinner.enable_steady_tick(Duration::from_millis(120));
+            spinner
+        }))
+    }
+
+    /// A status line printed above the spinner or bar, which keeps going under it.
+    pub fn status(&self, label: &str, message: impl Display) {
+        match &self.0 {
+            Some(bar) => bar.suspend(|| status(label, message)),
+            None => status(label, message),
+        }
+    }
+
     pub fn set(&self, done: u64) {
         if let Some(bar) = &self.0 {
             bar.set_position(done);

@@ -19,6 +19,8 @@ use crate::db::{self, PgError, quote_ident, tls};
 use crate::error::{self, Exit, Fail};
 use crate::ui;
 
+use super::rds;
+
 /// One checklist line. Field names are the `--json` format, documented in README.md.
 #[derive(Debug, Serialize)]
 struct Step {
@@ -150,21 +152,22 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
     } else {
         let addresses = list.check("dns", resolve(host, origin)).await?;
         let stream = list
-            .check(
-                "tcp",
-                connect_tcp(host, origin, &addresses, limit, my_ip.as_deref()),
-            )
+            .check("tcp", async {
+                let outcome = connect_tcp(host, origin, &addresses, limit, my_ip.as_deref()).await;
+                ask_aws(config, host, my_ip.as_deref(), outcome).await
+            })
             .await?;
         list.check("tls", async {
             // A server that accepts TCP but never answers stops here, not in a hang.
-            match tokio::time::timeout(limit, handshake(url, host, stream)).await {
-                Ok(outcome) => outcome,
+            let outcome = match tokio::time::timeout(limit, handshake(url, host, stream)).await {
+                Ok(outcome) => return outcome,
                 Err(_) => Err(broken(
                     Exit::Unreachable,
                     format!("no answer within {} s", limit.as_secs()),
                     db::timeout_hint(host, my_ip.as_deref()),
                 )),
-            }
+            };
+            ask_aws(config, host, my_ip.as_deref(), outcome).await
         })
         .await?;
     }
@@ -365,6 +368,25 @@ async fn resolve(host: &HostSpec, origin: db::Origin) -> Result<(Vec<SocketAddr>
             "check this machine's DNS settings and network",
         )),
     }
+}
+
+/// When an RDS host does not answer, what AWS says about it replaces the guess in the hint;
+/// when AWS cannot be asked, the hint says how to let doctor ask.
+async fn ask_aws<T>(
+    config: &Config,
+    host: &HostSpec,
+    my_ip: Option<&str>,
+    outcome: Result<T, Broken>,
+) -> Result<T, Broken> {
+    let Err(mut failure) = outcome else {
+        return outcome;
+    };
+    match rds::diagnose(config, &host.name(), my_ip).await {
+        Some(rds::Diagnosis::Aws(verdict)) => failure.hint = verdict,
+        Some(rds::Diagnosis::Unavailable(how)) => failure.hint = format!("{}; {how}", failure.hint),
+        None => {}
+    }
+    Err(failure)
 }
 
 async fn connect_tcp(

@@ -9,6 +9,7 @@ pub mod kill;
 pub mod load;
 pub mod migrate;
 pub mod migrate_safety;
+pub mod rds;
 pub mod sessions;
 pub mod setup;
 pub mod snapshot;

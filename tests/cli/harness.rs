@@ -154,8 +154,13 @@ pub fn free_port() -> u16 {
 /// build they run from). Statics are never dropped, so an atexit hook does it; it also runs
 /// when tests fail, since libtest then exits through `exit`.
 enum Cleanup {
-    Cluster { bindir: PathBuf, root: PathBuf },
+    Cluster {
+        bindir: PathBuf,
+        root: PathBuf,
+    },
     Dir(PathBuf),
+    /// A helper server (the AWS emulator), ended with SIGTERM.
+    Process(u32),
 }
 
 static AT_EXIT: Mutex<Vec<Cleanup>> = Mutex::new(Vec::new());
@@ -176,6 +181,11 @@ fn remove_at_exit(dir: &Path) {
     at_exit(Cleanup::Dir(dir.to_path_buf()));
 }
 
+/// End process `pid` when the tests end, however they end.
+pub fn kill_at_exit(pid: u32) {
+    at_exit(Cleanup::Process(pid));
+}
+
 extern "C" fn clean_up_everything() {
     let cleanups = std::mem::take(&mut *AT_EXIT.lock().unwrap_or_else(|e| e.into_inner()));
     for cleanup in cleanups.into_iter().rev() {
@@ -183,6 +193,10 @@ extern "C" fn clean_up_everything() {
             Cleanup::Cluster { bindir, root } => stop(&bindir, &root),
             Cleanup::Dir(dir) => {
                 let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Process(pid) => {
+                // SAFETY: kill(2) with a pid this process started; no memory is involved.
+                unsafe { libc::kill(pid as i32, libc::SIGTERM) };
             }
         }
     }

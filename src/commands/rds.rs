@@ -1,0 +1,487 @@
+//! `rds status|start|stop|allow-ip`: the chores of the old aws-CLI scripts, for the instance
+//! behind the production URL.
+
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use crate::aws::ec2::{self, Rule};
+use crate::aws::rds::{self, Instance};
+use crate::aws::{Aws, AwsError};
+use crate::cli::{RdsAction, RdsArgs, RdsWaitArgs};
+use crate::config::{AwsEnv, Config};
+use crate::error::{Exit, Fail};
+use crate::{guard, ui};
+
+pub async fn run(config: &Config, args: &RdsArgs) -> Result<()> {
+    let env = config.aws();
+    let (instance_id, region) = which_instance(config, args)?;
+    let aws = Aws::connect(&env, region.as_deref()).await?;
+    match &args.action {
+        RdsAction::Status { json } => status(&aws, &env, &instance_id, *json).await,
+        RdsAction::Start(wait) => start(config, &aws, &instance_id, *wait).await,
+        RdsAction::Stop(wait) => stop(config, &aws, &instance_id, *wait).await,
+        RdsAction::AllowIp {
+            ip,
+            description,
+            dry_run,
+        } => {
+            let ip = my_ip(&aws, &env, ip.as_deref()).await?;
+            let description = description
+                .clone()
+                .unwrap_or_else(|| default_description(&env));
+            allow_ip(&aws, &env, &instance_id, ip, &description, *dry_run).await
+        }
+    }
+}
+
+/// The instance and region: `--instance` / `--region`, else the production URL's RDS host.
+/// `AWS_REGION` wins over the host's region, as the users expect of the aws CLI.
+fn which_instance(config: &Config, args: &RdsArgs) -> Result<(String, Option<String>)> {
+    let from_host = config
+        .production_target()?
+        .and_then(|target| rds::instance_of_host(&target.conn.host()));
+    let region = args
+        .region
+        .clone()
+        .or_else(|| config.aws().region)
+        .or_else(|| from_host.as_ref().map(|(_, region)| region.clone()));
+    let id = args
+        .instance
+        .clone()
+        .or_else(|| from_host.map(|(id, _)| id))
+        .ok_or_else(|| {
+            Fail::new(
+                Exit::Usage,
+                "which RDS instance? PROD_CONNECTION_URL is not set or its host is not an RDS endpoint (<id>.<hash>.<region>.rds.amazonaws.com)",
+            )
+            .hint("set PROD_CONNECTION_URL to the instance's endpoint, or pass --instance ID (and --region)")
+        })?;
+    Ok((id, region))
+}
+
+fn default_description(env: &AwsEnv) -> String {
+    format!(
+        "cruddur-db {}@{}",
+        env.user.as_deref().unwrap_or("user"),
+        env.hostname.as_deref().unwrap_or("host")
+    )
+}
+
+/// This machine's public IP: `explicit`, else the environment's, else checkip.
+async fn my_ip(aws: &Aws, env: &AwsEnv, explicit: Option<&str>) -> Result<(IpAddr, String)> {
+    let (text, source) = match (explicit, &env.ip) {
+        (Some(ip), _) => (ip.to_string(), "--ip".to_string()),
+        (None, Some((name, value))) => (value.clone(), name.to_string()),
+        (None, None) => {
+            let found = aws.get_text(&env.checkip_url).await.with_context(|| {
+                Fail::new(
+                    Exit::Aws,
+                    format!(
+                        "could not learn this machine's public IP from {}",
+                        env.checkip_url
+                    ),
+                )
+                .hint("pass --ip IP, or set MY_IP")
+            })?;
+            (found, env.checkip_url.clone())
+        }
+    };
+    let ip = text.trim().parse::<IpAddr>().map_err(|_| {
+        Fail::new(
+            Exit::Usage,
+            format!("{text:?} (from {source}) is not an IP address"),
+        )
+        .hint("pass --ip with an IPv4 or IPv6 address, e.g. --ip 203.0.113.7")
+    })?;
+    Ok((ip, source))
+}
+
+/// `rds status --json`. Field names are documented in README.md.
+#[derive(Serialize)]
+struct Status<'a> {
+    region: &'a str,
+    instance: &'a Instance,
+    /// Inbound rules of the instance's security groups on its port.
+    rules: Vec<&'a Rule>,
+    ip: Option<IpStatus>,
+}
+
+#[derive(Serialize)]
+struct IpStatus {
+    address: String,
+    source: String,
+    admitted_by: Vec<String>,
+}
+
+async fn status(aws: &Aws, env: &AwsEnv, id: &str, json: bool) -> Result<()> {
+    let instance = rds::describe(aws, id).await?;
+    let port = instance.port.unwrap_or(5432);
+    let rules = if instance.security_groups.is_empty() {
+        Vec::new()
+    } else {
+        ec2::rules(aws, &instance.security_groups).await?
+    };
+    let inbound: Vec<&Rule> = rules
+        .iter()
+        .filter(|r| {
+            !r.egress
+                && (r.protocol == "-1"
+                    || r.from_port == -1
+                    || (r.from_port..=r.to_port).contains(&i32::from(port)))
+        })
+        .collect();
+    // Status is for looking: a failed IP lookup leaves that line out instead of failing.
+    let ip = my_ip(aws, env, None)
+        .await
+        .ok()
+        .map(|(ip, source)| IpStatus {
+            address: ip.to_string(),
+            source,
+            admitted_by: inbound
+                .iter()
+                .filter(|r| r.admits(ip, port))
+                .map(|r| r.id.clone())
+                .collect(),
+        });
+    if json {
+        return ui::json(&Status {
+            region: &aws.region,
+            instance: &instance,
+            rules: inbound,
+            ip,
+        });
+    }
+    let mut rows = vec![
+        (
+            "instance",
+            format!("{} ({})", instance.identifier, aws.region),
+        ),
+        ("state", instance.status.clone()),
+        (
+            "endpoint",
+            match &instance.endpoint {
+                Some(host) => format!("{host}:{port}"),
+                None => "none yet".to_string(),
+            },
+        ),
+        (
+            "engine",
+            format!("{} {}", instance.engine, instance.engine_version),
+        ),
+        (
+            "class",
+            format!(
+                "{}{}",
+                instance.class,
+                instance.storage_gb.map_or_else(String::new, |gb| format!(
+                    ", {gb} GB {}",
+                    instance.storage_type.as_deref().unwrap_or("")
+                ))
+            ),
+        ),
+        (
+            "public",
+            if instance.publicly_accessible {
+                "yes"
+            } else {
+                "no: only reachable from inside its VPC"
+            }
+            .to_string(),
+        ),
+        ("groups", instance.security_groups.join(", ")),
+    ];
+    for rule in &inbound {
+        rows.push(("inbound", rule.to_string()));
+    }
+    if let Some(ip) = &ip {
+        let verdict = if ip.admitted_by.is_empty() {
+            format!("NOT admitted on port {port}: run `cruddur-db rds allow-ip`")
+        } else {
+            format!("admitted by {}", ip.admitted_by.join(", "))
+        };
+        rows.push((
+            "your IP",
+            format!("{} (from {}): {verdict}", ip.address, ip.source),
+        ));
+    }
+    if let Some(ca) = &instance.ca_certificate {
+        let till = instance
+            .ca_certificate_valid_till
+            .as_ref()
+            .map_or_else(String::new, |t| format!(", valid till {t}"));
+        rows.push(("CA", format!("{ca}{till}")));
+    }
+    if instance.status == "stopped" {
+        rows.push((
+            "restarts",
+            match &instance.automatic_restart_time {
+                Some(at) => format!("RDS starts it again by itself at {at}"),
+                None => "RDS starts a stopped instance again by itself 7 days after it stopped"
+                    .to_string(),
+            },
+        ));
+    }
+    let text: String = rows
+        .iter()
+        .map(|(key, value)| format!("{key:<10} {value}\n"))
+        .collect();
+    ui::raw(text.as_bytes())
+}
+
+async fn start(config: &Config, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Result<()> {
+    let started = Instant::now();
+    let instance = rds::describe(aws, id).await?;
+    if instance.status == "available" {
+        ui::status(
+            "rds",
+            format_args!("{id} is already available: nothing to do"),
+        );
+        return Ok(());
+    }
+    if instance.status != "starting" {
+        rds::start(aws, id).await?;
+    }
+    ui::done(
+        "rds",
+        format_args!("asked {id} to start"),
+        started.elapsed(),
+    );
+    finish(config, aws, id, "available", wait).await
+}
+
+async fn stop(config: &Config, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Result<()> {
+    let started = Instant::now();
+    let instance = rds::describe(aws, id).await?;
+    if instance.status == "stopped" {
+        ui::status(
+            "rds",
+            format_args!("{id} is already stopped: nothing to do"),
+        );
+        return Ok(());
+    }
+    if instance.status != "stopping" {
+        if !config.yes {
+            guard::confirm_typed(
+                &format!("stop RDS instance {id} (the production database goes offline)"),
+                "instance identifier",
+                id,
+            )
+            .await?;
+        }
+        rds::stop(aws, id).await?;
+    }
+    ui::done(
+        "rds",
+        format_args!("asked {id} to stop (RDS starts it again by itself after 7 days)"),
+        started.elapsed(),
+    );
+    finish(config, aws, id, "stopped", wait).await
+}
+
+/// With `--wait`, poll until the instance is `wanted`: one line per state, a spinner between.
+async fn finish(
+    config: &Config,
+    aws: &Aws,
+    id: &str,
+    wanted: &str,
+    wait: RdsWaitArgs,
+) -> Result<()> {
+    if config.wait().is_none() {
+        ui::note(format_args!(
+            "`cruddur-db rds status` shows its state; --wait waits until it is {wanted}"
+        ));
+        return Ok(());
+    }
+    let spinner = ui::Progress::spinner(format!("waiting for {id} to be {wanted}"));
+    let outcome = rds::wait_for(
+        wanted,
+        Duration::from_secs(wait.timeout),
+        Duration::from_secs(wait.poll.max(1)),
+        || rds::describe(aws, id),
+        |state, elapsed| {
+            spinner.status(
+                "rds",
+                format_args!("{id} is {state} {}", ui::format_elapsed(elapsed)),
+            );
+        },
+    )
+    .await;
+    spinner.finish();
+    outcome.map(|_| ())
+}
+
+/// What `allow-ip` is about to do.
+enum Change<'a> {
+    Nothing(&'a Rule),
+    Modify(&'a Rule),
+    Add { group: &'a str },
+}
+
+async fn allow_ip(
+    aws: &Aws,
+    env: &AwsEnv,
+    id: &str,
+    (ip, source): (IpAddr, String),
+    description: &str,
+    dry_run: bool,
+) -> Result<()> {
+    let instance = rds::describe(aws, id).await?;
+    let port = instance.port.unwrap_or(5432);
+    let cidr = ec2::host_cidr(ip);
+    let legacy = env.sg_id.as_ref().zip(env.sg_rule_id.as_ref());
+    let groups = match legacy {
+        Some((group, _)) => vec![group.clone()],
+        None => instance.security_groups.clone(),
+    };
+    if groups.is_empty() {
+        return Err(Fail::new(
+            Exit::Aws,
+            format!("instance {id} has no VPC security group"),
+        )
+        .hint("attach one in the RDS console, or set DB_SG_ID and DB_SG_RULE_ID")
+        .into());
+    }
+    let rules = ec2::rules(aws, &groups).await?;
+    let change = match legacy {
+        Some((group, rule_id)) => {
+            let rule = rules.iter().find(|r| &r.id == rule_id).ok_or_else(|| {
+                Fail::new(Exit::Aws, format!("security group {group} has no rule {rule_id} (DB_SG_RULE_ID)"))
+                    .hint("copy the rule's ID from the EC2 console, or unset DB_SG_ID and DB_SG_RULE_ID to let cruddur-db manage its own rule")
+            })?;
+            if rule.cidr.as_deref() == Some(cidr.as_str()) && rule.covers_port(port) {
+                Change::Nothing(rule)
+            } else {
+                Change::Modify(rule)
+            }
+        }
+        None => match rules
+            .iter()
+            .find(|r| r.description.as_deref() == Some(description) && r.covers_port(port))
+        {
+            Some(ours) if ours.cidr.as_deref() == Some(cidr.as_str()) => Change::Nothing(ours),
+            Some(ours) => Change::Modify(ours),
+            None => match rules.iter().find(|r| r.admits(ip, port)) {
+                Some(other) => Change::Nothing(other),
+                None => Change::Add { group: &groups[0] },
+            },
+        },
+    };
+    let verb = if dry_run { "would" } else { "will" };
+    ui::status(
+        "rds",
+        format_args!("your IP is {ip} (from {source}); port {port} of {id}"),
+    );
+    let description = match (&change, legacy) {
+        // The old scripts' rule keeps its own description unless one is given.
+        (Change::Modify(rule), Some(_)) => rule
+            .description
+            .clone()
+            .unwrap_or_else(|| description.to_string()),
+        _ => description.to_string(),
+    };
+    match change {
+        Change::Nothing(rule) => {
+            ui::status(
+                "rds",
+                format_args!("already admitted by {rule}: nothing changed"),
+            );
+        }
+        Change::Modify(rule) => {
+            ui::note(format_args!("before: {rule}"));
+            let after = Rule {
+                cidr: Some(cidr.clone()),
+                from_port: i32::from(port),
+                to_port: i32::from(port),
+                protocol: "tcp".to_string(),
+                description: Some(description.clone()),
+                ..rule.clone()
+            };
+            ui::note(format_args!("after:  {after}"));
+            if !dry_run {
+                ec2::modify(aws, &rule.group_id, &rule.id, port, &cidr, &description).await?;
+            }
+            ui::status("rds", format_args!("{} {verb} admit {cidr}", rule.id));
+        }
+        Change::Add { group } => {
+            ui::note("before: no rule of cruddur-db's for this user");
+            if dry_run {
+                ui::note(format_args!(
+                    "after:  {group} tcp port {port} from {cidr} ({description:?})"
+                ));
+            } else {
+                let new = ec2::authorize(aws, group, port, &cidr, &description).await?;
+                ui::note(format_args!(
+                    "after:  {} {group} tcp port {port} from {cidr} ({description:?})",
+                    new.as_deref().unwrap_or("(new rule)")
+                ));
+            }
+            ui::status(
+                "rds",
+                format_args!("{group} {verb} admit {cidr} on port {port}"),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// What doctor learns from AWS about an RDS host that does not answer.
+pub enum Diagnosis {
+    /// AWS answered: the verdict replaces doctor's guess.
+    Aws(String),
+    /// AWS could not be asked: how to let doctor ask.
+    Unavailable(String),
+}
+
+/// Ask AWS why the RDS instance behind `host` does not answer: stopped, not publicly
+/// accessible, or a security group that does not admit this machine's IP.
+pub async fn diagnose(config: &Config, host: &str, my_ip_hint: Option<&str>) -> Option<Diagnosis> {
+    let (id, host_region) = rds::instance_of_host(host)?;
+    let env = config.aws();
+    let region = env.region.clone().unwrap_or(host_region);
+    let Ok(aws) = Aws::connect(&env, Some(&region)).await else {
+        return Some(Diagnosis::Unavailable(
+            "with AWS credentials (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) doctor asks AWS whether the instance is stopped or its security groups admit you".to_string(),
+        ));
+    };
+    let instance = match rds::describe(&aws, &id).await {
+        Ok(instance) => instance,
+        Err(err) => {
+            let code = AwsError::code_in(&err).unwrap_or("no answer");
+            return Some(Diagnosis::Unavailable(format!(
+                "AWS could not describe instance {id} ({code}); `cruddur-db rds status` tells more"
+            )));
+        }
+    };
+    if instance.status != "available" {
+        return Some(Diagnosis::Aws(format!(
+            "AWS says instance {id} is {}: start it with `cruddur-db rds start --wait`",
+            instance.status
+        )));
+    }
+    if !instance.publicly_accessible {
+        return Some(Diagnosis::Aws(format!(
+            "AWS says instance {id} is not publicly accessible: only clients inside its VPC reach it (modify the instance to be publicly accessible, or connect from inside)"
+        )));
+    }
+    let port = instance.port.unwrap_or(5432);
+    let ip = match my_ip_hint.and_then(|ip| ip.parse().ok()) {
+        Some(ip) => ip,
+        None => my_ip(&aws, &env, None).await.ok()?.0,
+    };
+    let rules = ec2::rules(&aws, &instance.security_groups).await.ok()?;
+    Some(Diagnosis::Aws(
+        if rules.iter().any(|r| r.admits(ip, port)) {
+            format!(
+                "AWS says instance {id} is available and its security groups admit {ip} on port {port}: check the network between you and it"
+            )
+        } else {
+            format!(
+                "AWS says the security groups of instance {id} ({}) do not admit your IP {ip} on port {port}: run `cruddur-db rds allow-ip`",
+                instance.security_groups.join(", ")
+            )
+        },
+    ))
+}
