@@ -102,6 +102,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cruddur-db;schema-load'= {
+            cand --set 'Define psql variable NAME for the SQL files (repeatable), as psql''s -v NAME=VALUE'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
@@ -119,6 +120,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'cruddur-db;seed'= {
+            cand --set 'Define psql variable NAME for the SQL files (repeatable), as psql''s -v NAME=VALUE'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
@@ -199,6 +201,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         }
         &'cruddur-db;setup'= {
             cand --lock-timeout 'Wait at most SECS for another setup of the same database to finish [default: forever]'
+            cand --set 'Define psql variable NAME for the SQL files (repeatable), as psql''s -v NAME=VALUE'
             cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
             cand --color 'When to colour status lines'
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'

@@ -91,6 +91,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s y -l yes 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l set -d 'Define psql variable NAME for the SQL files (repeatable), as psql\'s -v NAME=VALUE' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
@@ -104,6 +105,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s y 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l set -d 'Define psql variable NAME for the SQL files (repeatable), as psql\'s -v NAME=VALUE' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
@@ -168,6 +170,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s q -l qu
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l lock-timeout -d 'Wait at most SECS for another setup of the same database to finish [default: forever]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l set -d 'Define psql variable NAME for the SQL files (repeatable), as psql\'s -v NAME=VALUE' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''

@@ -156,6 +156,31 @@ pub struct LoadArgs {
     /// CONCURRENTLY, VACUUM and other statements that refuse a transaction block)
     #[arg(long)]
     pub no_transaction: bool,
+
+    #[command(flatten)]
+    pub vars: VarArgs,
+}
+
+/// psql variables for SQL files (`:name` in them), as psql's `-v`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct VarArgs {
+    /// Define psql variable NAME for the SQL files (repeatable), as psql's -v NAME=VALUE
+    #[arg(long = "set", value_name = "NAME=VALUE", value_parser = parse_var)]
+    pub set: Vec<(String, String)>,
+}
+
+fn parse_var(text: &str) -> Result<(String, String), String> {
+    let (name, value) = text.split_once('=').unwrap_or((text, ""));
+    if name.is_empty()
+        || !name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+    {
+        return Err(format!(
+            "{name:?} is not a variable name: use letters, digits and _"
+        ));
+    }
+    Ok((name.to_string(), value.to_string()))
 }
 
 /// Which sessions `sessions` shows and `kill` ends.
@@ -240,6 +265,9 @@ pub struct SetupArgs {
     /// Load the files and replace the cached template with the result
     #[arg(long)]
     pub rebuild_template: bool,
+
+    #[command(flatten)]
+    pub vars: VarArgs,
 }
 
 #[derive(Debug, Args)]

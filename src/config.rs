@@ -382,12 +382,20 @@ impl Config {
                     .unwrap_or(path)
             }
         };
-        if !path.is_file() {
-            return Err(Fail::new(Exit::Failure, format!("SQL file {} does not exist", path.display()))
-                .hint("pass the file's path, or --sql-dir DIR for the directory holding schema.sql and seed.sql")
-                .into());
+        // `-` is standard input, as for psql -f -.
+        if path == Path::new("-") {
+            return Ok(PathBuf::from("/dev/stdin"));
         }
-        Ok(path)
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => Err(Fail::new(Exit::Failure, format!("{} is a directory", path.display()))
+                .hint("give the SQL file inside it")
+                .into()),
+            // A file, a FIFO, a process substitution (/dev/fd/N), a device: all readable.
+            Ok(_) => Ok(path),
+            Err(_) => Err(Fail::new(Exit::Failure, format!("SQL file {} does not exist", path.display()))
+                .hint("pass the file's path (`-` for standard input), or --sql-dir DIR for the directory holding schema.sql and seed.sql")
+                .into()),
+        }
     }
 
     /// The migrations directory: `explicit` (`--migrations-dir`), else `migrations/` in the

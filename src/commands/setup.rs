@@ -32,7 +32,7 @@ pub async fn run(config: &Config, args: &SetupArgs) -> Result<()> {
     let mut paths: Vec<&std::path::Path> = vec![&schema];
     paths.extend(migrations.iter().map(|m| m.path.as_path()));
     paths.push(&seed);
-    let files = script::inspect(&paths)?;
+    let files = script::inspect(&paths, &args.vars.set)?;
     let target = config.target()?;
     let name = target.conn.database();
 
@@ -128,15 +128,21 @@ async fn aside(
             let session = db::connect(&side_target).await?;
             let in_transaction = RunOptions::file(true);
             set_step(Some(Step::Building("schema-load")));
-            load::load(&session, "schema-load", schema, in_transaction)
-                .await
-                .context("setup stopped at step schema-load")?;
+            load::load(
+                &session,
+                "schema-load",
+                schema,
+                in_transaction,
+                &args.vars.set,
+            )
+            .await
+            .context("setup stopped at step schema-load")?;
             set_step(Some(Step::Building("migrate")));
             migrate::apply_pending(&session, migrations)
                 .await
                 .context("setup stopped at step migrate")?;
             set_step(Some(Step::Building("seed")));
-            load::load(&session, "seed", seed, in_transaction)
+            load::load(&session, "seed", seed, in_transaction, &args.vars.set)
                 .await
                 .context("setup stopped at step seed")?;
             drop(session);
@@ -326,13 +332,19 @@ async fn in_place(
         .await
         .context("setup stopped at step create")?;
     let session = db::connect(target).await?;
-    load::load(&session, "schema-load", schema, in_transaction)
-        .await
-        .context("setup stopped at step schema-load")?;
+    load::load(
+        &session,
+        "schema-load",
+        schema,
+        in_transaction,
+        &args.vars.set,
+    )
+    .await
+    .context("setup stopped at step schema-load")?;
     migrate::apply_pending(&session, migrations)
         .await
         .context("setup stopped at step migrate")?;
-    load::load(&session, "seed", seed, in_transaction)
+    load::load(&session, "seed", seed, in_transaction, &args.vars.set)
         .await
         .context("setup stopped at step seed")?;
     Ok(())

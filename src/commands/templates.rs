@@ -36,7 +36,7 @@ pub async fn run(config: &Config, args: &TemplatesArgs) -> Result<()> {
         config.sql_file(None, load::SEED_FILE),
     ) {
         (Ok(schema), Ok(seed)) => {
-            let files = script::inspect(&[&schema, &seed])?;
+            let files = script::inspect(&[&schema, &seed], &[])?;
             Some(cache::key(&admin, &files).await?)
         }
         _ if args.prune => {

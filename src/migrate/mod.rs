@@ -252,6 +252,7 @@ async fn run_part(
             &migration.path,
             Some(part.lines.clone()),
             options,
+            &[],
             Some(record),
         );
         let outcome = tokio::select! {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use sha2::{Digest, Sha256};
 
-use super::include_target;
+use super::meta::include_target;
 use super::source::{Item, Source};
 use crate::error::{Exit, Fail};
 
@@ -17,7 +17,8 @@ use crate::error::{Exit, Fail};
 pub struct Inspection {
     /// The files read, in order, includes after the file that includes them.
     pub files: Vec<PathBuf>,
-    /// A SHA-256 of every file's bytes, in order.
+    /// A SHA-256 of every file's bytes, in order (the data files of `\copy` included), and of
+    /// the `--set` variables.
     pub digest: Vec<u8>,
     /// The first place that depends on the database's own name, and what it is.
     pub own_name: Option<String>,
@@ -25,10 +26,16 @@ pub struct Inspection {
     pub reads_clock: bool,
 }
 
-/// Inspect `paths` (and what they include), in order.
-pub fn inspect(paths: &[&Path]) -> Result<Inspection> {
+/// Inspect `paths` (and what they include), in order, as run with variables `set`.
+pub fn inspect(paths: &[&Path], set: &[(String, String)]) -> Result<Inspection> {
     let mut inspection = Inspection::default();
     let mut hasher = Sha256::new();
+    for (name, value) in set {
+        hasher.update(name);
+        hasher.update([0]);
+        hasher.update(value);
+        hasher.update([0]);
+    }
     for path in paths {
         walk(path, 0, &mut inspection, &mut hasher)?;
     }
@@ -38,6 +45,7 @@ pub fn inspect(paths: &[&Path]) -> Result<Inspection> {
 
 fn walk(path: &Path, depth: usize, found: &mut Inspection, hasher: &mut Sha256) -> Result<()> {
     hash_file(path, hasher)?;
+    let cwd = std::env::current_dir().unwrap_or_default();
     found.files.push(path.to_path_buf());
     let mut source = Source::open(path)?;
     while let Some(item) = source.next_item()? {
@@ -51,9 +59,27 @@ fn walk(path: &Path, depth: usize, found: &mut Inspection, hasher: &mut Sha256) 
                 }
                 found.reads_clock |= CLOCK.iter().any(|word| text.contains(word));
             }
-            Item::Meta(meta) if meta.name.starts_with('i') => {
-                let included = include_target(&meta, path, depth)?;
+            Item::Meta(meta)
+                if matches!(
+                    meta.name.as_str(),
+                    "i" | "include" | "ir" | "include_relative"
+                ) =>
+            {
+                let included = include_target(&meta, path, &cwd, depth)?;
                 walk(&included, depth + 1, found, hasher)?;
+            }
+            // Rows a \copy loads are part of what the files produce.
+            Item::Meta(meta) if meta.name == "copy" => {
+                match super::slash_copy::parse(&meta.raw, &cwd).map(|copy| copy.from) {
+                    Ok(super::slash_copy::From::File(data)) => {
+                        hash_file(&data, hasher)?;
+                        found.files.push(data);
+                    }
+                    Ok(super::slash_copy::From::Inline) => {
+                        super::meta::skip_copy_data(&mut source)?
+                    }
+                    _ => {}
+                }
             }
             Item::Meta(meta)
                 if matches!(meta.name.as_str(), "c" | "connect")

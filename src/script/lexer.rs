@@ -2,6 +2,8 @@
 //! quote, comment and dollar-quote state from line to line so a file never has to be in memory
 //! whole, and remembering where each statement's text came from in the file.
 
+use super::vars::{self, Shared, Variables};
+
 /// A place in a source file: 1-based line and 1-based column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Position {
@@ -23,6 +25,21 @@ pub struct Statement {
 }
 
 impl Statement {
+    /// A statement cruddur-db writes itself (`\copy` becomes `COPY ... FROM STDIN`), shown
+    /// at `position`.
+    pub fn copy_from_stdin(text: String, position: Position) -> Statement {
+        let mut words = text.split_whitespace().map(str::to_ascii_lowercase);
+        Statement {
+            lead: [
+                words.next().unwrap_or_default(),
+                words.next().unwrap_or_default(),
+            ],
+            pieces: vec![(0, position)],
+            copy_from_stdin: true,
+            text,
+        }
+    }
+
     /// Where the statement's first character is in the file.
     pub fn start(&self) -> Position {
         self.pieces[0].1
@@ -62,6 +79,8 @@ impl Statement {
 pub struct MetaCommand {
     pub name: String,
     pub args: Vec<String>,
+    /// The rest of the line as written, for `\copy`, which psql reads whole.
+    pub raw: String,
     pub position: Position,
 }
 
@@ -111,6 +130,31 @@ pub struct Lexer {
     /// Something other than `;` was seen: a lone `;` is an empty statement, which the server
     /// answers with no command tag at all, so it is never sent.
     significant: bool,
+    /// What outlives each statement: the variables, and how `'...'` treats backslashes.
+    session: LexSession,
+    /// The line being lexed (1-based), for the positions of text after a substitution.
+    line_no: u64,
+}
+
+/// What the lexer keeps from statement to statement.
+#[derive(Debug, Clone)]
+struct LexSession {
+    vars: Shared,
+    /// `standard_conforming_strings`: off makes `'...'` take backslash escapes, as psql's
+    /// lexer follows it; the file may change it with SET.
+    standard_strings: bool,
+    /// The server's own setting, which RESET goes back to.
+    server_standard_strings: bool,
+}
+
+impl Default for LexSession {
+    fn default() -> Self {
+        LexSession {
+            vars: Shared::default(),
+            standard_strings: true,
+            server_standard_strings: true,
+        }
+    }
 }
 
 impl Default for Lexer {
@@ -128,6 +172,8 @@ impl Default for Lexer {
             previous_word_is_from: false,
             from_stdin: false,
             significant: false,
+            session: LexSession::default(),
+            line_no: 0,
         }
     }
 }
@@ -167,8 +213,31 @@ impl Columns<'_> {
 }
 
 impl Lexer {
+    /// A lexer that substitutes `vars` and starts with the server's `standard_conforming_strings`.
+    pub fn new(vars: Shared, standard_strings: bool) -> Lexer {
+        Lexer {
+            session: LexSession {
+                vars,
+                standard_strings,
+                server_standard_strings: standard_strings,
+            },
+            ..Lexer::default()
+        }
+    }
+
+    /// A lexer between statements, in `state`, keeping what outlives statements.
+    fn fresh(&self, state: State) -> Lexer {
+        Lexer {
+            state,
+            session: self.session.clone(),
+            line_no: self.line_no,
+            ..Lexer::default()
+        }
+    }
+
     /// Lex one line, including its line break if it has one; `line_no` is 1-based.
     pub fn line(&mut self, line: &str, line_no: u64, out: &mut Vec<Token>) {
+        self.line_no = line_no;
         let bytes = line.as_bytes();
         let mut columns = Columns {
             line,
@@ -218,6 +287,7 @@ impl Lexer {
                             let column = columns.at(i);
                             out.push(Token::Meta(meta_command(
                                 &line[i + 1..],
+                                &self.session.vars,
                                 Position {
                                     line: line_no,
                                     column,
@@ -255,12 +325,20 @@ impl Lexer {
         if statement.significant {
             out.push(Token::Statement(statement.statement));
         }
-        *self = Lexer::default();
+        *self = self.fresh(State::Normal);
+    }
+
+    /// The statement in progress, if it holds anything: psql's query buffer, which `\g`,
+    /// `\gexec` and `\gset` send.
+    pub fn take_buffer(&mut self) -> Option<Statement> {
+        self.text.truncate(self.text.trim_end().len());
+        let taken = self.take_statement();
+        taken.significant.then_some(taken.statement)
     }
 
     /// Forget a statement in progress (the rest of a `COPY ... FROM STDIN` line).
     pub fn reset(&mut self) {
-        *self = Lexer::default();
+        *self = self.fresh(State::Normal);
     }
 
     /// One significant token at `i` in the normal state; returns where the next one starts.
@@ -275,9 +353,13 @@ impl Lexer {
         self.significant |= bytes[i] != b';';
         match bytes[i] {
             b'\'' => {
-                self.state = State::String { escapes: false };
+                self.state = State::String {
+                    escapes: !self.session.standard_strings,
+                };
                 i + 1
             }
+            b':' if bytes.get(i + 1) == Some(&b':') => i + 2,
+            b':' => self.variable(line, i, segment),
             b'"' => {
                 self.state = State::QuotedIdentifier;
                 i + 1
@@ -315,6 +397,35 @@ impl Lexer {
             }),
             _ => i + 1,
         }
+    }
+
+    /// `:name`, `:'name'`, `:"name"` or `:{?name}` at `i`: the value goes into the statement as
+    /// text (psql would lex it again; a value holding `;` splits a statement there, ours does
+    /// not), and what follows starts a piece of its own so positions stay right.
+    fn variable(&mut self, line: &str, i: usize, segment: &mut Option<usize>) -> usize {
+        let found = {
+            let vars = self.session.vars.lock();
+            if vars.skipping {
+                None
+            } else {
+                vars::reference(line, i, &vars)
+            }
+        };
+        let Some((end, value)) = found else {
+            return i + 1;
+        };
+        let start = segment.take().unwrap_or(i);
+        self.text.push_str(&line[start..i]);
+        self.text.push_str(&value);
+        self.pieces.push((
+            self.text.len(),
+            Position {
+                line: self.line_no,
+                column: line[..end].chars().count() as u64 + 1,
+            },
+        ));
+        *segment = Some(end);
+        end
     }
 
     /// `$tag$` opens a dollar-quoted body; `$1` is a parameter, not a quote.
@@ -434,12 +545,46 @@ impl Lexer {
             },
             significant: self.significant,
         };
+        if taken.significant {
+            self.follow_settings(&taken.statement.text);
+        }
         let state = std::mem::replace(&mut self.state, State::Normal);
-        *self = Lexer {
-            state,
-            ..Lexer::default()
-        };
+        *self = self.fresh(state);
         taken
+    }
+}
+
+impl Lexer {
+    /// `SET standard_conforming_strings ...` and `RESET` change how later strings are read,
+    /// as they do for psql's lexer.
+    fn follow_settings(&mut self, text: &str) {
+        let words: Vec<String> = text
+            .trim_end_matches(|c: char| c == ';' || c.is_whitespace())
+            .split(|c: char| c.is_whitespace() || c == '=')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_matches('\'').to_ascii_lowercase())
+            .collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let server = self.session.server_standard_strings;
+        let rest = match words.as_slice() {
+            ["reset", "all"] | ["reset", "standard_conforming_strings"] => {
+                self.session.standard_strings = server;
+                return;
+            }
+            ["set", "session" | "local", rest @ ..] | ["set", rest @ ..] => rest,
+            _ => return,
+        };
+        let value = match rest {
+            ["standard_conforming_strings", "to", value]
+            | ["standard_conforming_strings", value] => match *value {
+                "default" => Some(server),
+                value => vars::parse_bool(value),
+            },
+            _ => None,
+        };
+        if let Some(value) = value {
+            self.session.standard_strings = value;
+        }
     }
 }
 
@@ -455,35 +600,46 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// A meta-command runs to the end of its line.
-fn meta_command(rest: &str, position: Position) -> MetaCommand {
+fn meta_command(rest: &str, vars: &Shared, position: Position) -> MetaCommand {
     let rest = rest.trim_end_matches(['\n', '\r']);
     let name_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let vars = vars.lock();
     MetaCommand {
         name: rest[..name_len].to_string(),
-        args: meta_args(&rest[name_len..]),
+        args: meta_args(&rest[name_len..], (!vars.skipping).then_some(&*vars)),
+        raw: rest[name_len..].trim().to_string(),
         position,
     }
 }
 
 /// psql's argument rules, reduced to what schema files use: whitespace separates words,
-/// '...' quotes with '' and backslash escapes (\n, \t, \\), "..." keeps its quotes' content.
-fn meta_args(text: &str) -> Vec<String> {
+/// '...' quotes with '' and backslash escapes (\n, \t, \\), "..." keeps its quotes' content,
+/// and outside quotes `:name`, `:'name'` and `:"name"` are replaced (unless `vars` is `None`:
+/// a skipped `\if` branch).
+fn meta_args(text: &str, vars: Option<&Variables>) -> Vec<String> {
     let mut args = Vec::new();
-    let mut chars = text.chars().peekable();
+    let mut chars = text.char_indices().peekable();
     loop {
-        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
         if chars.peek().is_none() {
             return args;
         }
         let mut arg = String::new();
-        while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
+        while let Some((at, c)) = chars.next_if(|(_, c)| !c.is_whitespace()) {
             match c {
+                ':' => match vars.and_then(|vars| vars::reference(text, at, vars)) {
+                    Some((end, value)) => {
+                        arg.push_str(&value);
+                        while chars.next_if(|(i, _)| *i < end).is_some() {}
+                    }
+                    None => arg.push(':'),
+                },
                 '\'' => {
-                    while let Some(c) = chars.next() {
+                    while let Some((_, c)) = chars.next() {
                         match c {
-                            '\'' if chars.next_if_eq(&'\'').is_some() => arg.push('\''),
+                            '\'' if chars.next_if(|(_, c)| *c == '\'').is_some() => arg.push('\''),
                             '\'' => break,
-                            '\\' => match chars.next() {
+                            '\\' => match chars.next().map(|(_, c)| c) {
                                 Some('n') => arg.push('\n'),
                                 Some('t') => arg.push('\t'),
                                 Some(other) => arg.push(other),
@@ -494,7 +650,7 @@ fn meta_args(text: &str) -> Vec<String> {
                     }
                 }
                 '"' => {
-                    for c in chars.by_ref() {
+                    for (_, c) in chars.by_ref() {
                         if c == '"' {
                             break;
                         }

@@ -2,10 +2,14 @@
 //! inside one transaction, COPY data through the COPY protocol, psql's meta-commands, and errors
 //! and notices that point at the file and line. `run_file` is the whole interface.
 
+mod cond;
 mod inspect;
 pub mod lexer;
+mod meta;
 mod report;
+mod slash_copy;
 mod source;
+pub mod vars;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -19,7 +23,7 @@ use tokio_postgres::error::ErrorPosition;
 use tokio_postgres::{Client, SimpleQueryMessage};
 
 pub use self::inspect::{Inspection, inspect};
-use self::lexer::{MetaCommand, Statement};
+use self::lexer::Statement;
 use self::source::{Item, Source};
 use crate::db::{Listener, PgError, Session};
 use crate::error::{Exit, Fail};
@@ -93,8 +97,13 @@ const BATCH_BYTES: usize = 512 * 1024;
 const MAX_INCLUDE_DEPTH: usize = 64;
 
 /// Run the SQL file at `path` on `session`.
-pub async fn run_file(session: &Session, path: &Path, options: RunOptions) -> Result<Summary> {
-    run_lines(session, path, None, options, None).await
+pub async fn run_file(
+    session: &Session,
+    path: &Path,
+    options: RunOptions,
+    set: &[(String, String)],
+) -> Result<Summary> {
+    run_lines(session, path, None, options, set, None).await
 }
 
 /// Run lines `lines` (1-based, end excluded) of `path`, or all of it, then `record`: in the
@@ -105,11 +114,40 @@ pub async fn run_lines(
     path: &Path,
     lines: Option<std::ops::Range<u64>>,
     options: RunOptions,
+    set: &[(String, String)],
     record: Option<&str>,
 ) -> Result<Summary> {
     let started = Instant::now();
-    // Refuse unknown meta-commands and missing includes before anything is sent.
-    check_source(Source::open_lines(path, lines.clone())?, path, 0)?;
+    let kind = std::fs::metadata(path).map(|m| m.file_type());
+    if kind.as_ref().is_ok_and(|kind| kind.is_dir()) {
+        return Err(
+            Fail::new(Exit::Failure, format!("{} is a directory", path.display()))
+                .hint("give the SQL file inside it")
+                .into(),
+        );
+    }
+    let session_facts = facts(&session.client).await?;
+    let cwd = std::env::current_dir().context("could not read the current directory")?;
+    let initial = session_facts.variables(set);
+    // Refuse unknown meta-commands, missing files and unbalanced \if before anything is
+    // sent. A pipe, FIFO or stdin can be read only once: it is checked as it runs instead,
+    // which in one transaction still applies nothing when the check fails.
+    if kind.as_ref().is_ok_and(|kind| kind.is_file()) {
+        meta::Check {
+            vars: vars::Shared::new(initial.clone()),
+            database: &session_facts.database,
+            transaction: options.transaction,
+            cwd: cwd.clone(),
+        }
+        .file(
+            Source::open_lines(path, lines.clone())?.lexing(
+                vars::Shared::new(initial.clone()),
+                session_facts.standard_strings,
+            ),
+            0,
+        )?;
+    }
+    let vars = vars::Shared::new(initial);
     let mut runner = Runner {
         client: &session.client,
         heard: session.notices.listen(),
@@ -117,12 +155,24 @@ pub async fn run_lines(
         summary: Summary::default(),
         batch: Batch::default(),
         own_transaction: None,
-        progress: ui::Progress::bytes(std::fs::metadata(path).map_or(0, |m| m.len())),
+        progress: ui::Progress::bytes(
+            std::fs::metadata(path)
+                .ok()
+                .filter(|m| m.is_file())
+                .map_or(0, |m| m.len()),
+        ),
+        vars: vars.clone(),
+        conditions: cond::Conditions::default(),
+        last_query: None,
+        cwd,
+        database: session_facts.database.clone(),
+        standard_strings: session_facts.standard_strings,
     };
     if options.transaction {
         runner.simple("BEGIN").await?;
     }
-    let mut outcome = runner.run_source(Source::open_lines(path, lines)?, 0).await;
+    let source = Source::open_lines(path, lines)?.lexing(vars, session_facts.standard_strings);
+    let mut outcome = runner.run_source(source, 0).await.map(|_| ());
     if let (Ok(()), Some(record)) = (&outcome, record) {
         outcome = runner.simple(record).await;
     }
@@ -189,6 +239,14 @@ struct Runner<'a> {
     /// each statement commits on its own, as under `psql -1`.
     own_transaction: Option<OwnTransaction>,
     progress: ui::Progress,
+    vars: vars::Shared,
+    conditions: cond::Conditions,
+    /// The last query sent: what `\g`, `\gexec` and `\gset` send when nothing precedes them.
+    last_query: Option<String>,
+    /// Where `\i` and `\copy` resolve relative paths (`\cd` changes it).
+    cwd: PathBuf,
+    database: String,
+    standard_strings: bool,
 }
 
 impl Runner<'_> {
@@ -223,11 +281,15 @@ impl Runner<'_> {
         &mut self,
         mut source: Source<std::io::BufReader<std::fs::File>>,
         depth: usize,
-    ) -> futures_util::future::BoxFuture<'_, Result<()>> {
+    ) -> futures_util::future::BoxFuture<'_, Result<meta::Flow>> {
         Box::pin(async move {
             let path = source.path().clone();
+            let opened = self.conditions.depth();
             while let Some(item) = source.next_item()? {
                 match item {
+                    // A branch not taken: nothing runs, COPY data included.
+                    Item::Statement(_) | Item::CopyData(_) | Item::CopyEnd
+                        if !self.conditions.active() => {}
                     Item::Statement(statement) if statement.copy_from_stdin => {
                         self.flush().await?;
                         self.copy(statement, &mut source, depth == 0).await?;
@@ -238,7 +300,12 @@ impl Runner<'_> {
                         // run those in one implicit transaction: one failure would undo the
                         // others, where psql -1 keeps each. So a batch ends at the COMMIT,
                         // and statements after it go one at a time.
-                        let ends = self.options.transaction && ends_transaction(&statement);
+                        // The server parses a whole batch before running it: statements
+                        // after a change to how strings are read must come in a batch of
+                        // their own, as psql sends each statement alone.
+                        let ends = (self.options.transaction && ends_transaction(&statement))
+                            || changes_parsing(&statement);
+                        self.last_query = Some(statement.text.clone());
                         self.batch.push(&path, statement);
                         let batching = self.options.transaction && self.own_transaction.is_none();
                         if !batching || ends || self.batch.text.len() >= BATCH_BYTES {
@@ -246,8 +313,10 @@ impl Runner<'_> {
                         }
                     }
                     Item::Meta(meta) => {
-                        self.flush().await?;
-                        self.meta(meta, &path, depth).await?;
+                        if self.meta(meta, &mut source, depth).await? == meta::Flow::Quit {
+                            self.flush().await?;
+                            return Ok(meta::Flow::Quit);
+                        }
                     }
                     // Only inside `copy`, which takes them itself.
                     Item::CopyData(_) | Item::CopyEnd => {}
@@ -256,7 +325,17 @@ impl Runner<'_> {
                     self.progress.set(source.bytes_read());
                 }
             }
-            self.flush().await
+            // Input that could not be checked first (a pipe) may end inside an \if.
+            if self.conditions.depth() > opened {
+                return Err(meta::meta_error(
+                    &path,
+                    source.line_no(),
+                    "an \\if has no \\endif before the end of the file",
+                    "close it with \\endif in the same file",
+                ));
+            }
+            self.flush().await?;
+            Ok(meta::Flow::Go)
         })
     }
 
@@ -382,45 +461,6 @@ impl Runner<'_> {
         self.summary.statements += 1;
         Ok(())
     }
-
-    async fn meta(&mut self, meta: MetaCommand, path: &Arc<Path>, depth: usize) -> Result<()> {
-        let line = meta.position.line;
-        match meta.name.as_str() {
-            "echo" | "qecho" => ui::echo(&meta.args.join(" ")),
-            "i" | "include" | "ir" | "include_relative" => {
-                let target = include_target(&meta, path, depth)?;
-                self.run_source(Source::open(&target)?, depth + 1).await?;
-            }
-            "c" | "connect" => {
-                let wanted = connect_target(&meta);
-                let client = self.client;
-                let current = Self::drive(
-                    &mut self.heard,
-                    None,
-                    client.query_one("SELECT current_database()", &[]),
-                )
-                .await
-                .map_err(PgError)?
-                .get::<_, String>(0);
-                if let Some(wanted) = wanted.filter(|wanted| *wanted != current) {
-                    return Err(meta_error(
-                        path,
-                        line,
-                        &format!(
-                            "\\{} {wanted}: this file switches to another database, and cruddur-db loads one file into one database ({current})",
-                            meta.name
-                        ),
-                        "load the part for that database separately with --url pointing at it",
-                    ));
-                }
-            }
-            // ON_ERROR_STOP and friends: we always stop at the first error. pg_dump's
-            // \restrict / \unrestrict guard psql against meta-commands smuggled into a dump;
-            // cruddur-db never runs more than the harmless few it knows.
-            _ => {}
-        }
-        Ok(())
-    }
 }
 
 /// A file that ended our wrapping transaction itself: where, and the last statement that
@@ -431,6 +471,15 @@ pub struct OwnTransaction {
     /// COMMIT or END, rather than ROLLBACK or ABORT.
     pub committed: bool,
     pub last_applied: Option<(Arc<Path>, u64)>,
+}
+
+/// `SET standard_conforming_strings` (or its RESET): later statements parse differently.
+fn changes_parsing(statement: &Statement) -> bool {
+    matches!(statement.lead[0].as_str(), "set" | "reset")
+        && statement
+            .text
+            .to_ascii_lowercase()
+            .contains("standard_conforming_strings")
 }
 
 /// Transaction control that ends our wrapping transaction early.
@@ -449,100 +498,74 @@ fn print_notice(heard: &crate::db::Heard, at: Option<(&Path, u64)>) {
     );
 }
 
-/// The database a `\connect` names: its first argument that is not an option, either a plain
-/// name or pg_dump's `dbname='NAME'` connection string. `None` keeps the current one.
-fn connect_target(meta: &MetaCommand) -> Option<String> {
-    let arg = meta.args.iter().find(|arg| !arg.starts_with('-'))?;
-    let name = match arg.split_once("dbname=") {
-        Some((_, rest)) => rest
+/// What the file may ask of the session: psql's built-in variables and the server's
+/// `standard_conforming_strings`, read once before the file runs.
+struct Facts {
+    database: String,
+    user: String,
+    host: String,
+    port: String,
+    version: String,
+    version_num: String,
+    standard_strings: bool,
+}
+
+async fn facts(client: &Client) -> Result<Facts> {
+    let row = client
+        .query_one(
+            "SELECT current_database(), session_user::text,
+                    coalesce(inet_server_addr()::text, current_setting('unix_socket_directories')),
+                    current_setting('port'), current_setting('server_version'),
+                    current_setting('server_version_num'),
+                    current_setting('standard_conforming_strings') = 'on'",
+            &[],
+        )
+        .await
+        .map_err(PgError)
+        .context("could not read the session's settings")?;
+    let host: String = row.get(2);
+    Ok(Facts {
+        database: row.get(0),
+        user: row.get(1),
+        host: host
+            .split(',')
+            .next()
+            .unwrap_or("")
             .trim()
-            .trim_matches('\'')
-            .replace("\\'", "'")
+            .trim_end_matches("/32")
             .to_string(),
-        None => arg.clone(),
-    };
-    (!name.is_empty()).then_some(name)
+        port: row.get(3),
+        version: row.get(4),
+        version_num: row.get(5),
+        standard_strings: row.get(6),
+    })
 }
 
-fn include_target(meta: &MetaCommand, path: &Path, depth: usize) -> Result<PathBuf> {
-    let line = meta.position.line;
-    if depth >= MAX_INCLUDE_DEPTH {
-        return Err(meta_error(
-            path,
-            line,
-            "includes nest too deeply (does a file include itself?)",
-            "remove the include cycle",
-        ));
+impl Facts {
+    /// psql's built-ins, then `--set`, which may override them as `psql -v` may.
+    fn variables(&self, set: &[(String, String)]) -> Vec<(String, String)> {
+        let builtins = [
+            ("DBNAME", self.database.as_str()),
+            ("USER", &self.user),
+            ("HOST", &self.host),
+            ("PORT", &self.port),
+            ("ENCODING", "UTF8"),
+            ("SERVER_VERSION_NAME", &self.version),
+            ("SERVER_VERSION_NUM", &self.version_num),
+            // There is no psql here: the client's version variables name the server's.
+            ("VERSION_NAME", &self.version),
+            ("VERSION_NUM", &self.version_num),
+            ("VERSION", &self.version),
+            ("AUTOCOMMIT", "on"),
+            ("ON_ERROR_STOP", "on"),
+            ("ON_ERROR_ROLLBACK", "off"),
+            ("SHOW_ALL_RESULTS", "on"),
+            ("VERBOSITY", "default"),
+        ];
+        builtins
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .chain(set.iter().cloned())
+            .collect()
     }
-    let Some(target) = meta.args.first() else {
-        return Err(meta_error(
-            path,
-            line,
-            &format!("\\{} needs a file name", meta.name),
-            "write the file to include after it",
-        ));
-    };
-    let target = if meta.name.starts_with("ir") || meta.name == "include_relative" {
-        path.parent().unwrap_or(Path::new(".")).join(target)
-    } else {
-        PathBuf::from(target)
-    };
-    if !target.is_file() {
-        return Err(meta_error(
-            path,
-            line,
-            &format!("\\{} {}: no such file", meta.name, target.display()),
-            "\\i is relative to the current directory, \\ir to the including file",
-        ));
-    }
-    Ok(target)
-}
-
-/// The meta-commands cruddur-db runs; psql's others make no sense in a schema or seed file.
-const SUPPORTED_META: &[&str] = &[
-    "echo",
-    "qecho",
-    "i",
-    "include",
-    "ir",
-    "include_relative",
-    "set",
-    "c",
-    "connect",
-    "restrict",
-    "unrestrict",
-];
-
-/// Read `path` and what it includes once without sending anything: an unknown meta-command or
-/// a missing include then fails before the first statement runs.
-fn check_file(path: &Path, depth: usize) -> Result<()> {
-    check_source(Source::open(path)?, path, depth)
-}
-
-fn check_source(
-    mut source: Source<std::io::BufReader<std::fs::File>>,
-    path: &Path,
-    depth: usize,
-) -> Result<()> {
-    while let Some(item) = source.next_item()? {
-        let Item::Meta(meta) = item else { continue };
-        if !SUPPORTED_META.contains(&meta.name.as_str()) {
-            return Err(meta_error(
-                path,
-                meta.position.line,
-                &format!("unsupported psql meta-command \\{}", meta.name),
-                "cruddur-db runs \\echo, \\qecho, \\i, \\ir, \\set, \\connect to the same database, and pg_dump's \\restrict; nothing was sent to the server",
-            ));
-        }
-        if meta.name.starts_with('i') {
-            check_file(&include_target(&meta, path, depth)?, depth + 1)?;
-        }
-    }
-    Ok(())
-}
-
-fn meta_error(path: &Path, line: u64, message: &str, hint: &str) -> anyhow::Error {
-    Fail::new(Exit::Sql, format!("{}:{line}: {message}", path.display()))
-        .hint(hint)
-        .into()
 }

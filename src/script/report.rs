@@ -25,8 +25,11 @@ pub fn statement_failed(
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
     let Some(db) = err.as_db_error() else {
-        return connection_lost(err, path);
+        return connection_lost(err, path, options, own_transaction);
     };
+    if went_away(db) {
+        return server_went_away(db, path, options, own_transaction);
+    }
     let position = match db.position() {
         Some(ErrorPosition::Original(position)) if *position as usize > start => {
             statement.position_of_char(*position as usize - start)
@@ -56,8 +59,11 @@ pub fn copy_failed(
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
     let Some(db) = err.as_db_error() else {
-        return connection_lost(err, path);
+        return connection_lost(err, path, options, own_transaction);
     };
+    if went_away(db) {
+        return server_went_away(db, path, options, own_transaction);
+    }
     let data_line = db.where_().and_then(|context| {
         let rest = context.split_once(", line ")?.1;
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -82,11 +88,137 @@ pub fn copy_failed(
     )
 }
 
-fn connection_lost(err: tokio_postgres::Error, path: &Path) -> anyhow::Error {
-    anyhow::Error::new(crate::db::PgError(err)).context(format!(
-        "the connection failed while running {}",
+/// A statement `\gexec` generated (or the query before `\gexec`/`\gset`) failed: shown with
+/// the meta-command's line, since its text is not in the file.
+pub fn generated_failed(
+    err: tokio_postgres::Error,
+    path: &Path,
+    line: u64,
+    sql: &str,
+    options: RunOptions,
+    own_transaction: Option<&OwnTransaction>,
+) -> anyhow::Error {
+    let Some(db) = err.as_db_error() else {
+        return connection_lost(err, path, options, own_transaction);
+    };
+    if went_away(db) {
+        return server_went_away(db, path, options, own_transaction);
+    }
+    let mut message = format!(
+        "{}:{line}: {}: {}\n  in: {}",
+        path.display(),
+        db.severity(),
+        redact::sql_secrets_in(db.message(), sql),
+        ui::cut(&redact::sql(sql), 200)
+    );
+    if let Some(detail) = db.detail() {
+        let _ = write!(message, "\nDETAIL: {}", redact::sql_secrets_in(detail, sql));
+    }
+    anyhow::Error::new(
+        Fail::new(Exit::Sql, message)
+            .hint(applied_hint(options.transaction, own_transaction))
+            .sqlstate(db.code()),
+    )
+}
+
+/// A `\copy ... from` DATA failed: the server counts lines of the data from 1 ("COPY t, line
+/// 3"), so a bad row is named at its line in that file.
+pub fn slash_copy_failed(
+    err: tokio_postgres::Error,
+    path: &Path,
+    line: u64,
+    data: &Path,
+    options: RunOptions,
+    own_transaction: Option<&OwnTransaction>,
+) -> anyhow::Error {
+    let Some(db) = err.as_db_error() else {
+        return connection_lost(err, path, options, own_transaction);
+    };
+    if went_away(db) {
+        return server_went_away(db, path, options, own_transaction);
+    }
+    let data_line = db.where_().and_then(|context| {
+        let rest = context.split_once(", line ")?.1;
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<u64>().ok()
+    });
+    let at = match data_line {
+        Some(row) => format!("{}:{row}", data.display()),
+        None => data.display().to_string(),
+    };
+    let mut message = format!(
+        "{at}: {}: {} (loaded by \\copy at {}:{line})",
+        db.severity(),
+        db.message(),
         path.display()
-    ))
+    );
+    if let Some(detail) = db.detail() {
+        let _ = write!(message, "\nDETAIL: {detail}");
+    }
+    if let Some(context) = db.where_() {
+        let _ = write!(message, "\nCONTEXT: {context}");
+    }
+    anyhow::Error::new(
+        Fail::new(Exit::Sql, message)
+            .hint(applied_hint(options.transaction, own_transaction))
+            .sqlstate(db.code()),
+    )
+}
+
+/// The server ended the session (it shut down, or someone terminated the backend): a lost
+/// connection, not a mistake in the file.
+fn went_away(db: &DbError) -> bool {
+    matches!(db.severity(), "FATAL" | "PANIC")
+        || [
+            SqlState::ADMIN_SHUTDOWN,
+            SqlState::CRASH_SHUTDOWN,
+            SqlState::CANNOT_CONNECT_NOW,
+        ]
+        .contains(db.code())
+}
+
+fn server_went_away(
+    db: &DbError,
+    path: &Path,
+    options: RunOptions,
+    own_transaction: Option<&OwnTransaction>,
+) -> anyhow::Error {
+    anyhow::Error::new(
+        Fail::new(
+            Exit::Unreachable,
+            format!(
+                "the server went away while running {}: {}",
+                path.display(),
+                db.message()
+            ),
+        )
+        .hint(format!(
+            "{}; check the server is running (`cruddur-db doctor`), then run it again",
+            applied_hint(options.transaction, own_transaction)
+        ))
+        .sqlstate(db.code()),
+    )
+}
+
+fn connection_lost(
+    err: tokio_postgres::Error,
+    path: &Path,
+    options: RunOptions,
+    own_transaction: Option<&OwnTransaction>,
+) -> anyhow::Error {
+    anyhow::Error::new(crate::db::PgError(err)).context(
+        Fail::new(
+            Exit::Unreachable,
+            format!(
+                "the connection to the server was lost while running {}",
+                path.display()
+            ),
+        )
+        .hint(format!(
+            "{}; check the server is running (`cruddur-db doctor`), then run it again",
+            applied_hint(options.transaction, own_transaction)
+        )),
+    )
 }
 
 fn applied_hint(in_transaction: bool, own_transaction: Option<&OwnTransaction>) -> String {

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use super::lexer::{Lexer, MetaCommand, Statement, Token};
+use super::vars::Shared;
 use crate::error::{Exit, Fail};
 
 /// COPY data is handed on in chunks of about this size: big enough to keep the socket busy,
@@ -103,6 +104,26 @@ impl<R: BufRead> Source<R> {
 
     pub fn path(&self) -> &Arc<Path> {
         &self.path
+    }
+
+    /// Lex with `vars` substituted, starting from the server's `standard_conforming_strings`.
+    pub fn lexing(mut self, vars: Shared, standard_strings: bool) -> Self {
+        self.lexer = Lexer::new(vars, standard_strings);
+        self
+    }
+
+    /// The statement in progress before a meta-command that sends it (`\gexec`, `\gset`,
+    /// `\g`): psql's query buffer. The meta-command ended its line, so nothing after it has
+    /// been read yet.
+    pub fn take_query_buffer(&mut self) -> Option<Statement> {
+        self.lexer.take_buffer()
+    }
+
+    /// The lines that follow are COPY data up to `\.` (`\copy ... from stdin`).
+    pub fn start_copy(&mut self) {
+        self.pending.clear();
+        self.lexer.reset();
+        self.copy = Copy::Data;
     }
 
     /// Bytes of the file consumed so far, for progress.

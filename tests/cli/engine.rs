@@ -310,14 +310,14 @@ fn an_unknown_meta_command_is_refused_before_anything_is_sent_even_without_a_tra
     let project = Project::new();
     project.write(
         "meta.sql",
-        "CREATE TABLE t (n int);\n\\gexec\nCREATE TABLE u (n int);\n",
+        "CREATE TABLE t (n int);\n\\o out.txt\nCREATE TABLE u (n int);\n",
     );
     db.cruddur(&project)
         .args(["schema-load", "meta.sql", "--no-transaction"])
         .assert()
         .code(5)
         .stderr(predicate::str::contains(
-            "meta.sql:2: unsupported psql meta-command \\gexec",
+            "meta.sql:2: \\o sends query output to a file or command",
         ));
     assert!(!db.has_table("t"));
 }

@@ -139,13 +139,13 @@ fn an_unknown_meta_command_is_refused_before_anything_is_sent() {
     let db = TestDb::new();
     db.create();
     let project = Project::new();
-    project.write("meta.sql", "CREATE TABLE never (id int);\n\\gexec\n");
+    project.write("meta.sql", "CREATE TABLE never (id int);\n\\o out.txt\n");
     db.cruddur(&project)
         .args(["schema-load", "meta.sql"])
         .assert()
         .code(5)
         .stderr(predicate::str::contains(
-            "meta.sql:2: unsupported psql meta-command \\gexec",
+            "meta.sql:2: \\o sends query output to a file or command",
         ));
     assert!(!db.has_table("never"));
 }

@@ -20,6 +20,7 @@ mod migrate;
 mod migrate_safety;
 mod moto;
 mod output;
+mod psql_files;
 mod rds;
 mod rebuild;
 mod sessions;

@@ -593,7 +593,9 @@ fn a_migration_succeeds_on_retry_once_the_blocker_ends() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1300));
+    // Past the first attempt's 1 s wait, however long the process took to get there.
+    db.cluster.wait_until_running("ADD COLUMN bio");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
     drop(held);
     let output = child.wait_with_output().unwrap();
     let stderr = output_text(&output).1;

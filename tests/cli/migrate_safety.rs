@@ -229,7 +229,9 @@ fn a_transaction_false_migration_blocked_at_its_first_statement_is_tried_again()
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1300));
+    // Past the first attempt's 1 s wait, however long the process took to get there.
+    db.cluster.wait_until_running("ADD COLUMN bio");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
     drop(held);
     let output = child.wait_with_output().unwrap();
     let stderr = output_text(&output).1;
