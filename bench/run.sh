@@ -8,6 +8,7 @@
 #   5. `setup` with the template cache vs `setup --no-template`, interleaved: a generated seed of
 #      300,000 COPY rows (~30 MB), and the tiny default Cruddur files
 #   6. `snapshot restore` of that seed's database vs `setup --no-template` of its files
+#   7. peak memory with 2,000,000 statements on one line (58 MB), vs one statement per line
 # Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
 #        BENCH_STEPS="1 4" bench/run.sh   runs only those parts; BENCH_RUNS=5 for best of 5
 # Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
@@ -61,7 +62,7 @@ best_of() {
   printf '  %-34s %8.3f s\n' "$name" "$best" >&2
   echo "$best"
 }
-want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6} " == *" $1 "* ]]; }
+want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7} " == *" $1 "* ]]; }
 # interleaved NAME_A NAME_B CMD_A CMD_B: run A then B, $runs times; print "best_a best_b".
 interleaved() {
   local name_a=$1 name_b=$2 cmd_a=$3 cmd_b=$4 best_a="" best_b=""
@@ -215,4 +216,30 @@ if want 6; then
   restore() { "$bin" --url "$server/snapped" snapshot restore bench; }
   read -r t_restore t_plain < <(interleaved "snapshot restore" "setup --no-template" restore big_plain)
   echo "   restore: $(ratio "$t_restore" "$t_plain")x the time of setup --no-template (goal <= 0.4)" >&2
+fi
+
+# --- 7. many statements on one line ---------------------------------------------------------
+if want 7; then
+  statements=$((2000000 / scale))
+  python3 - "$work/one-line.sql" "$work/many-lines.sql" "$statements" <<'PY'
+import sys
+one, many, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+head = "CREATE TABLE t (n int);\n"
+body = [f"INSERT INTO t VALUES ({i});" for i in range(n)]
+with open(one, "w") as f:
+    f.write(head + "".join(body) + "\n")
+with open(many, "w") as f:
+    f.write(head + "\n".join(body) + "\n")
+PY
+  echo "7. peak memory, $statements INSERTs on one line ($(du -h "$work/one-line.sql" | cut -f1)) vs one per line" >&2
+  reset_db lines
+  m_one=$(peak_mib "$bin" --url "$server/lines" schema-load "$work/one-line.sql")
+  reset_db lines
+  m_many=$(peak_mib "$bin" --url "$server/lines" schema-load "$work/many-lines.sql")
+  reset_db lines
+  m_psql=$(peak_mib psql -X -q -1 -v ON_ERROR_STOP=1 -f "$work/one-line.sql" "$server/lines")
+  printf '  %-34s %8s MiB\n  %-34s %8s MiB\n  %-34s %8s MiB (for reference)\n' \
+    "cruddur-db, one line" "$m_one" "cruddur-db, one per line" "$m_many" "psql -1 -f, one line" "$m_psql" >&2
+  echo "   one line takes $(ratio "$m_one" "$m_many")x the memory of one per line (goal: the line itself, ~58 MB, more)" >&2
+  rm -f "$work/one-line.sql" "$work/many-lines.sql"
 fi

@@ -57,11 +57,17 @@ pub struct Target {
 pub struct Session {
     pub client: Client,
     pub notices: Notices,
+    /// The connection string's `client_encoding`: how SQL files are read.
+    pub client_encoding: Option<String>,
+    /// What it connected to, for a file's `\connect` to another database on the same server.
+    pub target: Option<Target>,
 }
 
 /// Connect to the target database.
 pub async fn connect(target: &Target) -> Result<Session> {
-    connect_to(&target.conn, target).await
+    let mut session = connect_to(&target.conn, target).await?;
+    session.target = Some(target.clone());
+    Ok(session)
 }
 
 /// Connect to `conn` (the target's servers), retrying for `target.wait` while that can heal.
@@ -327,7 +333,12 @@ async fn connect_once(
             }
         }
     });
-    Ok(Session { client, notices })
+    Ok(Session {
+        client,
+        notices,
+        client_encoding: conn.client_encoding.clone(),
+        target: None,
+    })
 }
 
 /// Connect for CREATE/DROP DATABASE and the session list: same server and credentials, but a

@@ -2,6 +2,7 @@
 //! quote, comment and dollar-quote state from line to line so a file never has to be in memory
 //! whole, and remembering where each statement's text came from in the file.
 
+use super::encoding;
 use super::vars::{self, Shared, Variables};
 
 /// A place in a source file: 1-based line and 1-based column counted in characters.
@@ -130,31 +131,14 @@ pub struct Lexer {
     /// Something other than `;` was seen: a lone `;` is an empty statement, which the server
     /// answers with no command tag at all, so it is never sent.
     significant: bool,
-    /// What outlives each statement: the variables, and how `'...'` treats backslashes.
-    session: LexSession,
+    /// What outlives each statement: the run's variables and session settings.
+    vars: Shared,
     /// The line being lexed (1-based), for the positions of text after a substitution.
     line_no: u64,
-}
-
-/// What the lexer keeps from statement to statement.
-#[derive(Debug, Clone)]
-struct LexSession {
-    vars: Shared,
-    /// `standard_conforming_strings`: off makes `'...'` take backslash escapes, as psql's
-    /// lexer follows it; the file may change it with SET.
-    standard_strings: bool,
-    /// The server's own setting, which RESET goes back to.
-    server_standard_strings: bool,
-}
-
-impl Default for LexSession {
-    fn default() -> Self {
-        LexSession {
-            vars: Shared::default(),
-            standard_strings: true,
-            server_standard_strings: true,
-        }
-    }
+    /// Where in the line the current statement's text starts, between calls of `line_from`.
+    segment: Option<usize>,
+    /// A byte offset in the line and its column, so resuming a long line never recounts it.
+    cursor: (usize, u64),
 }
 
 impl Default for Lexer {
@@ -172,8 +156,10 @@ impl Default for Lexer {
             previous_word_is_from: false,
             from_stdin: false,
             significant: false,
-            session: LexSession::default(),
+            vars: Shared::default(),
             line_no: 0,
+            segment: None,
+            cursor: (0, 1),
         }
     }
 }
@@ -213,50 +199,80 @@ impl Columns<'_> {
 }
 
 impl Lexer {
-    /// A lexer that substitutes `vars` and starts with the server's `standard_conforming_strings`.
-    pub fn new(vars: Shared, standard_strings: bool) -> Lexer {
+    /// A lexer that substitutes `vars` and follows the session settings they hold.
+    pub fn new(vars: Shared) -> Lexer {
         Lexer {
-            session: LexSession {
-                vars,
-                standard_strings,
-                server_standard_strings: standard_strings,
-            },
+            vars,
             ..Lexer::default()
         }
+    }
+
+    /// How the file's bytes are to be read from now on (`None`: UTF-8).
+    pub fn encoding(&self) -> Option<&'static encoding_rs::Encoding> {
+        self.vars.lock().encoding
+    }
+
+    /// The encoding a `SET client_encoding` asked for that cannot be decoded, once.
+    pub fn take_unsupported_encoding(&mut self) -> Option<String> {
+        self.vars.lock().unsupported_encoding.take()
     }
 
     /// A lexer between statements, in `state`, keeping what outlives statements.
     fn fresh(&self, state: State) -> Lexer {
         Lexer {
             state,
-            session: self.session.clone(),
+            vars: self.vars.clone(),
             line_no: self.line_no,
+            cursor: self.cursor,
             ..Lexer::default()
         }
     }
 
     /// Lex one line, including its line break if it has one; `line_no` is 1-based.
     pub fn line(&mut self, line: &str, line_no: u64, out: &mut Vec<Token>) {
-        self.line_no = line_no;
+        let mut at = 0;
+        loop {
+            at = self.line_from(line, line_no, at, out);
+            if at >= line.len() {
+                return;
+            }
+        }
+    }
+
+    /// Lex `line` from byte `start` until it yields a token or ends; returns where it stopped.
+    /// A line of two million statements then costs one statement's memory at a time.
+    pub fn line_from(
+        &mut self,
+        line: &str,
+        line_no: u64,
+        start: usize,
+        out: &mut Vec<Token>,
+    ) -> usize {
         let bytes = line.as_bytes();
+        if start == 0 {
+            self.line_no = line_no;
+            self.cursor = (0, 1);
+            // Start of the part of this line that belongs to the current statement.
+            self.segment = if self.text.is_empty() { None } else { Some(0) };
+            if self.interrupted && self.segment.is_some() {
+                self.interrupted = false;
+                self.text.push('\n');
+                let position = Position {
+                    line: line_no,
+                    column: 1,
+                };
+                self.pieces.push((self.text.len(), position));
+            }
+        }
         let mut columns = Columns {
             line,
-            byte: 0,
-            column: 1,
+            byte: self.cursor.0,
+            column: self.cursor.1,
         };
-        // Start of the part of this line that belongs to the current statement.
-        let mut segment = if self.text.is_empty() { None } else { Some(0) };
-        if self.interrupted && segment.is_some() {
-            self.interrupted = false;
-            self.text.push('\n');
-            let position = Position {
-                line: line_no,
-                column: 1,
-            };
-            self.pieces.push((self.text.len(), position));
-        }
-        let mut i = 0;
-        while i < bytes.len() {
+        let mut segment = self.segment.take();
+        let yielded = out.len();
+        let mut i = start;
+        while i < bytes.len() && out.len() == yielded {
             i = match &self.state {
                 State::String { escapes } => self.string_end(bytes, i, *escapes),
                 State::QuotedIdentifier => self.quoted_identifier_end(bytes, i),
@@ -287,7 +303,7 @@ impl Lexer {
                             let column = columns.at(i);
                             out.push(Token::Meta(meta_command(
                                 &line[i + 1..],
-                                &self.session.vars,
+                                &self.vars,
                                 Position {
                                     line: line_no,
                                     column,
@@ -313,9 +329,13 @@ impl Lexer {
                 }
             };
         }
-        if let Some(start) = segment {
+        self.cursor = (columns.byte, columns.column);
+        if i < bytes.len() {
+            self.segment = segment;
+        } else if let Some(start) = segment {
             self.text.push_str(&line[start..]);
         }
+        i
     }
 
     /// The source ended: a last statement without a semicolon is still a statement.
@@ -354,7 +374,7 @@ impl Lexer {
         match bytes[i] {
             b'\'' => {
                 self.state = State::String {
-                    escapes: !self.session.standard_strings,
+                    escapes: !self.vars.lock().standard_strings,
                 };
                 i + 1
             }
@@ -404,7 +424,7 @@ impl Lexer {
     /// not), and what follows starts a piece of its own so positions stay right.
     fn variable(&mut self, line: &str, i: usize, segment: &mut Option<usize>) -> usize {
         let found = {
-            let vars = self.session.vars.lock();
+            let vars = self.vars.lock();
             if vars.skipping {
                 None
             } else {
@@ -545,8 +565,9 @@ impl Lexer {
             },
             significant: self.significant,
         };
+        let mut taken = taken;
         if taken.significant {
-            self.follow_settings(&taken.statement.text);
+            self.follow_settings(&mut taken.statement);
         }
         let state = std::mem::replace(&mut self.state, State::Normal);
         *self = self.fresh(state);
@@ -557,33 +578,56 @@ impl Lexer {
 impl Lexer {
     /// `SET standard_conforming_strings ...` and `RESET` change how later strings are read,
     /// as they do for psql's lexer.
-    fn follow_settings(&mut self, text: &str) {
-        let words: Vec<String> = text
+    fn follow_settings(&mut self, statement: &mut Statement) {
+        let words: Vec<String> = statement
+            .text
             .trim_end_matches(|c: char| c == ';' || c.is_whitespace())
             .split(|c: char| c.is_whitespace() || c == '=')
             .filter(|w| !w.is_empty())
             .map(|w| w.trim_matches('\'').to_ascii_lowercase())
             .collect();
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        let server = self.session.server_standard_strings;
+        let mut session = self.vars.lock();
         let rest = match words.as_slice() {
-            ["reset", "all"] | ["reset", "standard_conforming_strings"] => {
-                self.session.standard_strings = server;
+            ["reset", "all"] => {
+                session.standard_strings = session.server_standard_strings;
+                session.encoding = session.initial_encoding;
+                return;
+            }
+            ["reset", "standard_conforming_strings"] => {
+                session.standard_strings = session.server_standard_strings;
+                return;
+            }
+            ["reset", "client_encoding"] => {
+                session.encoding = session.initial_encoding;
                 return;
             }
             ["set", "session" | "local", rest @ ..] | ["set", rest @ ..] => rest,
             _ => return,
         };
-        let value = match rest {
+        match rest {
             ["standard_conforming_strings", "to", value]
-            | ["standard_conforming_strings", value] => match *value {
-                "default" => Some(server),
-                value => vars::parse_bool(value),
-            },
-            _ => None,
-        };
-        if let Some(value) = value {
-            self.session.standard_strings = value;
+            | ["standard_conforming_strings", value] => {
+                let value = match *value {
+                    "default" => Some(session.server_standard_strings),
+                    value => vars::parse_bool(value),
+                };
+                if let Some(value) = value {
+                    session.standard_strings = value;
+                }
+            }
+            ["client_encoding", "to", value] | ["client_encoding", value] => {
+                match *value {
+                    "default" => session.encoding = session.initial_encoding,
+                    name => match encoding::by_pg_name(name) {
+                        Some(decoder) => session.encoding = decoder,
+                        None => session.unsupported_encoding = Some(name.to_string()),
+                    },
+                }
+                // The session stays UTF8: the file's bytes are decoded here instead.
+                statement.text = "SET client_encoding = 'UTF8';".to_string();
+            }
+            _ => {}
         }
     }
 }

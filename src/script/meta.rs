@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use tokio_postgres::SimpleQueryMessage;
 
 use super::cond::Need;
@@ -48,6 +48,7 @@ const RUNS: &[&str] = &[
     "connect",
     "q",
     "quit",
+    "encoding",
     "restrict",
     "unrestrict",
 ];
@@ -69,13 +70,9 @@ fn refusal(name: &str) -> (&'static str, &'static str) {
             "runs or changes the shell",
             "do it in the script that calls cruddur-db",
         ),
-        "encoding" => (
-            "changes the client encoding",
-            "save the file as UTF-8, or use SET client_encoding in SQL",
-        ),
         _ => (
             "is a psql command cruddur-db does not run",
-            "cruddur-db runs \\echo, \\i, \\ir, \\set, \\unset, \\if/\\elif/\\else/\\endif, \\gexec, \\gset, \\g, \\copy ... from, \\cd, \\connect and psql's display settings; nothing was sent to the server",
+            "cruddur-db runs \\echo, \\i, \\ir, \\set, \\unset, \\if/\\elif/\\else/\\endif, \\gexec, \\gset, \\g, \\copy ... from, \\cd, \\connect, \\encoding, \\q and psql's display settings; nothing was sent to the server",
         ),
     }
 }
@@ -92,14 +89,14 @@ pub(super) fn meta_error(path: &Path, line: u64, message: &str, hint: &str) -> a
 
 /// What a file may not do, found before anything is sent: an unknown meta-command, a missing
 /// include or `\copy` file, an `\if` without `\endif`, a `\connect` to another database.
-pub(super) struct Check<'a> {
+pub(super) struct Check {
     pub vars: Shared,
-    pub database: &'a str,
+    pub database: String,
     pub transaction: bool,
     pub cwd: PathBuf,
 }
 
-impl Check<'_> {
+impl Check {
     pub fn file(
         &mut self,
         source: Source<std::io::BufReader<std::fs::File>>,
@@ -144,6 +141,7 @@ impl Check<'_> {
                     }
                 }
                 "cd" => self.cwd = change_dir(&self.cwd, &meta, &path)?,
+                "encoding" => set_encoding(&self.vars, &meta, &path)?,
                 "copy" if copy_of(&meta, &self.cwd, &path)?.from == slash_copy::From::Inline => {
                     skip_copy_data(&mut source)?;
                 }
@@ -156,23 +154,16 @@ impl Check<'_> {
                     ));
                 }
                 "c" | "connect" => {
-                    if let Some(other) = connect_target(&meta).filter(|db| db != self.database) {
-                        return Err(switch_refused(
-                            &path,
-                            line,
-                            name,
-                            &other,
-                            self.database,
-                            self.transaction,
-                        ));
+                    if let Some(other) = connect_target(&meta).filter(|db| *db != self.database) {
+                        if self.transaction {
+                            return Err(switch_refused(&path, line, name, &other, &self.database));
+                        }
+                        self.database = other;
                     }
                 }
                 _ if is_include(name) => {
                     let target = include_target(&meta, &path, &self.cwd, depth)?;
-                    self.file(
-                        Source::open(&target)?.lexing(self.vars.clone(), true),
-                        depth + 1,
-                    )?;
+                    self.file(Source::open(&target)?.lexing(self.vars.clone()), depth + 1)?;
                 }
                 _ => {}
             }
@@ -198,19 +189,8 @@ pub(super) fn skip_copy_data<R: std::io::BufRead>(source: &mut Source<R>) -> Res
 
 /// `\connect DB` to another database. One transaction cannot span two databases, and one
 /// file loads into the database it was pointed at.
-fn switch_refused(
-    path: &Path,
-    line: u64,
-    name: &str,
-    other: &str,
-    current: &str,
-    transaction: bool,
-) -> anyhow::Error {
-    let hint = if transaction {
-        "a file that switches databases cannot run in one transaction: run it with --no-transaction, or load the part for that database separately with --url"
-    } else {
-        "load the part for that database separately with --url pointing at it"
-    };
+fn switch_refused(path: &Path, line: u64, name: &str, other: &str, current: &str) -> anyhow::Error {
+    let hint = "a file that switches databases cannot run in one transaction: run it with --no-transaction (it then switches, as psql does), or load the part for that database separately with --url";
     meta_error(
         path,
         line,
@@ -235,6 +215,23 @@ fn set(vars: &Shared, meta: &MetaCommand, path: &Path) -> Result<()> {
         ));
     }
     vars.lock().set(name, &meta.args[1..].concat());
+    Ok(())
+}
+
+/// `\encoding NAME`: the lines after it are read in that encoding (the session stays UTF8).
+fn set_encoding(vars: &Shared, meta: &MetaCommand, path: &Path) -> Result<()> {
+    let Some(name) = meta.args.first() else {
+        return Ok(());
+    };
+    let decoder = super::encoding::by_pg_name(name).ok_or_else(|| {
+        meta_error(
+            path,
+            meta.position.line,
+            &format!("\\encoding {name}: not an encoding cruddur-db can read"),
+            "convert the file to UTF-8 (iconv -f ENCODING -t UTF-8)",
+        )
+    })?;
+    vars.lock().encoding = decoder;
     Ok(())
 }
 
@@ -376,6 +373,7 @@ impl Runner<'_> {
                 }
             }
             "cd" => self.cwd = change_dir(&self.cwd, &meta, &path)?,
+            "encoding" => set_encoding(&self.vars, &meta, &path)?,
             "q" | "quit" => return Ok(Flow::Quit),
             "g" | "gexec" | "gset" => {
                 let Some(query) = source
@@ -410,20 +408,15 @@ impl Runner<'_> {
             }
             "c" | "connect" => {
                 if let Some(other) = connect_target(&meta).filter(|db| *db != self.database) {
-                    return Err(switch_refused(
-                        &path,
-                        line,
-                        name,
-                        &other,
-                        &self.database,
-                        self.options.transaction,
-                    ));
+                    if self.options.transaction {
+                        return Err(switch_refused(&path, line, name, &other, &self.database));
+                    }
+                    self.switch(other, &path, line).await?;
                 }
             }
             _ if is_include(name) => {
                 let target = include_target(&meta, &path, &self.cwd, depth)?;
-                let included =
-                    Source::open(&target)?.lexing(self.vars.clone(), self.standard_strings);
+                let included = Source::open(&target)?.lexing(self.vars.clone());
                 if self.run_source(included, depth + 1).await? == Flow::Quit {
                     return Ok(Flow::Quit);
                 }
@@ -434,6 +427,40 @@ impl Runner<'_> {
             _ => {}
         }
         Ok(Flow::Go)
+    }
+
+    /// `\connect DB` without a transaction: the rest runs in DB on the same server, with the
+    /// same user, password and TLS settings, as psql reuses them.
+    async fn switch(&mut self, database: String, path: &Arc<Path>, line: u64) -> Result<()> {
+        let Some(mut target) = self.target.clone() else {
+            return Err(meta_error(
+                path,
+                line,
+                &format!("\\connect {database}: this load cannot switch databases"),
+                "load the part for that database separately with --url",
+            ));
+        };
+        target.conn.database.value.clone_from(&database);
+        let session = crate::db::connect(&target)
+            .await
+            .with_context(|| format!("{}:{line}: \\connect {database} failed", path.display()))?;
+        // The switched-to session serves the rest of this load, and a load ends with the
+        // process: it lives as long, and closes with it.
+        let session: &'static crate::db::Session = Box::leak(Box::new(session));
+        self.client = &session.client;
+        self.heard = session.notices.listen();
+        self.target = Some(target);
+        self.vars.lock().set("DBNAME", &database);
+        ui::status(
+            "connect",
+            format_args!(
+                "{}:{line}: now in database {}",
+                path.display(),
+                crate::db::quote_ident(&database)
+            ),
+        );
+        self.database = database;
+        Ok(())
     }
 
     /// `\if`, `\elif`, `\else`, `\endif`.

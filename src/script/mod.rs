@@ -3,6 +3,7 @@
 //! and notices that point at the file and line. `run_file` is the whole interface.
 
 mod cond;
+mod encoding;
 mod inspect;
 pub mod lexer;
 mod meta;
@@ -127,27 +128,34 @@ pub async fn run_lines(
         );
     }
     let session_facts = facts(&session.client).await?;
+    let encoding = match &session.client_encoding {
+        None => None,
+        Some(name) => encoding::by_pg_name(name).ok_or_else(|| {
+            Fail::new(
+                Exit::Usage,
+                format!("client_encoding {name} (PGCLIENTENCODING or the connection string) is not one cruddur-db can read"),
+            )
+            .hint("convert the file to UTF-8, or name an encoding such as LATIN1, WIN1252, EUC_JP")
+        })?,
+    };
     let cwd = std::env::current_dir().context("could not read the current directory")?;
     let initial = session_facts.variables(set);
+    let shared =
+        || vars::Shared::session(initial.clone(), session_facts.standard_strings, encoding);
     // Refuse unknown meta-commands, missing files and unbalanced \if before anything is
     // sent. A pipe, FIFO or stdin can be read only once: it is checked as it runs instead,
     // which in one transaction still applies nothing when the check fails.
     if kind.as_ref().is_ok_and(|kind| kind.is_file()) {
+        let vars = shared();
         meta::Check {
-            vars: vars::Shared::new(initial.clone()),
-            database: &session_facts.database,
+            vars: vars.clone(),
+            database: session_facts.database.clone(),
             transaction: options.transaction,
             cwd: cwd.clone(),
         }
-        .file(
-            Source::open_lines(path, lines.clone())?.lexing(
-                vars::Shared::new(initial.clone()),
-                session_facts.standard_strings,
-            ),
-            0,
-        )?;
+        .file(Source::open_lines(path, lines.clone())?.lexing(vars), 0)?;
     }
-    let vars = vars::Shared::new(initial);
+    let vars = shared();
     let mut runner = Runner {
         client: &session.client,
         heard: session.notices.listen(),
@@ -166,12 +174,12 @@ pub async fn run_lines(
         last_query: None,
         cwd,
         database: session_facts.database.clone(),
-        standard_strings: session_facts.standard_strings,
+        target: session.target.clone(),
     };
     if options.transaction {
         runner.simple("BEGIN").await?;
     }
-    let source = Source::open_lines(path, lines)?.lexing(vars, session_facts.standard_strings);
+    let source = Source::open_lines(path, lines)?.lexing(vars);
     let mut outcome = runner.run_source(source, 0).await.map(|_| ());
     if let (Ok(()), Some(record)) = (&outcome, record) {
         outcome = runner.simple(record).await;
@@ -246,7 +254,8 @@ struct Runner<'a> {
     /// Where `\i` and `\copy` resolve relative paths (`\cd` changes it).
     cwd: PathBuf,
     database: String,
-    standard_strings: bool,
+    /// What the session connected to, for `\connect` to another database.
+    target: Option<crate::db::Target>,
 }
 
 impl Runner<'_> {

@@ -34,6 +34,9 @@ pub struct Source<R> {
     lexer: Lexer,
     pending: VecDeque<Token>,
     line: Vec<u8>,
+    /// The current line as text, and how far the lexer has got in it.
+    text: String,
+    lexed: usize,
     line_no: u64,
     bytes_read: u64,
     copy: Copy,
@@ -94,6 +97,8 @@ impl<R: BufRead> Source<R> {
             lexer: Lexer::default(),
             pending: VecDeque::new(),
             line: Vec::new(),
+            text: String::new(),
+            lexed: 0,
             line_no: 0,
             bytes_read: 0,
             copy: Copy::Off,
@@ -106,9 +111,9 @@ impl<R: BufRead> Source<R> {
         &self.path
     }
 
-    /// Lex with `vars` substituted, starting from the server's `standard_conforming_strings`.
-    pub fn lexing(mut self, vars: Shared, standard_strings: bool) -> Self {
-        self.lexer = Lexer::new(vars, standard_strings);
+    /// Lex with `vars` substituted and the session settings they hold followed.
+    pub fn lexing(mut self, vars: Shared) -> Self {
+        self.lexer = Lexer::new(vars);
         self
     }
 
@@ -123,6 +128,7 @@ impl<R: BufRead> Source<R> {
     pub fn start_copy(&mut self) {
         self.pending.clear();
         self.lexer.reset();
+        self.lexed = self.text.len();
         self.copy = Copy::Data;
     }
 
@@ -147,9 +153,7 @@ impl<R: BufRead> Source<R> {
                     Token::Statement(statement) => {
                         if statement.copy_from_stdin {
                             // Data starts on the next line; psql ignores the rest of this one.
-                            self.pending.clear();
-                            self.lexer.reset();
-                            self.copy = Copy::Data;
+                            self.start_copy();
                         }
                         Item::Statement(statement)
                     }
@@ -160,34 +164,77 @@ impl<R: BufRead> Source<R> {
                 return Ok(None);
             }
             let mut tokens = Vec::new();
-            if self.read_line()? {
-                let text = std::str::from_utf8(&self.line).map_err(|err| {
-                    Fail::new(
-                        Exit::Sql,
-                        format!(
-                            "{}:{}: the file is not valid UTF-8 (byte {} of the line)",
-                            self.path.display(),
-                            self.line_no,
-                            err.valid_up_to() + 1
-                        ),
-                    )
-                    .hint("save the file as UTF-8; nothing after this line was run")
-                })?;
-                if text.contains('\0') {
+            if self.lexed < self.text.len() {
+                self.lexed =
+                    self.lexer
+                        .line_from(&self.text, self.line_no, self.lexed, &mut tokens);
+            } else if self.read_line()? {
+                if self.line.contains(&0) {
                     return Err(nul_byte(&self.path, self.line_no));
                 }
-                // A byte-order mark is invisible in editors and a syntax error to the server.
-                let text = match self.line_no {
-                    1 => text.strip_prefix('\u{feff}').unwrap_or(text),
-                    _ => text,
-                };
-                self.lexer.line(text, self.line_no, &mut tokens);
+                self.decode_line()?;
+                self.lexed = self
+                    .lexer
+                    .line_from(&self.text, self.line_no, 0, &mut tokens);
             } else {
                 self.at_end = true;
                 self.lexer.finish(&mut tokens);
             }
+            if let Some(name) = self.lexer.take_unsupported_encoding() {
+                return Err(Fail::new(
+                    Exit::Sql,
+                    format!(
+                        "{}:{}: client encoding {name} is not one cruddur-db can read",
+                        self.path.display(),
+                        self.line_no
+                    ),
+                )
+                .hint("convert the file to UTF-8 (iconv -f ENCODING -t UTF-8); nothing after this line was run")
+                .into());
+            }
             self.pending.extend(tokens);
         }
+    }
+
+    /// The line just read as text, in the encoding the file set (UTF-8 unless it said so).
+    fn decode_line(&mut self) -> Result<()> {
+        let bytes = std::mem::take(&mut self.line);
+        self.text = match self.lexer.encoding() {
+            None => String::from_utf8(bytes).map_err(|err| {
+                Fail::new(
+                    Exit::Sql,
+                    format!(
+                        "{}:{}: the file is not valid UTF-8 (byte {} of the line)",
+                        self.path.display(),
+                        self.line_no,
+                        err.utf8_error().valid_up_to() + 1
+                    ),
+                )
+                .hint("save the file as UTF-8, or say its encoding first (SET client_encoding TO 'LATIN1', or PGCLIENTENCODING); nothing after this line was run")
+            })?,
+            Some(encoding) => {
+                let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
+                if had_errors {
+                    return Err(Fail::new(
+                        Exit::Sql,
+                        format!(
+                            "{}:{}: the line is not valid {}",
+                            self.path.display(),
+                            self.line_no,
+                            encoding.name()
+                        ),
+                    )
+                    .hint("check the file's encoding and the SET client_encoding that names it")
+                    .into());
+                }
+                text.into_owned()
+            }
+        };
+        // A byte-order mark is invisible in editors and a syntax error to the server.
+        if self.line_no == 1 && self.text.starts_with('\u{feff}') {
+            self.text.drain(..3);
+        }
+        Ok(())
     }
 
     /// Read one line into `self.line`; false at the end of the file or of the window.
@@ -262,6 +309,24 @@ impl<R: BufRead> Source<R> {
         if chunk.is_empty() {
             self.copy = Copy::Off;
             return Ok(Item::CopyEnd);
+        }
+        // Whole lines, so a multi-byte character is never cut in two.
+        if let Some(encoding) = self.lexer.encoding() {
+            let (text, had_errors) = encoding.decode_without_bom_handling(&chunk);
+            if had_errors {
+                return Err(Fail::new(
+                    Exit::Sql,
+                    format!(
+                        "{}: COPY data before line {} is not valid {}",
+                        self.path.display(),
+                        self.line_no + 1,
+                        encoding.name()
+                    ),
+                )
+                .hint("check the file's encoding and the SET client_encoding that names it")
+                .into());
+            }
+            return Ok(Item::CopyData(text.into_owned().into_bytes()));
         }
         Ok(Item::CopyData(chunk))
     }

@@ -10,18 +10,61 @@ use std::sync::{Arc, Mutex, MutexGuard};
 #[derive(Debug, Clone, Default)]
 pub struct Shared(Arc<Mutex<Variables>>);
 
-#[derive(Debug, Default)]
+/// psql's state for one run, across `\i` includes: the variables, and the session settings
+/// that change how the lexer reads what follows.
+#[derive(Debug)]
 pub struct Variables {
     values: BTreeMap<String, String>,
     /// Inside an `\if` branch that is not taken: nothing is substituted or run.
     pub skipping: bool,
+    /// `standard_conforming_strings`: off makes `'...'` take backslash escapes, as psql's
+    /// lexer follows it; the file may change it with SET.
+    pub standard_strings: bool,
+    /// The server's own setting, which RESET goes back to.
+    pub server_standard_strings: bool,
+    /// How the file's bytes are decoded (`None`: UTF-8), as `SET client_encoding` leaves it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// PGCLIENTENCODING's (or UTF-8), which RESET goes back to.
+    pub initial_encoding: Option<&'static encoding_rs::Encoding>,
+    /// A `SET client_encoding` to an encoding cruddur-db cannot decode.
+    pub unsupported_encoding: Option<String>,
+}
+
+impl Default for Variables {
+    fn default() -> Self {
+        Variables {
+            values: BTreeMap::new(),
+            skipping: false,
+            standard_strings: true,
+            server_standard_strings: true,
+            encoding: None,
+            initial_encoding: None,
+            unsupported_encoding: None,
+        }
+    }
 }
 
 impl Shared {
     pub fn new(values: impl IntoIterator<Item = (String, String)>) -> Shared {
         Shared(Arc::new(Mutex::new(Variables {
             values: values.into_iter().collect(),
-            skipping: false,
+            ..Variables::default()
+        })))
+    }
+
+    /// With the server's `standard_conforming_strings` and the connection's client encoding.
+    pub fn session(
+        values: impl IntoIterator<Item = (String, String)>,
+        standard_strings: bool,
+        encoding: Option<&'static encoding_rs::Encoding>,
+    ) -> Shared {
+        Shared(Arc::new(Mutex::new(Variables {
+            values: values.into_iter().collect(),
+            standard_strings,
+            server_standard_strings: standard_strings,
+            encoding,
+            initial_encoding: encoding,
+            ..Variables::default()
         })))
     }
 

@@ -349,3 +349,85 @@ fn a_connection_lost_mid_file_exits_3_and_says_nothing_was_applied() {
     );
     assert!(!db.has_table("before_loss"));
 }
+
+#[test]
+fn latin1_files_load_as_their_client_encoding_says_in_sql_copy_and_pgclientencoding() {
+    let project = Project::new();
+    // pg_dump of a LATIN1 database: its SET, then INSERTs and COPY rows in LATIN1 bytes.
+    let mut dump = b"SET client_encoding = 'LATIN1';\nCREATE TABLE l (s text);\n".to_vec();
+    dump.extend_from_slice(
+        b"INSERT INTO l VALUES ('caf\xe9 cr\xe8me');\nCOPY l FROM stdin;\nna\xefve\n\\.\n",
+    );
+    dump.extend_from_slice(b"\\encoding UTF8\nINSERT INTO l VALUES ('utf8 \xc3\xa9');\n");
+    std::fs::write(project.path().join("latin1.sql"), dump).unwrap();
+    let rows = same_as_psql(&project, "latin1.sql", &[], &[]);
+    for word in ["café crème", "naïve", "utf8 é"] {
+        assert!(rows.contains(word), "no {word} in {rows}");
+    }
+    // No SET in the file: the environment says how to read it, for psql and for us.
+    std::fs::write(
+        project.path().join("plain.sql"),
+        b"CREATE TABLE p (s text);\nINSERT INTO p VALUES ('\xe9t\xe9');\n",
+    )
+    .unwrap();
+    let db = TestDb::new();
+    db.create();
+    db.cruddur(&project)
+        .args(["schema-load", "plain.sql"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains(
+            "plain.sql:2: the file is not valid UTF-8",
+        ));
+    db.cruddur(&project)
+        .env("PGCLIENTENCODING", "LATIN1")
+        .args(["schema-load", "plain.sql"])
+        .assert()
+        .success();
+    assert_eq!(db.query("SELECT s FROM p"), "été");
+}
+
+#[test]
+fn connect_to_another_database_switches_to_it_without_a_transaction_as_psql_does() {
+    // A sample-database installer: make the database, connect to it, fill it.
+    let sample = TestDb::new();
+    let start = TestDb::new();
+    start.create();
+    let project = Project::new();
+    project.write(
+        "install.sql",
+        &format!(
+            "DROP DATABASE IF EXISTS {0};\nCREATE DATABASE {0};\n\\c {0};\n\
+             CREATE TABLE artist (id int, name text);\nINSERT INTO artist VALUES (1, 'AC/DC'), (2, :'DBNAME');\n",
+            sample.name
+        ),
+    );
+    let output = start
+        .cluster
+        .psql_command(&start.name)
+        .current_dir(project.path())
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", "install.sql"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let by_psql = sample.query(ROWS);
+    start
+        .cruddur(&project)
+        .args(["schema-load", "install.sql", "--no-transaction"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "install.sql:3: now in database \"{}\"",
+            sample.name
+        )));
+    assert_eq!(sample.query(ROWS), by_psql);
+    assert!(by_psql.contains(&sample.name), "{by_psql}");
+    assert!(!start.has_table("artist"));
+    start
+        .cluster
+        .cleanup(&format!("DROP DATABASE IF EXISTS {}", sample.name));
+}

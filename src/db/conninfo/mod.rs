@@ -189,6 +189,8 @@ pub struct ConnInfo {
     pub channel_binding: tokio_postgres::config::ChannelBinding,
     pub target_session_attrs: SessionAttrs,
     pub load_balance: bool,
+    /// `client_encoding` / `PGCLIENTENCODING`: how SQL files are read (the session is UTF8).
+    pub client_encoding: Option<String>,
     /// The connection string's own text had a password (shown as `***`).
     shows_password: bool,
 }

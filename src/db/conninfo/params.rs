@@ -406,17 +406,12 @@ fn build(
         .or(layers.get("fallback_application_name"))
         .unwrap_or("cruddur-db")
         .to_string();
-    if let Some(encoding) = layers.get("client_encoding")
-        && !matches!(
-            encoding.to_ascii_lowercase().as_str(),
-            "utf8" | "utf-8" | "unicode" | "auto"
-        )
-    {
-        return Err(invalid(format!(
-            "client_encoding={encoding} (from {}): cruddur-db talks to the server in UTF8 only",
-            layers.source("client_encoding")
-        )));
-    }
+    // The session always speaks UTF8; a client encoding says how SQL files are to be read
+    // (script/encoding.rs), so `auto` (the locale's, which is UTF-8 here) is none.
+    let client_encoding = layers
+        .get("client_encoding")
+        .filter(|name| !name.eq_ignore_ascii_case("auto"))
+        .map(str::to_string);
     refuse_off(layers, "sslsni", "1")?;
     if let Some(value) = layers.get("sslcompression").filter(|v| *v != "0") {
         return Err(invalid(format!(
@@ -502,6 +497,7 @@ fn build(
         target_session_attrs,
         load_balance,
         shows_password,
+        client_encoding,
     })
 }
 
