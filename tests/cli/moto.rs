@@ -147,8 +147,13 @@ impl Moto {
         (group, rule)
     }
 
-    /// A PostgreSQL instance `id` in `group`; its endpoint host.
+    /// A publicly accessible PostgreSQL instance `id` in `group`; its endpoint host.
     pub fn instance(&self, id: &str, group: &str) -> String {
+        self.instance_with(id, group, true)
+    }
+
+    /// A PostgreSQL instance `id` in `group`, reachable from the internet or not; its host.
+    pub fn instance_with(&self, id: &str, group: &str, public: bool) -> String {
         let xml = self.call(
             "rds",
             "CreateDBInstance",
@@ -159,7 +164,7 @@ impl Moto {
                 ("MasterUsername", "root"),
                 ("MasterUserPassword", "not-a-real-secret"),
                 ("AllocatedStorage", "20"),
-                ("PubliclyAccessible", "true"),
+                ("PubliclyAccessible", if public { "true" } else { "false" }),
                 ("VpcSecurityGroupIds.VpcSecurityGroupId.1", group),
             ],
         );

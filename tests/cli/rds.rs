@@ -387,6 +387,25 @@ fn doctor_asks_aws_why_a_silent_rds_host_does_not_answer() {
         hint.contains("is stopped: start it with `cruddur-db rds start --wait`"),
         "{hint}"
     );
+    let private = rds
+        .moto
+        .instance_with(&format!("{}-private", rds.id), &rds.group, false);
+    let output = rds
+        .cruddur()
+        .args([
+            "--url",
+            &format!(
+                "postgresql://root:pw@{private}:{port}/cruddur?hostaddr=127.0.0.1&connect_timeout=1"
+            ),
+            "doctor",
+        ])
+        .env("MY_IP", "1.2.3.4")
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let stderr = output_text(&output).1;
+    assert!(stderr.contains("is not publicly accessible"), "{stderr}");
     let without = rds
         .project
         .cruddur()
