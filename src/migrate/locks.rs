@@ -140,6 +140,10 @@ fn need(mode: LockMode, node: Option<impl AstNode>) -> Option<Need> {
     })
 }
 
+fn one(mode: LockMode, node: Option<impl AstNode>) -> Vec<Need> {
+    need(mode, node).into_iter().collect()
+}
+
 /// The first (outermost) path under `node`: the schema-qualified name as written.
 fn name(node: &SyntaxNode) -> Option<String> {
     node.descendants()
@@ -182,9 +186,7 @@ pub fn of(stmt: &Stmt) -> Vec<Need> {
             } else {
                 Share
             };
-            need(mode, index.table_relation_name())
-                .into_iter()
-                .collect()
+            one(mode, index.table_relation_name())
         }
         Stmt::DropIndex(drop) => {
             let mode = if drop.concurrently_token().is_some() {
@@ -210,25 +212,17 @@ pub fn of(stmt: &Stmt) -> Vec<Need> {
             .flat_map(|list| list.table_relation_names())
             .filter_map(|t| need(AccessExclusive, Some(t)))
             .collect(),
-        Stmt::Insert(insert) => need(RowExclusive, insert.relation_name_ref())
-            .into_iter()
-            .collect(),
-        Stmt::Update(update) => need(RowExclusive, update.relation_name())
-            .into_iter()
-            .collect(),
-        Stmt::Delete(delete) => need(RowExclusive, delete.relation_name())
-            .into_iter()
-            .collect(),
-        Stmt::CreateTrigger(trigger) => need(ShareRowExclusive, trigger.on_relation())
-            .into_iter()
-            .collect(),
+        Stmt::Insert(insert) => one(RowExclusive, insert.relation_name_ref()),
+        Stmt::Update(update) => one(RowExclusive, update.relation_name()),
+        Stmt::Delete(delete) => one(RowExclusive, delete.relation_name()),
+        Stmt::CreateTrigger(trigger) => one(ShareRowExclusive, trigger.on_relation()),
         Stmt::Refresh(refresh) => {
             let mode = if refresh.concurrently_token().is_some() {
                 Exclusive
             } else {
                 AccessExclusive
             };
-            need(mode, refresh.view_ref()).into_iter().collect()
+            one(mode, refresh.view_ref())
         }
         Stmt::Lock(lock) => {
             let mode = lock
@@ -262,15 +256,9 @@ pub fn of(stmt: &Stmt) -> Vec<Need> {
                 .filter_map(|t| need(mode, t.table_relation_name()))
                 .collect()
         }
-        Stmt::CreatePolicy(policy) => need(AccessExclusive, policy.on_table())
-            .into_iter()
-            .collect(),
-        Stmt::AlterPolicy(policy) => need(AccessExclusive, policy.on_table())
-            .into_iter()
-            .collect(),
-        Stmt::DropPolicy(policy) => need(AccessExclusive, policy.on_table())
-            .into_iter()
-            .collect(),
+        Stmt::CreatePolicy(policy) => one(AccessExclusive, policy.on_table()),
+        Stmt::AlterPolicy(policy) => one(AccessExclusive, policy.on_table()),
+        Stmt::DropPolicy(policy) => one(AccessExclusive, policy.on_table()),
         Stmt::CreateTable(_) => referenced(syntax),
         _ => Vec::new(),
     };

@@ -135,11 +135,7 @@ impl Check {
                     ));
                 }
                 "set" => set(&self.vars, &meta, &path)?,
-                "unset" => {
-                    if let Some(name) = meta.args.first() {
-                        self.vars.lock().unset(name);
-                    }
-                }
+                "unset" => unset(&self.vars, &meta),
                 "cd" => self.cwd = change_dir(&self.cwd, &meta, &path)?,
                 "encoding" => set_encoding(&self.vars, &meta, &path)?,
                 "copy" if copy_of(&meta, &self.cwd, &path)?.from == slash_copy::From::Inline => {
@@ -216,6 +212,12 @@ fn set(vars: &Shared, meta: &MetaCommand, path: &Path) -> Result<()> {
     }
     vars.lock().set(name, &meta.args[1..].concat());
     Ok(())
+}
+
+fn unset(vars: &Shared, meta: &MetaCommand) {
+    if let Some(name) = meta.args.first() {
+        vars.lock().unset(name);
+    }
 }
 
 /// `\encoding NAME`: the lines after it are read in that encoding (the session stays UTF8).
@@ -367,11 +369,7 @@ impl Runner<'_> {
             }
             "warn" => ui::report(meta.args.join(" ")),
             "set" => set(&self.vars, &meta, &path)?,
-            "unset" => {
-                if let Some(name) = meta.args.first() {
-                    self.vars.lock().unset(name);
-                }
-            }
+            "unset" => unset(&self.vars, &meta),
             "cd" => self.cwd = change_dir(&self.cwd, &meta, &path)?,
             "encoding" => set_encoding(&self.vars, &meta, &path)?,
             "q" | "quit" => return Ok(Flow::Quit),

@@ -64,11 +64,7 @@ pub fn copy_failed(
     if went_away(db) {
         return server_went_away(db, path, options, own_transaction);
     }
-    let data_line = db.where_().and_then(|context| {
-        let rest = context.split_once(", line ")?.1;
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        digits.parse::<u64>().ok()
-    });
+    let data_line = copy_data_line(db);
     let position = match (data_line, db.position()) {
         (Some(line), _) => Position {
             line: data_start + line - 1,
@@ -137,11 +133,7 @@ pub fn slash_copy_failed(
     if went_away(db) {
         return server_went_away(db, path, options, own_transaction);
     }
-    let data_line = db.where_().and_then(|context| {
-        let rest = context.split_once(", line ")?.1;
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        digits.parse::<u64>().ok()
-    });
+    let data_line = copy_data_line(db);
     let at = match data_line {
         Some(row) => format!("{}:{row}", data.display()),
         None => data.display().to_string(),
@@ -163,6 +155,13 @@ pub fn slash_copy_failed(
             .hint(applied_hint(options.transaction, own_transaction))
             .sqlstate(db.code()),
     )
+}
+
+/// The line of COPY data the server names in CONTEXT ("COPY t, line 3"), counted from 1.
+fn copy_data_line(db: &DbError) -> Option<u64> {
+    let rest = db.where_()?.split_once(", line ")?.1;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// The server ended the session (it shut down, or someone terminated the backend): a lost

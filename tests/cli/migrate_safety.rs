@@ -4,7 +4,7 @@
 use predicates::prelude::*;
 
 use crate::harness::{Project, free_port, output_text};
-use crate::migrate::{hold_users, migration, seeded, states};
+use crate::migrate::{hold_users, migrate_blocked_for_one_attempt, migration, seeded, states};
 
 /// Three classics (the foreign key breaks two rules) on tables that exist before the migration: each blocks writes (or more) on a
 /// busy production table for as long as it scans or builds.
@@ -221,25 +221,7 @@ fn a_transaction_false_migration_blocked_at_its_first_statement_is_tried_again()
         "1_bio.sql",
         "-- migrate:up transaction:false\nALTER TABLE users ADD COLUMN bio text;\nCREATE TABLE notes (id bigint);\n-- migrate:down\n",
     );
-    let held = hold_users(&db);
-    let child = project
-        .cruddur_process()
-        .env("CONNECTION_URL", db.url())
-        .args(["migrate", "--lock-timeout-ddl", "1", "--lock-retries", "3"])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Past the first attempt's 1 s wait, however long the process took to get there.
-    db.cluster.wait_until_running("ADD COLUMN bio");
-    std::thread::sleep(std::time::Duration::from_millis(1500));
-    drop(held);
-    let output = child.wait_with_output().unwrap();
-    let stderr = output_text(&output).1;
-    assert!(output.status.success(), "{stderr}");
-    assert!(
-        stderr.contains("attempt 1 got no lock within 1 s"),
-        "{stderr}"
-    );
+    migrate_blocked_for_one_attempt(&db, &project);
     assert_eq!(states(&db, &project), ["1:applied"]);
     assert!(db.has_table("notes"));
 }
