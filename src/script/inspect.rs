@@ -128,6 +128,12 @@ fn names_own_database(text: &str) -> Option<&'static str> {
         Some("GRANT/REVOKE ... ON DATABASE")
     } else if text.contains("current_database()") {
         Some("current_database()")
+    } else if [":dbname", ":'dbname'", ":\"dbname\""]
+        .iter()
+        .any(|reference| text.contains(reference))
+    {
+        // Built aside, psql's DBNAME would name the side database, not the one being set up.
+        Some(":DBNAME")
     } else {
         None
     }

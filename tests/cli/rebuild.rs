@@ -278,3 +278,19 @@ fn leftovers_of_an_interrupted_setup_are_removed_by_the_next() {
         ));
     assert!(db.kept_aside("new").is_empty());
 }
+
+#[test]
+fn a_seed_that_uses_dbname_loads_in_place_so_the_name_is_the_real_one() {
+    let db = TestDb::new();
+    let project = Project::new();
+    project.append(
+        "sql/seed.sql",
+        "CREATE TABLE loaded_into AS SELECT :'DBNAME'::text AS name;\n",
+    );
+    db.cruddur(&project)
+        .arg("setup")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("uses :DBNAME"));
+    assert_eq!(db.query("SELECT name FROM loaded_into"), db.name);
+}
