@@ -24,12 +24,9 @@ pub fn statement_failed(
     options: RunOptions,
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
-    let Some(db) = err.as_db_error() else {
-        return connection_lost(err, path, options, own_transaction);
+    let Some(db) = err.as_db_error().filter(|db| !went_away(db)) else {
+        return lost(err, path, statement.start().line, options, own_transaction);
     };
-    if went_away(db) {
-        return server_went_away(db, path, options, own_transaction);
-    }
     let position = match db.position() {
         Some(ErrorPosition::Original(position)) if *position as usize > start => {
             statement.position_of_char(*position as usize - start)
@@ -58,12 +55,9 @@ pub fn copy_failed(
     options: RunOptions,
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
-    let Some(db) = err.as_db_error() else {
-        return connection_lost(err, path, options, own_transaction);
+    let Some(db) = err.as_db_error().filter(|db| !went_away(db)) else {
+        return lost(err, path, statement.start().line, options, own_transaction);
     };
-    if went_away(db) {
-        return server_went_away(db, path, options, own_transaction);
-    }
     let data_line = copy_data_line(db);
     let position = match (data_line, db.position()) {
         (Some(line), _) => Position {
@@ -94,12 +88,9 @@ pub fn generated_failed(
     options: RunOptions,
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
-    let Some(db) = err.as_db_error() else {
-        return connection_lost(err, path, options, own_transaction);
+    let Some(db) = err.as_db_error().filter(|db| !went_away(db)) else {
+        return lost(err, path, line, options, own_transaction);
     };
-    if went_away(db) {
-        return server_went_away(db, path, options, own_transaction);
-    }
     let mut message = format!(
         "{}:{line}: {}: {}\n  in: {}",
         path.display(),
@@ -127,12 +118,9 @@ pub fn slash_copy_failed(
     options: RunOptions,
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
-    let Some(db) = err.as_db_error() else {
-        return connection_lost(err, path, options, own_transaction);
+    let Some(db) = err.as_db_error().filter(|db| !went_away(db)) else {
+        return lost(err, path, line, options, own_transaction);
     };
-    if went_away(db) {
-        return server_went_away(db, path, options, own_transaction);
-    }
     let data_line = copy_data_line(db);
     let at = match data_line {
         Some(row) => format!("{}:{row}", data.display()),
@@ -176,46 +164,33 @@ fn went_away(db: &DbError) -> bool {
         .contains(db.code())
 }
 
-fn server_went_away(
-    db: &DbError,
-    path: &Path,
-    options: RunOptions,
-    own_transaction: Option<&OwnTransaction>,
-) -> anyhow::Error {
-    anyhow::Error::new(
-        Fail::new(
-            Exit::Unreachable,
-            format!(
-                "the server went away while running {}: {}",
-                path.display(),
-                db.message()
-            ),
-        )
-        .hint(format!(
-            "{}; check the server is running (`cruddur-db doctor`), then run it again",
-            applied_hint(options.transaction, own_transaction)
-        ))
-        .sqlstate(db.code()),
-    )
-}
-
-fn connection_lost(
+/// The connection died (the server stopped, the backend was terminated, the network went)
+/// while the statement at `path:line` ran: not a mistake in the file.
+fn lost(
     err: tokio_postgres::Error,
     path: &Path,
+    line: u64,
     options: RunOptions,
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
+    let applied = if options.transaction {
+        applied_hint(true, own_transaction)
+    } else {
+        format!(
+            "the statements before {}:{line} stayed applied (--no-transaction)",
+            path.display()
+        )
+    };
     anyhow::Error::new(crate::db::PgError(err)).context(
         Fail::new(
             Exit::Unreachable,
             format!(
-                "the connection to the server was lost while running {}",
+                "the server went away while running {}:{line}",
                 path.display()
             ),
         )
         .hint(format!(
-            "{}; check the server is running (`cruddur-db doctor`), then run it again",
-            applied_hint(options.transaction, own_transaction)
+            "{applied}; check the server is running (`cruddur-db doctor`), then run it again"
         )),
     )
 }

@@ -321,33 +321,45 @@ fn a_file_from_stdin_a_fifo_or_a_process_substitution_is_read_as_it_streams() {
 }
 
 #[test]
-fn a_connection_lost_mid_file_exits_3_and_says_nothing_was_applied() {
-    let db = TestDb::new();
-    db.create();
+fn a_connection_lost_mid_file_exits_3_and_says_what_was_applied() {
     let project = Project::new();
     project.write(
         "slow.sql",
         "CREATE TABLE before_loss (n int);\nSELECT pg_sleep(30) AS cruddur_slow_marker;\nCREATE TABLE after_loss (n int);\n",
     );
-    let child = project
-        .cruddur_process()
-        .env("CONNECTION_URL", db.url())
-        .args(["schema-load", "slow.sql"])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let pid = db.cluster.wait_until_running("cruddur_slow_marker");
-    db.cluster
-        .psql("postgres", &format!("SELECT pg_terminate_backend({pid})"));
-    let output = child.wait_with_output().unwrap();
-    let stderr = output_text(&output).1;
-    assert_eq!(output.status.code(), Some(3), "{stderr}");
-    assert!(stderr.contains("slow.sql"), "{stderr}");
-    assert!(
-        stderr.contains("nothing from this file was applied"),
-        "{stderr}"
-    );
-    assert!(!db.has_table("before_loss"));
+    for (args, applied) in [
+        (
+            &["schema-load", "slow.sql"][..],
+            "nothing from this file was applied",
+        ),
+        (
+            &["schema-load", "slow.sql", "--no-transaction"],
+            "the statements before slow.sql:2 stayed applied",
+        ),
+    ] {
+        let db = TestDb::new();
+        db.create();
+        let child = project
+            .cruddur_process()
+            .env("CONNECTION_URL", db.url())
+            .args(args)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let pid = db.cluster.wait_until_running("cruddur_slow_marker");
+        db.cluster
+            .psql("postgres", &format!("SELECT pg_terminate_backend({pid})"));
+        let output = child.wait_with_output().unwrap();
+        let stderr = output_text(&output).1;
+        assert_eq!(output.status.code(), Some(3), "{stderr}");
+        assert!(
+            stderr.contains("the server went away while running slow.sql:2"),
+            "{stderr}"
+        );
+        assert!(stderr.contains(applied), "{stderr}");
+        assert_eq!(db.has_table("before_loss"), args.len() == 3);
+        assert!(!db.has_table("after_loss"));
+    }
 }
 
 #[test]
