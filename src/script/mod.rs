@@ -119,14 +119,7 @@ pub async fn run_lines(
     record: Option<&str>,
 ) -> Result<Summary> {
     let started = Instant::now();
-    let kind = std::fs::metadata(path).map(|m| m.file_type());
-    if kind.as_ref().is_ok_and(|kind| kind.is_dir()) {
-        return Err(
-            Fail::new(Exit::Failure, format!("{} is a directory", path.display()))
-                .hint("give the SQL file inside it")
-                .into(),
-        );
-    }
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
     let session_facts = facts(&session.client).await?;
     let encoding = match &session.client_encoding {
         None => None,
@@ -145,7 +138,7 @@ pub async fn run_lines(
     // Refuse unknown meta-commands, missing files and unbalanced \if before anything is
     // sent. A pipe, FIFO or stdin can be read only once: it is checked as it runs instead,
     // which in one transaction still applies nothing when the check fails.
-    if kind.as_ref().is_ok_and(|kind| kind.is_file()) {
+    if regular {
         let vars = shared();
         meta::Check {
             vars: vars.clone(),
@@ -163,12 +156,11 @@ pub async fn run_lines(
         summary: Summary::default(),
         batch: Batch::default(),
         own_transaction: None,
-        progress: ui::Progress::bytes(
-            std::fs::metadata(path)
-                .ok()
-                .filter(|m| m.is_file())
-                .map_or(0, |m| m.len()),
-        ),
+        progress: ui::Progress::bytes(if regular {
+            std::fs::metadata(path).map_or(0, |m| m.len())
+        } else {
+            0
+        }),
         vars: vars.clone(),
         conditions: cond::Conditions::default(),
         last_query: None,
