@@ -2,6 +2,7 @@
 //! without ever leaving the user without one: build a side database (or clone a cached
 //! template of it), and only when that worked swap it in. One run per target at a time.
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -20,19 +21,9 @@ use crate::{guard, ui};
 
 pub async fn run(config: &Config, args: &SetupArgs) -> Result<()> {
     let started = Instant::now();
-    // Find and read both files (and their includes) before touching anything.
-    let schema = config.sql_file(None, load::SCHEMA_FILE)?;
-    let seed = config.sql_file(None, load::SEED_FILE)?;
-    // Seeds are written against the current schema: schema, then pending migrations, then
-    // the seed.
-    let migrations = match config.migrations_dir(None) {
-        Some(dir) => migrate::discover(&dir)?,
-        None => Vec::new(),
-    };
-    let mut paths: Vec<&std::path::Path> = vec![&schema];
-    paths.extend(migrations.iter().map(|m| m.path.as_path()));
-    paths.push(&seed);
-    let files = script::inspect(&paths, &args.vars.set)?;
+    // Find and read the files (and their includes) before touching anything.
+    let (schema, migrations, seed) = files(config)?;
+    let files = inspect(&schema, &migrations, &seed, &args.vars.set)?;
     let target = config.target()?;
     let name = target.conn.database();
 
@@ -86,6 +77,31 @@ pub async fn run(config: &Config, args: &SetupArgs) -> Result<()> {
     outcome?;
     ui::done("setup", "database reset", started.elapsed());
     Ok(())
+}
+
+/// What `setup` loads: the schema, the migrations, the seed. Seeds are written against the
+/// current schema: schema, then pending migrations, then the seed.
+pub fn files(config: &Config) -> Result<(PathBuf, Vec<Migration>, PathBuf)> {
+    let schema = config.sql_file(None, load::SCHEMA_FILE)?;
+    let seed = config.sql_file(None, load::SEED_FILE)?;
+    let migrations = match config.migrations_dir(None) {
+        Some(dir) => migrate::discover(&dir)?,
+        None => Vec::new(),
+    };
+    Ok((schema, migrations, seed))
+}
+
+/// Read `files` in the order `setup` loads them, for the template cache key.
+pub fn inspect(
+    schema: &Path,
+    migrations: &[Migration],
+    seed: &Path,
+    set: &[(String, String)],
+) -> Result<Inspection> {
+    let mut paths: Vec<&Path> = vec![schema];
+    paths.extend(migrations.iter().map(|m| m.path.as_path()));
+    paths.push(seed);
+    script::inspect(&paths, set)
 }
 
 /// Build into a side database, then swap it in. On any failure the side database goes and the

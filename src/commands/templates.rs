@@ -6,12 +6,12 @@ use std::time::Instant;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::load;
+use super::setup;
 use crate::cli::TemplatesArgs;
 use crate::config::Config;
 use crate::db::{self, quote_ident};
 use crate::rebuild::cache;
-use crate::{script, ui};
+use crate::ui;
 
 /// One template. Field names are the `--json` format, documented in README.md.
 #[derive(Serialize)]
@@ -31,21 +31,15 @@ pub async fn run(config: &Config, args: &TemplatesArgs) -> Result<()> {
     let admin = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
     let templates = cache::templates_of(&admin, name).await?;
     // Which key the current files make, when they can be found.
-    let current = match (
-        config.sql_file(None, load::SCHEMA_FILE),
-        config.sql_file(None, load::SEED_FILE),
-    ) {
-        (Ok(schema), Ok(seed)) => {
-            let files = script::inspect(&[&schema, &seed], &[])?;
+    // The key `setup` (without --set) would use now, as setup computes it.
+    let current = match setup::files(config) {
+        Ok((schema, migrations, seed)) => {
+            let files = setup::inspect(&schema, &migrations, &seed, &[])?;
             Some(cache::key(&admin, &files).await?)
         }
-        _ if args.prune => {
-            // Pruning needs to know what is current: say why it cannot.
-            config.sql_file(None, load::SCHEMA_FILE)?;
-            config.sql_file(None, load::SEED_FILE)?;
-            None
-        }
-        _ => None,
+        // Pruning needs to know what is current: say why it cannot.
+        Err(err) if args.prune => return Err(err),
+        Err(_) => None,
     };
     let is_current = |key: &str| current.as_deref().map(|current| current == key);
     let mut dropped = 0;

@@ -294,3 +294,20 @@ fn a_seed_that_uses_dbname_loads_in_place_so_the_name_is_the_real_one() {
         .stderr(predicate::str::contains("uses :DBNAME"));
     assert_eq!(db.query("SELECT name FROM loaded_into"), db.name);
 }
+
+#[test]
+fn templates_knows_the_current_template_of_a_project_with_migrations() {
+    let db = TestDb::new();
+    let project = Project::new();
+    project.write(
+        "sql/migrations/1_bio.sql",
+        "-- migrate:up\nALTER TABLE users ADD COLUMN bio text;\n-- migrate:down\n",
+    );
+    assert!(cached_setup(&db, &project).contains("cache miss: kept"));
+    db.cruddur(&project)
+        .args(["templates", "--prune"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("dropped 0 of 1 template(s)"));
+    assert!(cached_setup(&db, &project).contains("cache hit"));
+}
