@@ -110,7 +110,7 @@ pub enum Command {
     /// List the template cache of the target database, with size and age
     Templates(TemplatesArgs),
 
-    /// Apply every pending migration (dbmate's format), or `migrate new|up|down|redo|status`
+    /// Lint and apply every pending migration (dbmate's format), or `migrate new|up|down|redo|status|lint|plan`
     Migrate(MigrateArgs),
 
     /// The production RDS instance: status, start, stop, and a security group rule for your IP
