@@ -263,7 +263,9 @@ fn no_credentials() -> Fail {
         .hint("set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (run `aws sso login` for SSO profiles)")
 }
 
-/// The credential chain's reason, which names providers and files, never a secret.
+/// The credential chain's reason: which provider, file or profile failed. A provider may quote
+/// what it could not parse (a `credential_process`'s output), so anything shaped like a key or
+/// token is masked.
 fn chain_of(err: &aws_credential_types::provider::error::CredentialsError) -> String {
     let mut text = err.to_string();
     let mut source = std::error::Error::source(err);
@@ -272,7 +274,30 @@ fn chain_of(err: &aws_credential_types::provider::error::CredentialsError) -> St
         text.push_str(&cause.to_string());
         source = cause.source();
     }
-    text
+    mask_tokens(&text)
+}
+
+/// Runs of base64 characters long enough to be a key (access keys are 20, secrets 40, tokens
+/// hundreds) become `***`; absolute paths stay.
+fn mask_tokens(text: &str) -> String {
+    let is_token = |c: char| c.is_ascii_alphanumeric() || matches!(c, '/' | '+' | '=');
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if is_token(c) {
+            run.push(c);
+            continue;
+        }
+        // A path starts with / and has short words between its slashes; a key is one long
+        // word, slashes and all.
+        let long_word = (run.len() >= 20 && !run.starts_with('/'))
+            || run.split('/').any(|part| part.len() >= 16);
+        out.push_str(if long_word { "***" } else { &run });
+        run.clear();
+        out.push(c);
+    }
+    out.pop();
+    out
 }
 
 fn default_endpoint(service: &str, region: &str) -> String {
@@ -358,6 +383,26 @@ mod tests {
         assert!(
             hint_for("UnauthorizedOperation", "ec2:ModifySecurityGroupRules")
                 .contains("lacks ec2:ModifySecurityGroupRules")
+        );
+    }
+
+    #[test]
+    fn keys_and_tokens_in_credential_errors_are_masked() {
+        assert_eq!(
+            mask_tokens(
+                "invalid JSON: {\"SecretAccessKey\":\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"}"
+            ),
+            "invalid JSON: {\"SecretAccessKey\":\"***\"}"
+        );
+        assert_eq!(
+            mask_tokens(
+                "profile `dev` in /home/developer/projects/.aws/credentials was not defined"
+            ),
+            "profile `dev` in /home/developer/projects/.aws/credentials was not defined"
+        );
+        assert_eq!(
+            mask_tokens("key AKIAIOSFODNN7EXAMPLE and abc/def/ghi/jkl/mno/pqr/stu"),
+            "key *** and ***"
         );
     }
 
