@@ -24,17 +24,21 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// Whether this is an inbound rule whose ports include `port` (any protocol, any source).
+    pub fn inbound_on(&self, port: u16) -> bool {
+        !self.egress
+            && (self.protocol == "-1"
+                || self.from_port == -1
+                || (self.from_port..=self.to_port).contains(&i32::from(port)))
+    }
+
     /// Whether this inbound rule lets `ip` reach `port` over TCP.
     pub fn admits(&self, ip: IpAddr, port: u16) -> bool {
         let protocol = self.protocol == "-1"
             || self.protocol.eq_ignore_ascii_case("tcp")
             || self.protocol == "6";
-        let ports = self.protocol == "-1"
-            || self.from_port == -1
-            || (self.from_port..=self.to_port).contains(&i32::from(port));
-        !self.egress
+        self.inbound_on(port)
             && protocol
-            && ports
             && self.cidr.as_deref().is_some_and(|c| cidr_contains(c, ip))
     }
 

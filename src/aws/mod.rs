@@ -235,12 +235,7 @@ impl Aws {
             .body(Full::new(bytes::Bytes::from(body.to_string())))
             .context("bad AWS endpoint URL")?;
         instructions.apply_to_request_http1x(&mut request);
-        let response = tokio::time::timeout(REQUEST_TIMEOUT, self.http.request(request))
-            .await
-            .map_err(|_| anyhow::anyhow!("no answer within {} s", REQUEST_TIMEOUT.as_secs()))??;
-        let status = response.status();
-        let bytes = response.into_body().collect().await?.to_bytes();
-        Ok((status, String::from_utf8_lossy(&bytes).into_owned()))
+        self.fetch(request).await
     }
 
     /// GET `url` as text: the public-IP discovery (`checkip.amazonaws.com`).
@@ -248,13 +243,22 @@ impl Aws {
         let request = http::Request::get(url)
             .body(Full::new(bytes::Bytes::new()))
             .with_context(|| format!("{url} is not a URL"))?;
+        let (status, text) = self.fetch(request).await?;
+        anyhow::ensure!(status.is_success(), "HTTP {}", status.as_u16());
+        Ok(text.trim().to_string())
+    }
+
+    /// Send `request` and read the whole answer, within [`REQUEST_TIMEOUT`].
+    async fn fetch(
+        &self,
+        request: http::Request<Full<bytes::Bytes>>,
+    ) -> Result<(http::StatusCode, String)> {
         let response = tokio::time::timeout(REQUEST_TIMEOUT, self.http.request(request))
             .await
             .map_err(|_| anyhow::anyhow!("no answer within {} s", REQUEST_TIMEOUT.as_secs()))??;
         let status = response.status();
         let bytes = response.into_body().collect().await?.to_bytes();
-        anyhow::ensure!(status.is_success(), "HTTP {}", status.as_u16());
-        Ok(String::from_utf8_lossy(&bytes).trim().to_string())
+        Ok((status, String::from_utf8_lossy(&bytes).into_owned()))
     }
 }
 

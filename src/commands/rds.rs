@@ -124,15 +124,7 @@ async fn status(aws: &Aws, env: &AwsEnv, id: &str, json: bool) -> Result<()> {
     } else {
         ec2::rules(aws, &instance.security_groups).await?
     };
-    let inbound: Vec<&Rule> = rules
-        .iter()
-        .filter(|r| {
-            !r.egress
-                && (r.protocol == "-1"
-                    || r.from_port == -1
-                    || (r.from_port..=r.to_port).contains(&i32::from(port)))
-        })
-        .collect();
+    let inbound: Vec<&Rule> = rules.iter().filter(|r| r.inbound_on(port)).collect();
     // Status is for looking: a failed IP lookup leaves that line out instead of failing.
     let ip = my_ip(aws, env, None)
         .await

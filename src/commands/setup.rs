@@ -142,25 +142,14 @@ async fn aside(
                 ..target.clone()
             };
             let session = db::connect(&side_target).await?;
-            let in_transaction = RunOptions::file(true);
-            set_step(Some(Step::Building("schema-load")));
-            load::load(
+            load_all(
                 &session,
-                "schema-load",
-                schema,
-                in_transaction,
+                [schema, seed],
+                migrations,
                 &args.vars.set,
+                |step| set_step(Some(Step::Building(step))),
             )
-            .await
-            .context("setup stopped at step schema-load")?;
-            set_step(Some(Step::Building("migrate")));
-            migrate::apply_pending(&session, migrations)
-                .await
-                .context("setup stopped at step migrate")?;
-            set_step(Some(Step::Building("seed")));
-            load::load(&session, "seed", seed, in_transaction, &args.vars.set)
-                .await
-                .context("setup stopped at step seed")?;
+            .await?;
             drop(session);
             let took = started.elapsed();
             if mode != Mode::Off {
@@ -332,7 +321,6 @@ async fn in_place(
     [schema, seed]: [&std::path::Path; 2],
     migrations: &[Migration],
 ) -> Result<()> {
-    let in_transaction = RunOptions::file(true);
     let drop_args = DropArgs {
         if_exists: true,
         force: args.force,
@@ -348,19 +336,29 @@ async fn in_place(
         .await
         .context("setup stopped at step create")?;
     let session = db::connect(target).await?;
-    load::load(
-        &session,
-        "schema-load",
-        schema,
-        in_transaction,
-        &args.vars.set,
-    )
-    .await
-    .context("setup stopped at step schema-load")?;
-    migrate::apply_pending(&session, migrations)
+    // The target itself is being built: the interrupt note keeps saying so.
+    load_all(&session, [schema, seed], migrations, &args.vars.set, |_| {}).await
+}
+
+/// Schema, pending migrations, seed, on `session`; `entering` hears each step's name first.
+async fn load_all(
+    session: &db::Session,
+    [schema, seed]: [&Path; 2],
+    migrations: &[Migration],
+    set: &[(String, String)],
+    entering: impl Fn(&'static str),
+) -> Result<()> {
+    let in_transaction = RunOptions::file(true);
+    entering("schema-load");
+    load::load(session, "schema-load", schema, in_transaction, set)
+        .await
+        .context("setup stopped at step schema-load")?;
+    entering("migrate");
+    migrate::apply_pending(session, migrations)
         .await
         .context("setup stopped at step migrate")?;
-    load::load(&session, "seed", seed, in_transaction, &args.vars.set)
+    entering("seed");
+    load::load(session, "seed", seed, in_transaction, set)
         .await
         .context("setup stopped at step seed")?;
     Ok(())

@@ -140,6 +140,19 @@ fn need(mode: LockMode, node: Option<impl AstNode>) -> Option<Need> {
     })
 }
 
+/// `plain`, or `concurrent` when the statement says CONCURRENTLY.
+fn unless_concurrently(
+    concurrently: Option<squawk_syntax::SyntaxToken>,
+    plain: LockMode,
+    concurrent: LockMode,
+) -> LockMode {
+    if concurrently.is_some() {
+        concurrent
+    } else {
+        plain
+    }
+}
+
 fn one(mode: LockMode, node: Option<impl AstNode>) -> Vec<Need> {
     need(mode, node).into_iter().collect()
 }
@@ -181,19 +194,15 @@ pub fn of(stmt: &Stmt) -> Vec<Need> {
             needs
         }
         Stmt::CreateIndex(index) => {
-            let mode = if index.concurrently_token().is_some() {
-                ShareUpdateExclusive
-            } else {
-                Share
-            };
+            let mode = unless_concurrently(index.concurrently_token(), Share, ShareUpdateExclusive);
             one(mode, index.table_relation_name())
         }
         Stmt::DropIndex(drop) => {
-            let mode = if drop.concurrently_token().is_some() {
-                ShareUpdateExclusive
-            } else {
-                AccessExclusive
-            };
+            let mode = unless_concurrently(
+                drop.concurrently_token(),
+                AccessExclusive,
+                ShareUpdateExclusive,
+            );
             drop.index_refs()
                 .filter_map(|index| need(mode, Some(index)))
                 .map(|n| Need {
@@ -217,11 +226,8 @@ pub fn of(stmt: &Stmt) -> Vec<Need> {
         Stmt::Delete(delete) => one(RowExclusive, delete.relation_name()),
         Stmt::CreateTrigger(trigger) => one(ShareRowExclusive, trigger.on_relation()),
         Stmt::Refresh(refresh) => {
-            let mode = if refresh.concurrently_token().is_some() {
-                Exclusive
-            } else {
-                AccessExclusive
-            };
+            let mode =
+                unless_concurrently(refresh.concurrently_token(), AccessExclusive, Exclusive);
             one(mode, refresh.view_ref())
         }
         Stmt::Lock(lock) => {

@@ -430,7 +430,7 @@ impl Runner<'_> {
     /// `\connect DB` without a transaction: the rest runs in DB on the same server, with the
     /// same user, password and TLS settings, as psql reuses them.
     async fn switch(&mut self, database: String, path: &Arc<Path>, line: u64) -> Result<()> {
-        let Some(mut target) = self.target.clone() else {
+        let Some(current) = &self.target else {
             return Err(meta_error(
                 path,
                 line,
@@ -438,7 +438,10 @@ impl Runner<'_> {
                 "load the part for that database separately with --url",
             ));
         };
-        target.conn.database.value.clone_from(&database);
+        let target = crate::db::Target {
+            conn: current.conn.with_database(&database),
+            ..current.clone()
+        };
         let session = crate::db::connect(&target)
             .await
             .with_context(|| format!("{}:{line}: \\connect {database} failed", path.display()))?;
@@ -673,11 +676,7 @@ impl Runner<'_> {
         path: &Arc<Path>,
         line: u64,
     ) -> Result<()> {
-        use futures_util::SinkExt;
         use std::io::Read;
-        ui::verbose(format_args!("> {sql}"));
-        let client = self.client;
-        let here = Some((&**path, line));
         let fail = |err, runner: &Self| {
             report::slash_copy_failed(
                 err,
@@ -688,35 +687,17 @@ impl Runner<'_> {
                 runner.own_transaction.as_ref(),
             )
         };
-        let sink = Self::drive(
-            &mut self.heard,
-            here,
-            client.copy_in::<_, bytes::Bytes>(sql),
-        )
-        .await;
-        let mut sink = std::pin::pin!(sink.map_err(|err| fail(err, self))?);
         let mut buffer = vec![0u8; 256 * 1024];
-        loop {
+        let next = |_: &Self| {
             let read = reader.read(&mut buffer).map_err(|err| {
                 Fail::new(
                     Exit::Failure,
                     format!("\\copy could not read {}: {err}", data.display()),
                 )
+                .hint("check the file and its permissions")
             })?;
-            if read == 0 {
-                break;
-            }
-            let sent = Self::drive(
-                &mut self.heard,
-                here,
-                sink.send(bytes::Bytes::copy_from_slice(&buffer[..read])),
-            )
-            .await;
-            sent.map_err(|err| fail(err, self))?;
-        }
-        let rows = Self::drive(&mut self.heard, here, sink.as_mut().finish()).await;
-        self.summary.copy_rows += rows.map_err(|err| fail(err, self))?;
-        self.summary.statements += 1;
-        Ok(())
+            Ok((read > 0).then(|| buffer[..read].to_vec()))
+        };
+        self.copy_in(sql, Some((&**path, line)), next, fail).await
     }
 }

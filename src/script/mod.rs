@@ -425,11 +425,7 @@ impl Runner<'_> {
         top_level: bool,
     ) -> Result<()> {
         let path = source.path().clone();
-        let line = statement.start().line;
         let data_start = source.line_no() + 1;
-        ui::verbose(format_args!("> {}", redact::sql(&statement.text)));
-        let client = self.client;
-        let here = Some((&*path, line));
         let fail = |err, runner: &Self| {
             report::copy_failed(
                 err,
@@ -440,22 +436,43 @@ impl Runner<'_> {
                 runner.own_transaction.as_ref(),
             )
         };
+        // Ends at CopyEnd: the source has seen `\.` or the end of the file.
+        let next = |runner: &Self| match source.next_item()? {
+            Some(Item::CopyData(chunk)) => {
+                // Dumps are mostly COPY data: the bar must move during it, not only after.
+                if top_level {
+                    runner.progress.set(source.bytes_read());
+                }
+                Ok(Some(chunk))
+            }
+            _ => Ok(None),
+        };
+        let here = Some((&*path, statement.start().line));
+        self.copy_in(&statement.text, here, next, fail).await
+    }
+
+    /// Run `sql`, a `COPY ... FROM STDIN`, sending the chunks `next` hands over until it has
+    /// none; `fail` says where a refusal points (the SQL file's line, or the data file's).
+    async fn copy_in(
+        &mut self,
+        sql: &str,
+        here: Option<(&Path, u64)>,
+        mut next: impl FnMut(&Self) -> Result<Option<Vec<u8>>>,
+        fail: impl Fn(tokio_postgres::Error, &Self) -> anyhow::Error,
+    ) -> Result<()> {
+        ui::verbose(format_args!("> {}", redact::sql(sql)));
+        let client = self.client;
         let sink = Self::drive(
             &mut self.heard,
             here,
-            client.copy_in::<_, bytes::Bytes>(statement.text.as_str()),
+            client.copy_in::<_, bytes::Bytes>(sql),
         )
         .await;
         let mut sink = pin!(sink.map_err(|err| fail(err, self))?);
-        // Ends at CopyEnd: the source has seen `\.` or the end of the file.
-        while let Some(Item::CopyData(chunk)) = source.next_item()? {
+        while let Some(chunk) = next(self)? {
             let sent =
                 Self::drive(&mut self.heard, here, sink.send(bytes::Bytes::from(chunk))).await;
             sent.map_err(|err| fail(err, self))?;
-            // Dumps are mostly COPY data: the bar must move during it, not only after.
-            if top_level {
-                self.progress.set(source.bytes_read());
-            }
         }
         let rows = Self::drive(&mut self.heard, here, sink.as_mut().finish()).await;
         self.summary.copy_rows += rows.map_err(|err| fail(err, self))?;
