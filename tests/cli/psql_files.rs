@@ -443,3 +443,45 @@ fn connect_to_another_database_switches_to_it_without_a_transaction_as_psql_does
         .cluster
         .cleanup(&format!("DROP DATABASE IF EXISTS {}", sample.name));
 }
+
+#[test]
+fn copy_from_pstdin_reads_the_rows_piped_into_the_command_as_psql_does() {
+    use std::io::Write;
+    let project = Project::new();
+    project.write(
+        "load.sql",
+        "CREATE TABLE piped (n int, s text);\n\\copy piped from pstdin with (format csv)\n",
+    );
+    let rows = b"1,one\n2,\"two, too\"\n";
+    let run = |mut command: std::process::Command| {
+        let mut child = command
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(rows).unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", output_text(&output).1);
+    };
+    let with_psql = TestDb::new();
+    with_psql.create();
+    let mut psql = with_psql.cluster.psql_command(&with_psql.name);
+    psql.current_dir(project.path()).args([
+        "-X",
+        "-q",
+        "-1",
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-f",
+        "load.sql",
+    ]);
+    run(psql);
+    let with_us = TestDb::new();
+    with_us.create();
+    let mut ours = project.cruddur_process();
+    ours.env("CONNECTION_URL", with_us.url())
+        .args(["schema-load", "load.sql"]);
+    run(ours);
+    assert_eq!(with_us.query(ROWS), with_psql.query(ROWS));
+    assert!(with_us.query(ROWS).contains("two, too"));
+}
