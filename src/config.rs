@@ -8,7 +8,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 
 use crate::cli::{ColorChoice, GlobalOpts};
-use crate::db::{ConnInfo, Origin, Target, conninfo};
+use crate::db::{ConnInfo, Origin, Protection, Target, conninfo};
 use crate::error::{Exit, Fail};
 use crate::ui::Verbosity;
 
@@ -343,7 +343,23 @@ impl Config {
             origin,
             prod: self.prod,
             wait: self.wait,
+            protection: self.protection(),
         })
+    }
+
+    /// What a database reached on the user's behalf is checked against besides its own mark.
+    fn protection(&self) -> Protection {
+        // A PROD_CONNECTION_URL that does not parse names no database here; the command that
+        // uses it says what is wrong with it.
+        let prod_database = var("PROD_CONNECTION_URL")
+            .and_then(|text| {
+                ConnInfo::resolve(Some((&text, Origin::ProdEnv)), DEFAULT_URL, &self.pg_env).ok()
+            })
+            .map(|conn| (conn.host(), conn.port(), conn.database().to_string()));
+        Protection {
+            prod_database,
+            confirmed: self.yes,
+        }
     }
 
     /// The production database the `rds` commands are about: `--url` when given, else
@@ -362,6 +378,7 @@ impl Config {
             origin: Origin::ProdEnv,
             prod: true,
             wait: self.wait,
+            protection: self.protection(),
         }))
     }
 

@@ -176,6 +176,44 @@ pub async fn refuse_sessions_on_production(
     .into())
 }
 
+/// Let a command move into database `target` on the user's behalf (a file's `\connect`)
+/// only as its own target would be let in: a database marked production, on an RDS host, or
+/// named by `PROD_CONNECTION_URL` is refused without `--prod` and confirmed with it. `client`
+/// is any session on the same server (the mark is read from the shared catalog), so nothing
+/// connects to the database before it passes; `at` says what moves there (`f.sql:3: \connect x`).
+pub async fn admit(client: &Client, target: &Target, at: &str) -> Result<()> {
+    let name = target.conn.database();
+    let host = target.conn.host();
+    let why = if is_production(client, name).await? {
+        "is marked production"
+    } else if target.conn.is_rds() {
+        "is on an RDS host"
+    } else if target.protection.is_prod_database(&target.conn) {
+        "is PROD_CONNECTION_URL's database"
+    } else {
+        return Ok(());
+    };
+    if !target.prod {
+        return Err(Fail::new(
+            Exit::Refused,
+            format!(
+                "{at}: database {} on {host} {why}; nothing was run there",
+                quote_ident(name)
+            ),
+        )
+        .hint("if the file means production, run the command with --prod (it asks before each production database); otherwise remove the \\connect")
+        .into());
+    }
+    if target.protection.confirmed {
+        return Ok(());
+    }
+    let what = format!(
+        "run the rest of this file ({at}) in production database {} at {host}",
+        quote_ident(name)
+    );
+    confirm_typed(&what, "database name", name).await
+}
+
 /// Whether database `name` is marked production.
 pub async fn is_production(client: &Client, name: &str) -> Result<bool> {
     Ok(!production_databases(client, &[name]).await?.is_empty())

@@ -49,7 +49,10 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
             from_db,
         } => {
             lock::acquire(&admin, "setup", name, None).await?;
-            let snap = find(&admin, name, snap_name, from_db.as_deref()).await?;
+            if let Some(source) = from_db {
+                refuse_production_source(&admin, &target, source).await?;
+            }
+            let snap = find(&admin, name, snap_name, from_db.as_deref(), true).await?;
             if !force {
                 let holders = snapshot::sessions_on(&admin, name).await?;
                 if !holders.is_empty() {
@@ -117,7 +120,7 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
             )
         }
         SnapshotAction::Delete { name: snap_name } => {
-            let snap = find(&admin, name, snap_name, None).await?;
+            let snap = find(&admin, name, snap_name, None, false).await?;
             side::drop_unless_in_use(&admin, &snap.database).await?;
             ui::done(
                 "snapshot",
@@ -130,11 +133,13 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
 }
 
 /// Snapshot `wanted` of `target`; one of another database only when `from_db` names it.
+/// `restoring` says whether `--from-db` is there to suggest.
 async fn find(
     client: &tokio_postgres::Client,
     target: &str,
     wanted: &str,
     from_db: Option<&str>,
+    restoring: bool,
 ) -> Result<Snapshot> {
     let source = from_db.unwrap_or(target);
     let (mut found, others): (Vec<Snapshot>, Vec<Snapshot>) = snapshot::all(client)
@@ -145,14 +150,18 @@ async fn find(
     if let Some(found) = found.pop() {
         return Ok(found);
     }
-    let hint = match others.first() {
-        Some(other) => format!(
+    let hint = match (others.first(), restoring) {
+        (Some(other), true) => format!(
             "snapshot {wanted:?} is of database {}: restoring it into {} needs --from-db {}",
             quote_ident(&other.source),
             quote_ident(target),
             other.source
         ),
-        None => "`cruddur-db snapshot list` shows the snapshots there are".to_string(),
+        (Some(other), false) => format!(
+            "snapshot {wanted:?} is of database {}: aim at that database (--url) to delete it",
+            quote_ident(&other.source),
+        ),
+        (None, _) => "`cruddur-db snapshot list` shows the snapshots there are".to_string(),
     };
     Err(Fail::new(
         Exit::Failure,
@@ -169,6 +178,25 @@ fn age(snapshot: &Snapshot) -> String {
 fn refuse_production_target(target: &Target) -> Result<()> {
     if target.prod || target.conn.is_rds() {
         return Err(production(target));
+    }
+    Ok(())
+}
+
+/// `--from-db` names whose snapshots to read: the same rule as the target, so production data
+/// never reaches a development database through it.
+async fn refuse_production_source(
+    admin: &tokio_postgres::Client,
+    target: &Target,
+    source: &str,
+) -> Result<()> {
+    let source = Target {
+        conn: target.conn.with_database(source),
+        ..target.clone()
+    };
+    if guard::is_production(admin, source.conn.database()).await?
+        || source.protection.is_prod_database(&source.conn)
+    {
+        return Err(production(&source));
     }
     Ok(())
 }

@@ -51,6 +51,31 @@ pub struct Target {
     pub prod: bool,
     /// How long to keep retrying while the server refuses connections (`--wait`).
     pub wait: Option<Duration>,
+    /// What else a database this command reaches on the user's behalf (a file's `\connect`)
+    /// is checked against before anything runs there.
+    pub protection: Protection,
+}
+
+/// The facts, besides a database's own production mark and an RDS host name, that decide
+/// whether a database reached on the user's behalf is production, and whether the user already
+/// answered the question that would ask.
+#[derive(Debug, Clone, Default)]
+pub struct Protection {
+    /// `PROD_CONNECTION_URL`'s server and database: `(host, port, database)`.
+    pub prod_database: Option<(String, u16, String)>,
+    /// `--yes`: confirmations are answered already.
+    pub confirmed: bool,
+}
+
+impl Protection {
+    /// Whether `conn` names `PROD_CONNECTION_URL`'s database on its server.
+    pub fn is_prod_database(&self, conn: &ConnInfo) -> bool {
+        self.prod_database
+            .as_ref()
+            .is_some_and(|(host, port, database)| {
+                *host == conn.host() && *port == conn.port() && database == conn.database()
+            })
+    }
 }
 
 /// An open connection and the notices the server sends on it.

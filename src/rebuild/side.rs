@@ -4,6 +4,7 @@
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
+use sha2::Digest;
 use tokio_postgres::Client;
 
 use crate::commands::drop as drop_cmd;
@@ -52,6 +53,17 @@ pub fn prefix(name: &str, bytes: usize) -> &str {
         end -= 1;
     }
     &name[..end]
+}
+
+/// `name` within `bytes` bytes, and still its own: a name that does not fit is cut and ends in
+/// a short hash of the whole, so two long names sharing their start stay apart.
+pub fn fitted(name: &str, bytes: usize) -> String {
+    if name.len() <= bytes {
+        return name.to_string();
+    }
+    let digest = sha2::Sha256::digest(name.as_bytes());
+    let hash: String = digest[..4].iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}_{}", prefix(name, bytes - 8), &hash[..7])
 }
 
 /// A fresh side database name for `target`, within PostgreSQL's 63 bytes.

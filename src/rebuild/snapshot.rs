@@ -5,7 +5,7 @@
 use anyhow::{Context, Result};
 use tokio_postgres::Client;
 
-use super::side::{self, Mark, prefix};
+use super::side::{self, Mark, fitted};
 use crate::commands::drop as drop_cmd;
 use crate::commands::sessions::{self, Filter, Session};
 use crate::db::{self, PgError, quote_ident};
@@ -50,7 +50,7 @@ pub fn default_name() -> String {
 
 /// The database that holds snapshot `name` of `target`, within 63 bytes.
 pub fn database_name(target: &str, name: &str) -> String {
-    format!("{}_cdb_snap_{name}", prefix(target, 32))
+    format!("{}_cdb_snap_{name}", fitted(target, 32))
 }
 
 /// Every snapshot on the server, of any database, newest first.

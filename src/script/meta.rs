@@ -442,6 +442,8 @@ impl Runner<'_> {
             conn: current.conn.with_database(&database),
             ..current.clone()
         };
+        let at = format!("{}:{line}: \\connect {database}", path.display());
+        crate::guard::admit(self.client, &target, &at).await?;
         let session = crate::db::connect(&target)
             .await
             .with_context(|| format!("{}:{line}: \\connect {database} failed", path.display()))?;

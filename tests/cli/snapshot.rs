@@ -221,3 +221,55 @@ fn names_are_checked_and_default_to_the_time() {
         "{stderr}"
     );
 }
+
+#[test]
+fn databases_whose_long_names_share_their_start_keep_their_snapshots_apart() {
+    // 40 characters in common: more than a snapshot's database name keeps of its target.
+    let stem = format!("{}_and_more_words_in_common_", TestDb::new().name);
+    let (first, second) = (
+        TestDb::named(&format!("{stem}first")),
+        TestDb::named(&format!("{stem}second")),
+    );
+    let project = Project::new();
+    for db in [&first, &second] {
+        db.cruddur(&project).arg("setup").assert().success();
+        db.cruddur(&project)
+            .args(["snapshot", "save", "s1"])
+            .assert()
+            .success();
+    }
+    second.query("DELETE FROM activities; DELETE FROM users");
+    second
+        .cruddur(&project)
+        .args(["snapshot", "restore", "s1"])
+        .assert()
+        .success();
+    assert_eq!(users(&second), "2");
+    first
+        .cruddur(&project)
+        .args(["snapshot", "delete", "s1"])
+        .assert()
+        .success();
+    // The other database's snapshot is still there, and named as its own.
+    second
+        .cruddur(&project)
+        .args(["snapshot", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("s1"));
+    first
+        .cruddur(&project)
+        .args(["snapshot", "delete", "s1"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!(
+            "snapshot \"s1\" is of database \"{}\": aim at that database (--url) to delete it",
+            second.name
+        )))
+        .stderr(predicate::str::contains("--from-db").not());
+    second
+        .cruddur(&project)
+        .args(["snapshot", "delete", "s1"])
+        .assert()
+        .success();
+}
