@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
+use super::python;
 use crate::error::{Exit, Fail};
 
 /// One old migration, read.
@@ -80,9 +81,10 @@ pub fn read_dir(dir: &Path) -> Result<Vec<Legacy>> {
     Ok(found)
 }
 
-/// The SQL function `function` of a legacy file returns: a string literal returned directly
-/// (`return """..."""`) or through a variable (`data = """..."""` then `return data`), with
-/// psycopg's `%%` undone.
+/// The SQL function `function` of a legacy file returns: string literals returned directly
+/// (`return """..."""`) or through a variable assigned once (`data = """..."""` then
+/// `return data`), evaluated by Python's rules, with psycopg's `%%` undone. Anything that only
+/// running Python could decide is refused, never guessed.
 fn sql_of(text: &str, function: &str, path: &Path) -> Result<String> {
     let refuse = |why: &str| -> anyhow::Error {
         Fail::new(
@@ -92,69 +94,114 @@ fn sql_of(text: &str, function: &str, path: &Path) -> Result<String> {
         .hint("import-legacy reads migrations whose functions return a plain string literal; convert this one by hand with `cruddur-db migrate new`")
         .into()
     };
-    let start = text
-        .find(&format!("def {function}("))
-        .ok_or_else(|| refuse("is not defined"))?;
-    let body_start = start + text[start..].find('\n').unwrap_or(text.len() - start);
-    let body_end = text[body_start..]
-        .find("\n  def ")
-        .or_else(|| text[body_start..].find("\ndef "))
-        .or_else(|| text[body_start..].find("\n    def "))
-        .map_or(text.len(), |end| body_start + end);
-    let body = &text[body_start..body_end];
-    let returned = body
-        .lines()
-        .map(str::trim)
-        .find_map(|line| line.strip_prefix("return"))
-        .map(str::trim)
-        .ok_or_else(|| refuse("has no return"))?;
-    let literal_text = if starts_literal(returned) {
-        &body[body.find("return").unwrap_or(0) + "return".len()..]
-    } else if !returned.is_empty() && returned.chars().all(|c| c.is_alphanumeric() || c == '_') {
-        let assignment = body
-            .find(&format!("{returned} ="))
-            .ok_or_else(|| refuse(&format!("returns {returned}, which is never assigned")))?;
-        let rest = &body[assignment + returned.len()..];
-        rest.trim_start().trim_start_matches('=')
-    } else {
-        return Err(refuse("does not return a string literal"));
+    let source = python::normalize(text);
+    let lines =
+        python::logical_lines(&source).map_err(|why| refuse(&format!("cannot be read: {why}")))?;
+    let code = |line: &python::Line| &source[line.start..line.end];
+    let header = format!("def {function}(");
+    let defs: Vec<usize> = (0..lines.len())
+        .filter(|&i| code(&lines[i]).starts_with(&header))
+        .collect();
+    let def = match defs.as_slice() {
+        [] => return Err(refuse("is not defined")),
+        [one] => *one,
+        more => return Err(refuse(&format!("is defined {} times", more.len()))),
     };
-    let literal = parse_literal(literal_text.trim_start())
-        .ok_or_else(|| refuse("does not return a plain string literal"))?;
-    Ok(literal.replace("%%", "%"))
-}
-
-fn starts_literal(text: &str) -> bool {
-    text.starts_with(['"', '\''])
-}
-
-/// The Python string literal at the start of `text`: triple- or single-quoted, with `\`
-/// escapes of quotes and backslashes. `None` for anything else (f-strings, concatenation).
-fn parse_literal(text: &str) -> Option<String> {
-    let quote = ["\"\"\"", "'''", "\"", "'"]
-        .into_iter()
-        .find(|q| text.starts_with(q))?;
-    let rest = &text[quote.len()..];
-    let mut value = String::new();
-    let mut chars = rest.char_indices();
-    while let Some((at, c)) = chars.next() {
-        if rest[at..].starts_with(quote) {
-            // Anything but the end of the statement after it is not a plain literal.
-            let after = rest[at + quote.len()..].lines().next().unwrap_or("").trim();
-            return (after.is_empty() || after.starts_with('#')).then_some(value);
+    let mut body: Vec<&str> = one_line_body(code(&lines[def])).into_iter().collect();
+    body.extend(
+        lines[def + 1..]
+            .iter()
+            .take_while(|line| line.indent > lines[def].indent)
+            .map(code),
+    );
+    let returns: Vec<&str> = body.iter().filter_map(|line| returned(line)).collect();
+    let value = match returns.as_slice() {
+        [] => return Err(refuse("has no return")),
+        [one] => *one,
+        more => {
+            return Err(refuse(&format!(
+                "returns in {} places; which one runs depends on running it",
+                more.len()
+            )));
         }
-        match c {
-            '\\' => match chars.next() {
-                Some((_, 'n')) => value.push('\n'),
-                Some((_, 't')) => value.push('\t'),
-                Some((_, other)) => value.push(other),
-                None => return None,
-            },
-            '\n' if quote.len() == 1 => return None,
-            c => value.push(c),
+    };
+    let value = if is_name(value) {
+        let assigned: Vec<Assignment> = body
+            .iter()
+            .filter_map(|line| assignment(line, value))
+            .collect();
+        match assigned.as_slice() {
+            [] => {
+                return Err(refuse(&format!("returns {value}, which is never assigned")));
+            }
+            [Assignment::Plain(expression)] => *expression,
+            _ => {
+                return Err(refuse(&format!(
+                    "assigns {value} in {} places; which value it returns depends on running it",
+                    assigned.len()
+                )));
+            }
         }
+    } else {
+        value
+    };
+    let sql = python::string_value(value).map_err(|why| {
+        refuse(&format!(
+            "does not return a string literal: its value {why}"
+        ))
+    })?;
+    if sql.contains('\0') {
+        return Err(refuse(
+            "returns text holding a NUL character (\\0), which PostgreSQL cannot store",
+        ));
     }
-    None
+    Ok(sql.replace("%%", "%"))
+}
+
+/// The body of a one-line function, `def f(): return "..."`.
+fn one_line_body(def: &str) -> Option<&str> {
+    let close = def.find(')')?;
+    let colon = close + def[close..].find(':')?;
+    let body = def[colon + 1..].trim();
+    (!body.is_empty() && !body.starts_with('#')).then_some(body)
+}
+
+/// What a `return` line returns.
+fn returned(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("return")?;
+    (rest.is_empty() || rest.starts_with([' ', '\t', '(', '"', '\'', '\\'])).then(|| rest.trim())
+}
+
+enum Assignment<'a> {
+    /// `name = EXPRESSION` (or `name: TYPE = EXPRESSION`).
+    Plain(&'a str),
+    /// `name += ...` and the other operators: a value only running Python knows.
+    Changed,
+}
+
+/// The assignment to `name` that `line` makes, if it makes one.
+fn assignment<'a>(line: &'a str, name: &str) -> Option<Assignment<'a>> {
+    let rest = line.strip_prefix(name)?;
+    if rest.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let rest = match rest.strip_prefix(':') {
+        Some(annotated) => &annotated[annotated.find('=')?..],
+        None => rest,
+    };
+    if let Some(value) = rest.strip_prefix('=') {
+        return (!value.starts_with('=')).then_some(Assignment::Plain(value));
+    }
+    let operator = rest.find('=')?;
+    (operator > 0 && operator <= 3 && rest[..operator].chars().all(|c| "+-*/%|&^@<>".contains(c)))
+        .then_some(Assignment::Changed)
+}
+
+fn is_name(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with(|c: char| c.is_ascii_digit())
+        && text.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
 #[cfg(test)]
@@ -204,6 +251,62 @@ migration = AddBioColumnMigration
         let concatenated = "class M:\n  def migrate_sql():\n    return 'a' + b\n";
         assert!(sql(concatenated, "migrate_sql").is_err());
         assert_eq!(sql(computed, "rollback_sql").unwrap(), "");
+    }
+
+    #[test]
+    fn a_name_ending_in_the_returned_name_is_not_its_assignment() {
+        let text = "class M:\n  def migrate_sql():\n    metadata = \"SELECT 'wrong one';\"\n    data = \"\"\"\n    ALTER TABLE users ADD COLUMN bio text;\n    \"\"\"\n    return data\n";
+        assert_eq!(
+            sql(text, "migrate_sql").unwrap().trim(),
+            "ALTER TABLE users ADD COLUMN bio text;"
+        );
+    }
+
+    #[test]
+    fn sql_that_only_looks_like_python_inside_a_string_is_sql() {
+        let text = "class M:\n  def migrate_sql():\n    data = \"\"\"\ndata = 1;\nreturn new;\n\"\"\"\n    return data\n";
+        assert_eq!(
+            sql(text, "migrate_sql").unwrap(),
+            "\ndata = 1;\nreturn new;\n"
+        );
+    }
+
+    #[test]
+    fn a_value_only_running_python_could_decide_is_refused() {
+        for (text, why) in [
+            (
+                "class M:\n  def migrate_sql():\n    data = 'a'\n    data = 'b'\n    return data\n",
+                "assigns data in 2 places",
+            ),
+            (
+                "class M:\n  def migrate_sql():\n    data = 'a'\n    data += 'b'\n    return data\n",
+                "assigns data in 2 places",
+            ),
+            (
+                "class M:\n  def migrate_sql():\n    if x:\n      return 'a'\n    return 'b'\n",
+                "returns in 2 places",
+            ),
+            (
+                "class M:\n  def migrate_sql():\n    return f'ALTER TABLE {t}'\n",
+                "replacement field",
+            ),
+            (
+                "class M:\n  def migrate_sql():\n    return '\\0'\n",
+                "NUL character",
+            ),
+        ] {
+            let err = format!("{:#}", sql(text, "migrate_sql").unwrap_err());
+            assert!(err.contains(why), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn escapes_follow_python_so_a_regex_keeps_its_backslashes() {
+        let text = "class M:\n  def migrate_sql(): return \"\"\"CHECK (handle ~ '^\\w+$')\"\"\"\n";
+        assert_eq!(
+            sql(text, "migrate_sql").unwrap(),
+            "CHECK (handle ~ '^\\w+$')"
+        );
     }
 
     #[test]

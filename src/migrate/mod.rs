@@ -9,6 +9,7 @@ pub mod legacy;
 pub mod lint;
 pub mod locks;
 pub mod plan;
+mod python;
 
 use std::cell::RefCell;
 use std::time::{Duration, Instant};

@@ -650,3 +650,23 @@ fn a_file_sets_its_own_lock_timeout() {
         .collect();
     assert_eq!(seen, ["5s", "30s", "0"], "{stderr}");
 }
+
+#[test]
+fn import_legacy_takes_the_returned_assignment_and_pythons_escapes() {
+    let (db, project) = seeded();
+    project.write(
+        "backend-flask/db/migrations/1681186353_handle_check.py",
+        "class M:\n  def migrate_sql():\n    metadata = \"SELECT 'wrong one';\"\n    data = \"\"\"\n    ALTER TABLE public.users ADD CONSTRAINT handle_word CHECK (handle ~ '^\\w+$') NOT VALID;\n    \"\"\"\n    return data\n  def rollback_sql():\n    return r'ALTER TABLE public.users DROP CONSTRAINT handle_word;'\n",
+    );
+    db.cruddur(&project)
+        .args(["migrate", "import-legacy"])
+        .assert()
+        .success();
+    db.cruddur(&project).arg("migrate").assert().success();
+    assert_eq!(
+        db.query(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'handle_word'"
+        ),
+        r"CHECK ((handle ~ '^\w+$'::text)) NOT VALID"
+    );
+}
