@@ -53,13 +53,22 @@ pub async fn run(config: &Config, args: &SetupArgs) -> Result<()> {
         None => {
             let production =
                 target.prod || target.conn.is_rds() || guard::is_production(&admin, name).await?;
-            let mode = match (config.template_mode(args), production) {
-                (Mode::Off, _) => Mode::Off,
-                (_, true) => {
+            let mode = match (config.template_mode(args), production, &files.unhashable) {
+                (Mode::Off, _, _) => Mode::Off,
+                (_, true, _) => {
                     ui::note("template cache: never for a production database");
                     Mode::Off
                 }
-                (mode, false) => mode,
+                (_, false, Some(why)) => {
+                    ui::status(
+                        "template",
+                        format_args!(
+                            "cache off for this run: {why}, which cannot be known before it is loaded"
+                        ),
+                    );
+                    Mode::Off
+                }
+                (mode, false, None) => mode,
             };
             aside(
                 &admin,

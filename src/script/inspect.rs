@@ -24,6 +24,9 @@ pub struct Inspection {
     pub own_name: Option<String>,
     /// Whether any statement reads the clock (`now()`, `current_date`, ...).
     pub reads_clock: bool,
+    /// The first input that cannot be hashed without being read up (standard input, a FIFO):
+    /// what the files load then is not known before they run.
+    pub unhashable: Option<String>,
 }
 
 /// Inspect `paths` (and what they include), in order, as run with variables `set`.
@@ -44,6 +47,10 @@ pub fn inspect(paths: &[&Path], set: &[(String, String)]) -> Result<Inspection> 
 }
 
 fn walk(path: &Path, depth: usize, found: &mut Inspection, hasher: &mut Sha256) -> Result<()> {
+    if !is_regular(path) {
+        found.unhashable(|| format!("{} is not a regular file", path.display()));
+        return Ok(());
+    }
     hash_file(path, hasher)?;
     let cwd = std::env::current_dir().unwrap_or_default();
     found.files.push(path.to_path_buf());
@@ -70,15 +77,26 @@ fn walk(path: &Path, depth: usize, found: &mut Inspection, hasher: &mut Sha256) 
             }
             // Rows a \copy loads are part of what the files produce.
             Item::Meta(meta) if meta.name == "copy" => {
+                let at = || format!("{}:{}: \\copy", path.display(), meta.position.line);
                 match super::slash_copy::parse(&meta.raw, &cwd).map(|copy| copy.from) {
-                    Ok(super::slash_copy::From::File(data)) => {
+                    Ok(super::slash_copy::From::File(data)) if is_regular(&data) => {
                         hash_file(&data, hasher)?;
                         found.files.push(data);
+                    }
+                    Ok(super::slash_copy::From::File(data)) => found.unhashable(|| {
+                        format!(
+                            "{} reads {}, which is not a regular file",
+                            at(),
+                            data.display()
+                        )
+                    }),
+                    Ok(super::slash_copy::From::ProcessStdin) => {
+                        found.unhashable(|| format!("{} reads standard input (pstdin)", at()))
                     }
                     Ok(super::slash_copy::From::Inline) => {
                         super::meta::skip_copy_data(&mut source)?
                     }
-                    _ => {}
+                    Err(_) => {}
                 }
             }
             Item::Meta(meta)
@@ -97,6 +115,19 @@ fn walk(path: &Path, depth: usize, found: &mut Inspection, hasher: &mut Sha256) 
         }
     }
     Ok(())
+}
+
+impl Inspection {
+    fn unhashable(&mut self, why: impl FnOnce() -> String) {
+        if self.unhashable.is_none() {
+            self.unhashable = Some(why());
+        }
+    }
+}
+
+/// Whether `path` can be hashed and read again: a FIFO or `/dev/stdin` is read only once.
+fn is_regular(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| meta.is_file())
 }
 
 /// Functions and keywords that make a load depend on the day it ran.

@@ -311,3 +311,31 @@ fn templates_knows_the_current_template_of_a_project_with_migrations() {
         .stderr(predicate::str::contains("dropped 0 of 1 template(s)"));
     assert!(cached_setup(&db, &project).contains("cache hit"));
 }
+
+#[test]
+fn a_seed_reading_standard_input_is_never_served_from_the_cache() {
+    let db = TestDb::new();
+    let project = Project::new();
+    project.append(
+        "sql/seed.sql",
+        "CREATE TABLE piped (word text);\n\\copy piped from pstdin",
+    );
+    for word in ["first", "second"] {
+        db.cruddur(&project)
+            .env("CRUDDUR_DB_TEMPLATE", "on")
+            .arg("setup")
+            .write_stdin(format!("{word}\n"))
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(
+                "cache off for this run: sql/seed.sql:",
+            ))
+            .stderr(predicate::str::contains("reads standard input (pstdin)"));
+        assert_eq!(db.query("SELECT word FROM piped"), word);
+    }
+    assert!(
+        db.kept_aside("tpl").is_empty(),
+        "{:?}",
+        db.kept_aside("tpl")
+    );
+}
