@@ -254,7 +254,7 @@ pub struct SetupArgs {
     pub force: bool,
 
     /// Wait at most SECS for another setup of the same database to finish [default: forever]
-    #[arg(long, value_name = "SECS")]
+    #[arg(long, value_name = "SECS", value_parser = lock_seconds())]
     pub lock_timeout: Option<u64>,
 
     /// Load the files even when a cached template of them exists, and keep none
@@ -351,12 +351,12 @@ pub struct UpArgs {
     pub allow_out_of_order: bool,
 
     /// Wait at most SECS for another migrate of the same database [default: forever]
-    #[arg(long, value_name = "SECS")]
+    #[arg(long, value_name = "SECS", value_parser = lock_seconds())]
     pub lock_timeout: Option<u64>,
 
     /// How long each statement may wait for a table lock before the migration is rolled
     /// back and tried again (0: as long as it takes; a file's `lock_timeout:` wins)
-    #[arg(long, value_name = "SECS", default_value_t = 5)]
+    #[arg(long, value_name = "SECS", default_value_t = 5, value_parser = lock_seconds())]
     pub lock_timeout_ddl: u64,
 
     /// How often a migration that got no lock in time is tried again
@@ -496,4 +496,9 @@ pub struct RdsWaitArgs {
     /// With --wait: seconds between two DescribeDBInstances calls
     #[arg(long, value_name = "SECS", default_value_t = 10, hide = true)]
     pub poll: u64,
+}
+
+/// Seconds of a lock wait: PostgreSQL's `lock_timeout` is at most 2147483647 ms.
+fn lock_seconds() -> clap::builder::RangedU64ValueParser<u64> {
+    clap::value_parser!(u64).range(0..=2_147_483)
 }

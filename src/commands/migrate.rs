@@ -17,6 +17,12 @@ use crate::{guard, ui};
 use super::migrate_safety;
 
 pub async fn run(config: &Config, args: &MigrateArgs) -> Result<()> {
+    // Files named on the command line need no project around them (a CI lint step).
+    if let Some(MigrateAction::Lint { files, json }) = &args.action
+        && !files.is_empty()
+    {
+        return migrate_safety::lint_files(files, *json);
+    }
     let dir = config
         .migrations_dir(args.migrations_dir.as_deref())
         .ok_or_else(|| {
@@ -29,7 +35,7 @@ pub async fn run(config: &Config, args: &MigrateArgs) -> Result<()> {
     match &args.action {
         None => up(config, &dir, &args.up).await,
         Some(MigrateAction::Up(up_args)) => up(config, &dir, up_args).await,
-        Some(MigrateAction::Lint { files, json }) => migrate_safety::lint(&dir, files, *json),
+        Some(MigrateAction::Lint { json, .. }) => migrate_safety::lint(&dir, *json),
         Some(MigrateAction::Plan { json }) => migrate_safety::plan(config, &dir, *json).await,
         Some(MigrateAction::New { name }) => new(&dir, name),
         Some(MigrateAction::Down { steps, up: up_args }) => {

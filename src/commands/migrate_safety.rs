@@ -15,18 +15,24 @@ use crate::migrate::plan::{self, MigrationPlan};
 use crate::migrate::{self, Migration, State, history};
 use crate::ui;
 
-/// `migrate lint [FILE...]`: findings on stdout; exit 8 when one blocks.
-pub fn lint(dir: &Path, files: &[PathBuf], json: bool) -> Result<()> {
-    let migrations = if files.is_empty() {
-        migrate::discover(dir)?
-    } else {
-        files
-            .iter()
-            .map(|path| migrate::file::read(path))
-            .collect::<Result<_>>()?
-    };
+/// `migrate lint`: every migration in `dir`.
+pub fn lint(dir: &Path, json: bool) -> Result<()> {
+    report_lint(&migrate::discover(dir)?, json)
+}
+
+/// `migrate lint FILE...`: the files named, wherever they are.
+pub fn lint_files(files: &[PathBuf], json: bool) -> Result<()> {
+    let migrations: Vec<Migration> = files
+        .iter()
+        .map(|path| migrate::file::read(path))
+        .collect::<Result<_>>()?;
+    report_lint(&migrations, json)
+}
+
+/// Findings on stdout; exit 8 when one blocks.
+fn report_lint(migrations: &[Migration], json: bool) -> Result<()> {
     let mut findings = Vec::new();
-    for migration in &migrations {
+    for migration in migrations {
         findings.extend(lint::migration(migration)?);
     }
     let summary = Summary::of(&findings, migrations.len());

@@ -101,18 +101,30 @@ pub fn discover(dir: &Path) -> Result<Vec<Migration>> {
 /// Read one migration file.
 pub fn read(path: &Path) -> Result<Migration> {
     let text = std::fs::read_to_string(path).map_err(|err| {
+        let hint = match err.kind() {
+            std::io::ErrorKind::NotFound => {
+                "check the path: it is relative to the current directory"
+            }
+            std::io::ErrorKind::PermissionDenied => "check the file's permissions",
+            std::io::ErrorKind::IsADirectory => "name the .sql file inside it",
+            _ => "migration files are UTF-8 text",
+        };
         Fail::new(
             Exit::Failure,
             format!("could not read migration {}: {err}", path.display()),
         )
-        .hint("migration files are UTF-8 text")
+        .hint(hint)
     })?;
     let file_name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default();
     let (version, name) = split_name(file_name).unwrap_or((file_name, ""));
-    let normalized = text.replace("\r\n", "\n");
+    // A byte-order mark is no part of the first line, as for any SQL file.
+    let normalized = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&text)
+        .replace("\r\n", "\n");
     let checksum = Sha256::digest(normalized.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -120,9 +132,15 @@ pub fn read(path: &Path) -> Result<Migration> {
     let mut up: Option<(u64, bool, Option<Duration>)> = None;
     let mut down: Option<(u64, bool, Option<Duration>)> = None;
     let mut count = 0;
+    let mut stray = None;
     for (index, line) in normalized.lines().enumerate() {
         count = index as u64 + 1;
         let Some((which, options)) = marker(line) else {
+            // dbmate refuses anything but blank and comment lines before the up part: they
+            // would belong to no part, and never run.
+            if up.is_none() && !line.trim().is_empty() && !line.trim_start().starts_with("--") {
+                stray.get_or_insert(count);
+            }
             continue;
         };
         let transaction = !options.split_whitespace().any(|o| o == "transaction:false");
@@ -130,13 +148,8 @@ pub fn read(path: &Path) -> Result<Migration> {
             .split_whitespace()
             .find_map(|o| o.strip_prefix("lock_timeout:"))
             .map(|value| {
-                parse_duration(value).ok_or_else(|| {
-                    invalid(
-                        path,
-                        count,
-                        &format!("lock_timeout:{value} is not a duration like 30s, 500ms or 2min"),
-                    )
-                })
+                parse_duration(value)
+                    .map_err(|why| invalid(path, count, &format!("lock_timeout:{why}")))
             })
             .transpose()?;
         let slot = if which == "up" { &mut up } else { &mut down };
@@ -157,6 +170,9 @@ pub fn read(path: &Path) -> Result<Migration> {
         .hint("a migration starts with `-- migrate:up`, its statements, then `-- migrate:down` and the statements that undo them")
         .into());
     };
+    if let Some(line) = stray {
+        return Err(invalid(path, line, "a statement before `-- migrate:up`"));
+    }
     let end = count + 1;
     let (up_end, down) = match down {
         Some((line, _, _)) if line < up_line => {
@@ -202,16 +218,28 @@ pub fn part_text(migration: &Migration, part: &Part) -> Result<(String, u64)> {
     Ok((lines[from..to].join("\n"), first))
 }
 
-/// `30s`, `500ms`, `2min` or a number of seconds, as PostgreSQL's `lock_timeout` takes them.
-pub fn parse_duration(text: &str) -> Option<Duration> {
+/// PostgreSQL's largest `lock_timeout`, in milliseconds (INT_MAX).
+pub const MAX_LOCK_TIMEOUT_MS: u64 = 2_147_483_647;
+
+/// `30s`, `500ms`, `2min` or a number of seconds, as PostgreSQL's `lock_timeout` takes them,
+/// up to its limit; `Err` says what is wrong.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let number: u64 = digits.parse().ok()?;
-    Some(match &text[digits.len()..] {
-        "ms" => Duration::from_millis(number),
-        "" | "s" => Duration::from_secs(number),
-        "min" => Duration::from_secs(number * 60),
-        _ => return None,
-    })
+    let unit_ms = match &text[digits.len()..] {
+        "ms" => 1,
+        "" | "s" => 1000,
+        "min" => 60_000,
+        _ => return Err(format!("{text} is not a duration like 30s, 500ms or 2min")),
+    };
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("{text} is not a duration like 30s, 500ms or 2min"))?;
+    match number.checked_mul(unit_ms) {
+        Some(ms) if ms <= MAX_LOCK_TIMEOUT_MS => Ok(Duration::from_millis(ms)),
+        _ => Err(format!(
+            "{text} is more than PostgreSQL's limit for lock_timeout ({MAX_LOCK_TIMEOUT_MS}ms, about 24 days)"
+        )),
+    }
 }
 
 /// `("up", options)` for a `-- migrate:up options` line, as dbmate reads it.
@@ -286,11 +314,58 @@ mod tests {
         let m = read(&path).unwrap();
         assert_eq!(m.up.lock_timeout, Some(Duration::from_secs(30)));
         assert_eq!(m.down.unwrap().lock_timeout, Some(Duration::ZERO));
-        assert_eq!(parse_duration("500ms"), Some(Duration::from_millis(500)));
-        assert_eq!(parse_duration("2min"), Some(Duration::from_secs(120)));
-        assert_eq!(parse_duration("soon"), None);
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("2min"), Ok(Duration::from_secs(120)));
+        assert!(parse_duration("soon").is_err());
         let (_e, bad) = write("2_y.sql", "-- migrate:up lock_timeout:soon\n");
         assert!(format!("{:#}", read(&bad).unwrap_err()).contains("lock_timeout:soon"));
+    }
+
+    #[test]
+    fn a_lock_timeout_past_postgresqls_limit_is_refused_with_its_line() {
+        assert_eq!(
+            parse_duration("2147483647ms"),
+            Ok(Duration::from_millis(MAX_LOCK_TIMEOUT_MS))
+        );
+        for value in [
+            "2147483648ms",
+            "2147484s",
+            "99999999999999999999min",
+            "307445734561825861min",
+        ] {
+            let (_d, path) = write(
+                "1_x.sql",
+                &format!("-- migrate:up\nSELECT 1;\n-- migrate:down lock_timeout:{value}\n"),
+            );
+            let err = format!("{:#}", read(&path).unwrap_err());
+            assert!(err.contains("1_x.sql:3: lock_timeout:"), "{err}");
+            assert!(
+                err.contains("limit") || err.contains("not a duration"),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_statement_before_the_up_part_is_refused_as_dbmate_refuses_it() {
+        let (_d, path) = write(
+            "1_x.sql",
+            "-- a comment is fine\n\nCREATE TABLE lost (id int);\n-- migrate:up\nSELECT 1;\n",
+        );
+        let err = format!("{:#}", read(&path).unwrap_err());
+        assert!(
+            err.contains("1_x.sql:3: a statement before `-- migrate:up`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_up_line_is_no_part_of_it() {
+        let (_d, path) = write(
+            "1_x.sql",
+            "\u{feff}-- migrate:up\nSELECT 1;\n-- migrate:down\n",
+        );
+        assert_eq!(read(&path).unwrap().up.lines, 2..3);
     }
 
     #[test]

@@ -108,6 +108,8 @@ pub fn migration(migration: &Migration) -> Result<Vec<Finding>> {
 /// Lint `text`, which starts at line `first_line` of `file`. `transaction`: whether it runs
 /// inside one (squawk then flags CONCURRENTLY, which cannot).
 pub fn sql(file: &Path, text: &str, first_line: u64, transaction: bool) -> Vec<Finding> {
+    // Migrations run through psql's file language: squawk parses what the server would get.
+    let text = &crate::script::for_linting(text);
     let parse = SourceFile::parse(text);
     let mut linter = Linter::with_rules(
         &[],
@@ -166,15 +168,24 @@ pub fn sql(file: &Path, text: &str, first_line: u64, transaction: bool) -> Vec<F
             ),
         ));
     }
+    // One finding per statement that does not parse: the errors after the first are echoes.
+    let mut unparsed = std::collections::HashSet::new();
     for error in parse.errors() {
+        let at: usize = error.range().start().into();
+        if !unparsed.insert(statements.iter().position(|&(s, e)| s <= at && at < e)) {
+            continue;
+        }
         let mut finding = index.at(
             file,
-            error.range().start().into(),
+            at,
             1,
             "syntax",
-            format!("{error}; the linter skips what it cannot parse"),
+            format!("{error}: this statement cannot be parsed, so nothing in it was checked"),
         );
-        finding.severity = Severity::Advice;
+        finding.help = Some(
+            "write it as plain SQL: a psql variable the migration does not \\set is known only when it runs; or pass --unsafe"
+                .to_string(),
+        );
         findings.push(finding);
     }
     findings.sort_by_key(|f| (f.line, f.column));
@@ -234,7 +245,21 @@ fn rewrite(text: &str, (start, end): (usize, usize), violation: &Violation) -> O
             edit.text.as_deref().unwrap_or(""),
         );
     }
-    Some(statement.split_whitespace().collect::<Vec<_>>().join(" "))
+    // On one line, a comment inside the statement would swallow what follows it (its `;`).
+    let tokens = SourceFile::parse(&statement).syntax_node();
+    let uncommented: String = tokens
+        .descendants_with_tokens()
+        .filter_map(|element| element.into_token())
+        .map(|token| match token.kind() {
+            SyntaxKind::COMMENT => " ".to_string(),
+            _ => token.text().to_string(),
+        })
+        .collect();
+    let line = uncommented.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match line.strip_suffix(" ;") {
+        Some(statement) => format!("{statement};"),
+        None => line,
+    })
 }
 
 /// A `-- cruddur-db:allow RULE[,RULE] reason` comment and the statement it belongs to.
@@ -390,6 +415,31 @@ mod tests {
             .iter()
             .map(|f| (f.rule.as_str(), f.line, f.blocks()))
             .collect()
+    }
+
+    #[test]
+    fn a_psql_variable_does_not_hide_a_dangerous_statement() {
+        let findings = lint("\\set tbl users\n\\echo indexing\nCREATE INDEX x ON :tbl (handle);\n");
+        assert_eq!(
+            rules(&findings),
+            [("require-concurrent-index-creation", 4, true)]
+        );
+    }
+
+    #[test]
+    fn a_statement_that_cannot_be_parsed_blocks_once() {
+        let findings = lint("CREATE INDEX x ON :unknown (handle);\n");
+        assert_eq!(rules(&findings), [("syntax", 2, true)]);
+        assert!(findings[0].message.contains("cannot be parsed"));
+    }
+
+    #[test]
+    fn a_rewrite_keeps_its_semicolon_when_a_comment_trails_the_statement() {
+        let findings = lint("CREATE INDEX x ON users (handle) -- why not\n;\n");
+        assert_eq!(
+            findings[0].rewrite.as_deref(),
+            Some("CREATE INDEX concurrently x ON users (handle);")
+        );
     }
 
     #[test]

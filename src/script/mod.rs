@@ -6,6 +6,7 @@ mod cond;
 mod encoding;
 mod inspect;
 pub mod lexer;
+mod lint_text;
 mod meta;
 mod report;
 mod slash_copy;
@@ -25,6 +26,7 @@ use tokio_postgres::{Client, SimpleQueryMessage};
 
 pub use self::inspect::{Inspection, inspect};
 use self::lexer::Statement;
+pub use self::lint_text::for_linting;
 use self::source::{Item, Source};
 use crate::db::{Listener, PgError, Session};
 use crate::error::{Exit, Fail};

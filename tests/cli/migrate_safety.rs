@@ -249,3 +249,61 @@ fn a_transaction_false_migration_blocked_after_a_completed_statement_is_not_run_
     assert!(db.has_table("notes"));
     assert_eq!(states(&db, &project), ["1:pending"]);
 }
+
+#[test]
+fn lint_of_named_files_needs_no_project_and_names_a_missing_one_plainly() {
+    let outside = tempfile::tempdir().unwrap();
+    let file = outside.path().join("20240101000000_x.sql");
+    std::fs::write(
+        &file,
+        "-- migrate:up\n\\set tbl users\nCREATE INDEX x ON :tbl (handle);\n-- migrate:down\n",
+    )
+    .unwrap();
+    let lint = |path: &std::path::Path| {
+        let mut command = assert_cmd::Command::cargo_bin("cruddur-db").unwrap();
+        command
+            .current_dir(outside.path())
+            .env_clear()
+            .env("HOME", outside.path())
+            .args(["migrate", "lint"])
+            .arg(path);
+        command
+    };
+    lint(&file)
+        .assert()
+        .code(8)
+        .stdout(predicate::str::contains(
+            "20240101000000_x.sql:3:1: danger[require-concurrent-index-creation]",
+        ))
+        .stdout(predicate::str::contains("syntax").not());
+    lint(&outside.path().join("missing.sql"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("missing.sql"))
+        .stderr(predicate::str::contains("check the path"))
+        .stderr(predicate::str::contains("UTF-8").not());
+}
+
+#[test]
+fn a_statement_before_the_up_part_is_refused_and_nothing_is_recorded() {
+    let (db, project) = seeded();
+    migration(
+        &project,
+        "1_stray.sql",
+        "CREATE TABLE stray (id int);\n-- migrate:up\nSELECT 1;\n-- migrate:down\n",
+    );
+    for command in [&["migrate"][..], &["migrate", "lint"]] {
+        db.cruddur(&project)
+            .args(command)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(
+                "1_stray.sql:1: a statement before `-- migrate:up`",
+            ));
+    }
+    assert!(!db.has_table("stray"));
+    assert!(
+        !db.has_table("schema_migrations")
+            || db.query("SELECT count(*) FROM schema_migrations") == "0"
+    );
+}
