@@ -180,6 +180,12 @@ fn parse_var(text: &str) -> Result<(String, String), String> {
             "{name:?} is not a variable name: use letters, digits and _"
         ));
     }
+    if name == "ON_ERROR_STOP" && crate::script::vars::parse_bool(value) == Some(false) {
+        return Err(
+            "cruddur-db always stops at the first error (and rolls back); ON_ERROR_STOP cannot be turned off"
+                .to_string(),
+        );
+    }
     Ok((name.to_string(), value.to_string()))
 }
 

@@ -202,6 +202,11 @@ fn render(plan: &MigrationPlan) -> String {
             statement.line,
             ui::cut(&statement.statement, 100)
         );
+        if let Some(what) = statement.fails_in_transaction {
+            out += &format!(
+                "    will fail: {what} cannot run inside a transaction; add transaction:false to the migration's `-- migrate:up` line\n"
+            );
+        }
         if statement.locks.is_empty() {
             out += "    no lock on an existing table\n";
         }

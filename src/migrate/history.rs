@@ -16,18 +16,50 @@ pub struct Applied {
     pub duration_ms: Option<i64>,
 }
 
-/// Create the table if dbmate (or we) have not, and add our columns if dbmate made it.
+/// Our columns, beside dbmate's `version`.
+const COLUMNS: [(&str, &str); 5] = [
+    ("name", "text"),
+    ("checksum", "text"),
+    ("applied_at", "timestamptz DEFAULT now()"),
+    ("duration_ms", "bigint"),
+    ("applied_by", "text DEFAULT current_user"),
+];
+
+/// Create the table if dbmate (or we) have not, and add our columns if dbmate made it. Only
+/// what is missing is sent: `IF NOT EXISTS` on what exists would print a NOTICE every run.
 pub async fn ensure(client: &Client) -> Result<()> {
-    client
-        .batch_execute(
-            "CREATE TABLE IF NOT EXISTS public.schema_migrations (version varchar(128) PRIMARY KEY);
-             ALTER TABLE public.schema_migrations
-               ADD COLUMN IF NOT EXISTS name text,
-               ADD COLUMN IF NOT EXISTS checksum text,
-               ADD COLUMN IF NOT EXISTS applied_at timestamptz DEFAULT now(),
-               ADD COLUMN IF NOT EXISTS duration_ms bigint,
-               ADD COLUMN IF NOT EXISTS applied_by text DEFAULT current_user;",
+    let present: Vec<String> = client
+        .query(
+            "SELECT attname::text FROM pg_attribute
+             WHERE attrelid = to_regclass('public.schema_migrations') AND attnum > 0 AND NOT attisdropped",
+            &[],
         )
+        .await
+        .map_err(PgError)
+        .context("could not read the columns of public.schema_migrations")?
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    let mut sql = String::new();
+    if present.is_empty() {
+        sql.push_str("CREATE TABLE IF NOT EXISTS public.schema_migrations (version varchar(128) PRIMARY KEY);");
+    }
+    let missing: Vec<String> = COLUMNS
+        .iter()
+        .filter(|(name, _)| !present.iter().any(|p| p == name))
+        .map(|(name, kind)| format!("ADD COLUMN IF NOT EXISTS {name} {kind}"))
+        .collect();
+    if !missing.is_empty() {
+        sql.push_str(&format!(
+            "ALTER TABLE public.schema_migrations {};",
+            missing.join(", ")
+        ));
+    }
+    if sql.is_empty() {
+        return Ok(());
+    }
+    client
+        .batch_execute(&sql)
         .await
         .map_err(PgError)
         .context("could not create the migration history table public.schema_migrations")

@@ -29,6 +29,9 @@ pub struct StatementPlan {
     /// The statement on one line.
     pub statement: String,
     pub locks: Vec<TableLock>,
+    /// Set when the statement cannot run inside a transaction block and the migration runs
+    /// in one: what it is (`CREATE INDEX CONCURRENTLY`). The migration would fail there.
+    pub fails_in_transaction: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -71,9 +74,12 @@ pub async fn migration(session: &Session, migration: &Migration) -> Result<Migra
         for need in locks::of(&stmt) {
             locks.push(table_lock(session, need).await?);
         }
+        let statement = text[range].split_whitespace().collect::<Vec<_>>().join(" ");
         statements.push(StatementPlan {
             line: first_line + text[..start].matches('\n').count() as u64,
-            statement: text[range].split_whitespace().collect::<Vec<_>>().join(" "),
+            fails_in_transaction: refuses_transaction(&statement)
+                .filter(|_| migration.up.transaction),
+            statement,
             locks,
         });
     }
@@ -84,6 +90,32 @@ pub async fn migration(session: &Session, migration: &Migration) -> Result<Migra
         transaction: migration.up.transaction,
         statements,
     })
+}
+
+/// What `statement` (on one line) is, when PostgreSQL refuses to run it inside a transaction
+/// block.
+pub fn refuses_transaction(statement: &str) -> Option<&'static str> {
+    let words: Vec<String> = statement
+        .split_whitespace()
+        .take(8)
+        .map(|word| word.trim_end_matches(';').to_ascii_lowercase())
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let has = |word: &str| words.contains(&word);
+    match words.as_slice() {
+        ["create", ..] if has("index") && has("concurrently") => Some("CREATE INDEX CONCURRENTLY"),
+        ["drop", "index", "concurrently", ..] => Some("DROP INDEX CONCURRENTLY"),
+        ["reindex", ..] if has("concurrently") => Some("REINDEX CONCURRENTLY"),
+        ["alter", "table", ..] if has("detach") && has("concurrently") => {
+            Some("DETACH PARTITION CONCURRENTLY")
+        }
+        ["vacuum", ..] => Some("VACUUM"),
+        ["create", "database", ..] => Some("CREATE DATABASE"),
+        ["drop", "database", ..] => Some("DROP DATABASE"),
+        ["alter", "system", ..] => Some("ALTER SYSTEM"),
+        ["create" | "drop", "tablespace", ..] => Some("a TABLESPACE change"),
+        _ => None,
+    }
 }
 
 async fn table_lock(session: &Session, need: Need) -> Result<TableLock> {
@@ -159,4 +191,36 @@ async fn table_lock(session: &Session, need: Need) -> Result<TableLock> {
             })
             .collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_that_refuse_a_transaction_block_are_named() {
+        for (statement, what) in [
+            (
+                "CREATE UNIQUE INDEX CONCURRENTLY x ON t (a);",
+                Some("CREATE INDEX CONCURRENTLY"),
+            ),
+            (
+                "create index concurrently if not exists x on t (a)",
+                Some("CREATE INDEX CONCURRENTLY"),
+            ),
+            (
+                "DROP INDEX CONCURRENTLY x;",
+                Some("DROP INDEX CONCURRENTLY"),
+            ),
+            (
+                "REINDEX INDEX CONCURRENTLY x;",
+                Some("REINDEX CONCURRENTLY"),
+            ),
+            ("VACUUM (ANALYZE) users;", Some("VACUUM")),
+            ("CREATE INDEX x ON t (a);", None),
+            ("SELECT 'create index concurrently';", None),
+        ] {
+            assert_eq!(refuses_transaction(statement), what, "{statement}");
+        }
+    }
 }

@@ -670,3 +670,27 @@ fn import_legacy_takes_the_returned_assignment_and_pythons_escapes() {
         r"CHECK ((handle ~ '^\w+$'::text)) NOT VALID"
     );
 }
+
+#[test]
+fn a_second_migrate_says_nothing_about_the_history_table_it_already_has() {
+    let (db, project) = seeded();
+    migration(&project, "1_posts.sql", POSTS);
+    db.cruddur(&project).arg("migrate").assert().success();
+    migration(&project, "2_bio.sql", USERS_BIO);
+    db.cruddur(&project)
+        .arg("migrate")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("already exists").not())
+        .stderr(predicate::str::contains("NOTICE").not());
+}
+
+#[test]
+fn on_error_stop_cannot_be_turned_off() {
+    let db = TestDb::new();
+    db.cruddur(&Project::new())
+        .args(["seed", "--set", "ON_ERROR_STOP=0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("always stops at the first error"));
+}

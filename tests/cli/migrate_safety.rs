@@ -197,6 +197,8 @@ fn plan_shows_access_exclusive_and_the_session_holding_access_share_and_runs_not
             "AccessShareLock, application long-report, idle in transaction".to_string(),
             "line 4: CREATE INDEX CONCURRENTLY users_bio ON users (bio);".to_string(),
             "SHARE UPDATE EXCLUSIVE on users".to_string(),
+            // The migration runs in one transaction, where CONCURRENTLY is refused.
+            "will fail: CREATE INDEX CONCURRENTLY cannot run inside a transaction; add transaction:false".to_string(),
         ] {
             assert!(
                 stdout.contains(&expected),
