@@ -60,14 +60,17 @@ pub fn run(cli: Cli) -> Result<()> {
 /// Ctrl-C, SIGTERM or SIGHUP: cancel what the server is running, then leave; closing the
 /// connections makes the server roll back their open transactions.
 async fn stopped(stop: Stop) -> anyhow::Error {
-    let hint = if db::cancel_running().await > 0 {
-        "the running statement was cancelled and its transaction rolled back; steps that had finished stay done"
-    } else {
-        "nothing was running on the server"
+    let cancelled = db::cancel_running().await > 0;
+    let hint = match (migrate::stopped_note(), cancelled) {
+        // A migration says itself what its transaction (or the lack of one) left.
+        (Some(note), true) => format!("the running statement was cancelled; {note}"),
+        (Some(note), false) => note,
+        (None, true) => "the running statement was cancelled and its transaction rolled back; steps that had finished stay done".to_string(),
+        (None, false) => "nothing was running on the server".to_string(),
     };
     let hint = match rebuild::stopped_note() {
         Some(note) => format!("{hint}; {note}"),
-        None => hint.to_string(),
+        None => hint,
     };
     Fail::new(stop.exit(), stop.describe()).hint(hint).into()
 }

@@ -115,6 +115,19 @@ pub(super) fn connect_failure(
         (None, Some(io::ErrorKind::TimedOut)) => Fail::new(Exit::Unreachable, what).hint(timeout_hint(host, None)),
         (None, Some(_)) => Fail::new(Exit::Unreachable, what)
             .hint(format!("check that the host name in {origin} is right and resolves from this machine")),
+        (None, None) if err.to_string().contains("password missing") => {
+            let hint = match conn.passfile().filter(|file| super::conninfo::pgpass::too_open(file)) {
+                Some(file) => format!(
+                    "the server asks for a password and the password file {} was skipped: group or others can read it; run `chmod 600 {}`",
+                    file.display(),
+                    file.display()
+                ),
+                None => format!(
+                    "the server asks for a password and none was given: put it in {origin}, PGPASSWORD or ~/.pgpass"
+                ),
+            };
+            Fail::new(Exit::Auth, what).hint(hint)
+        }
         (None, None) => Fail::new(Exit::Auth, what),
     };
     anyhow::Error::new(err).context(fail)

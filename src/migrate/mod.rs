@@ -248,6 +248,7 @@ async fn run_part(
             .await
             .map_err(PgError)?;
         let blockers = RefCell::new(Vec::new());
+        set_running(Some((migration.label(), part.transaction)));
         let run = script::run_lines(
             session,
             &migration.path,
@@ -260,6 +261,7 @@ async fn run_part(
             outcome = run => outcome,
             _ = watch(watcher, pid, &blockers) => unreachable!("the watch never ends"),
         };
+        set_running(None);
         let _ = session.client.batch_execute("RESET lock_timeout").await;
         let err = match outcome {
             Ok(summary) => {
@@ -316,6 +318,29 @@ async fn run_part(
             .hint("`cruddur-db sessions` shows what they are doing, `cruddur-db kill --pid PID` ends one; or raise --lock-timeout-ddl, or the file's `lock_timeout:` option"),
         ));
     }
+}
+
+/// The migration part running now: its label, and whether it runs in one transaction.
+static RUNNING: std::sync::Mutex<Option<(String, bool)>> = std::sync::Mutex::new(None);
+
+fn set_running(running: Option<(String, bool)>) {
+    *RUNNING.lock().unwrap_or_else(|e| e.into_inner()) = running;
+}
+
+/// What a signal that stopped a migration left behind, if one was running.
+pub fn stopped_note() -> Option<String> {
+    let (label, transaction) = RUNNING.lock().unwrap_or_else(|e| e.into_inner()).clone()?;
+    Some(match (transaction, script::completed_now()) {
+        (true, _) => format!(
+            "migration {label} was rolled back and is not recorded as applied; migrate runs it again"
+        ),
+        (false, 0) => format!(
+            "migration {label} (transaction:false) had completed none of its statements: nothing of it was applied, and it is not recorded"
+        ),
+        (false, done) => format!(
+            "migration {label} runs without a transaction (transaction:false): {done} of its statements completed and stay applied, but it is not recorded as applied; finish or undo them by hand before migrating again"
+        ),
+    })
 }
 
 /// Poll who blocks session `pid` while it runs, into `blockers`; without a watcher, nothing.

@@ -535,7 +535,7 @@ impl Runner<'_> {
                             .collect(),
                     );
                 }
-                SimpleQueryMessage::CommandComplete(_) => self.summary.statements += 1,
+                SimpleQueryMessage::CommandComplete(_) => self.count_statement(),
                 _ => {}
             }
         }
@@ -561,7 +561,7 @@ impl Runner<'_> {
             .map_err(|err| self.generated_failed(err, path, line, &sql))?;
             for message in done {
                 if let SimpleQueryMessage::CommandComplete(rows) = message {
-                    self.summary.statements += 1;
+                    self.count_statement();
                     self.summary.rows += rows;
                 }
             }

@@ -40,6 +40,8 @@ pub struct RunOptions {
     pub transaction: bool,
     /// How the user runs it outside a transaction, for statements that refuse one.
     pub without_transaction: &'static str,
+    /// What made this run go without one, for what stays applied after a failure.
+    pub untransacted: &'static str,
 }
 
 impl RunOptions {
@@ -48,6 +50,7 @@ impl RunOptions {
         RunOptions {
             transaction,
             without_transaction: "run the file with --no-transaction",
+            untransacted: "--no-transaction",
         }
     }
 
@@ -56,6 +59,7 @@ impl RunOptions {
         RunOptions {
             transaction,
             without_transaction: "add transaction:false to the migration's `-- migrate:up` (or `-- migrate:down`) line",
+            untransacted: "transaction:false",
         }
     }
 }
@@ -121,6 +125,7 @@ pub async fn run_lines(
     record: Option<&str>,
 ) -> Result<Summary> {
     let started = Instant::now();
+    COMPLETED_NOW.store(0, std::sync::atomic::Ordering::Relaxed);
     let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
     let session_facts = facts(&session.client).await?;
     let encoding = match &session.client_encoding {
@@ -202,7 +207,10 @@ pub struct Completed(pub u64);
 
 impl std::fmt::Display for Completed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} statement(s) of it had completed", self.0)
+        match self.0 {
+            0 => f.write_str("no statement before it had completed, so nothing was applied"),
+            n => write!(f, "{n} statement(s) before it completed and stay applied"),
+        }
     }
 }
 
@@ -252,7 +260,24 @@ struct Runner<'a> {
     target: Option<crate::db::Target>,
 }
 
+/// Statements the run in progress has completed: what a signal's message can say stayed
+/// applied when a run without a transaction is stopped (the runner itself is dropped then).
+static COMPLETED_NOW: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many statements the run in progress (or the last one) completed.
+pub fn completed_now() -> u64 {
+    COMPLETED_NOW.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Runner<'_> {
+    fn count_statement(&mut self) {
+        self.summary.statements += 1;
+        COMPLETED_NOW.store(
+            self.summary.statements,
+            std::sync::atomic::Ordering::Relaxed,
+        );
+    }
+
     /// Await `work` on the connection while printing the notices it raises as coming from `at`.
     /// Every wait on the connection goes through here: the connection holds still while a
     /// notice is unheard.
@@ -369,7 +394,7 @@ impl Runner<'_> {
             match message {
                 None => return Ok(()),
                 Some(Ok(SimpleQueryMessage::CommandComplete(rows))) => {
-                    self.summary.statements += 1;
+                    self.count_statement();
                     self.summary.rows += rows;
                     if let Some((statement, _)) = batch.statements.get(done) {
                         let line = statement.start().line;
@@ -478,7 +503,7 @@ impl Runner<'_> {
         }
         let rows = Self::drive(&mut self.heard, here, sink.as_mut().finish()).await;
         self.summary.copy_rows += rows.map_err(|err| fail(err, self))?;
-        self.summary.statements += 1;
+        self.count_statement();
         Ok(())
     }
 }

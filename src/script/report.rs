@@ -40,7 +40,7 @@ pub fn statement_failed(
             options.without_transaction
         )
     } else {
-        applied_hint(options.transaction, own_transaction)
+        applied_hint(options, own_transaction)
     };
     report(db, path, statement, position, hint)
 }
@@ -74,7 +74,7 @@ pub fn copy_failed(
         path,
         statement,
         position,
-        applied_hint(options.transaction, own_transaction),
+        applied_hint(options, own_transaction),
     )
 }
 
@@ -103,7 +103,7 @@ pub fn generated_failed(
     }
     anyhow::Error::new(
         Fail::new(Exit::Sql, message)
-            .hint(applied_hint(options.transaction, own_transaction))
+            .hint(applied_hint(options, own_transaction))
             .sqlstate(db.code()),
     )
 }
@@ -140,7 +140,7 @@ pub fn slash_copy_failed(
     }
     anyhow::Error::new(
         Fail::new(Exit::Sql, message)
-            .hint(applied_hint(options.transaction, own_transaction))
+            .hint(applied_hint(options, own_transaction))
             .sqlstate(db.code()),
     )
 }
@@ -174,11 +174,12 @@ fn lost(
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
     let applied = if options.transaction {
-        applied_hint(true, own_transaction)
+        applied_hint(options, own_transaction)
     } else {
         format!(
-            "the statements before {}:{line} stayed applied (--no-transaction)",
-            path.display()
+            "the statements before {}:{line} stayed applied ({})",
+            path.display(),
+            options.untransacted
         )
     };
     anyhow::Error::new(crate::db::PgError(err)).context(
@@ -195,13 +196,16 @@ fn lost(
     )
 }
 
-fn applied_hint(in_transaction: bool, own_transaction: Option<&OwnTransaction>) -> String {
-    let Some(own) = own_transaction.filter(|_| in_transaction) else {
-        return if in_transaction {
+fn applied_hint(options: RunOptions, own_transaction: Option<&OwnTransaction>) -> String {
+    let Some(own) = own_transaction.filter(|_| options.transaction) else {
+        return if options.transaction {
             "nothing from this file was applied: it runs in one transaction, which was rolled back"
                 .to_string()
         } else {
-            "statements before this one were applied (--no-transaction)".to_string()
+            format!(
+                "statements before this one were applied ({})",
+                options.untransacted
+            )
         };
     };
     let at = |(path, line): &(Arc<Path>, u64)| format!("{}:{line}", path.display());

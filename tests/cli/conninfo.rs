@@ -313,6 +313,14 @@ fn pgpass_supplies_the_password_by_libpq_rules() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("has group or world access"), "{stderr}");
     assert_eq!(output.status.code(), Some(4), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "was skipped: group or others can read it; run `chmod 600 {}`",
+            elsewhere.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("please report it"), "{stderr}");
 }
 
 #[test]

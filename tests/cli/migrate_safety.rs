@@ -245,7 +245,7 @@ fn a_transaction_false_migration_blocked_after_a_completed_statement_is_not_run_
             "in 1 attempt(s); its statements before the blocked one stay applied",
         ))
         .stderr(predicate::str::contains(
-            "1 statement(s) of it had completed",
+            "1 statement(s) before it completed and stay applied",
         ))
         .stderr(predicate::str::contains("attempt 1 got no lock").not());
     assert!(db.has_table("notes"));
@@ -308,4 +308,34 @@ fn a_statement_before_the_up_part_is_refused_and_nothing_is_recorded() {
         !db.has_table("schema_migrations")
             || db.query("SELECT count(*) FROM schema_migrations") == "0"
     );
+}
+
+#[test]
+fn sigterm_in_a_transaction_false_migration_says_what_stayed_applied_and_that_it_is_not_recorded() {
+    let (db, project) = seeded();
+    migration(
+        &project,
+        "1_notes.sql",
+        "-- migrate:up transaction:false\nCREATE TABLE notes (id int);\nSELECT pg_sleep(60) AS migrate_sleeping;\n-- migrate:down\n",
+    );
+    let child = project
+        .cruddur_process()
+        .env("CONNECTION_URL", db.url())
+        .arg("migrate")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    db.cluster.wait_until_running("migrate_sleeping");
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let output = child.wait_with_output().unwrap();
+    let stderr = output_text(&output).1;
+    assert_eq!(output.status.code(), Some(143), "{stderr}");
+    assert!(
+        stderr.contains("migration 1_notes runs without a transaction (transaction:false): 1 of its statements completed and stay applied, but it is not recorded as applied"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("rolled back"), "{stderr}");
+    assert!(!stderr.contains("--no-transaction"), "{stderr}");
+    assert!(db.has_table("notes"));
+    assert_eq!(states(&db, &project), ["1:pending"]);
 }

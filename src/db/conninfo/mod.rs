@@ -5,7 +5,7 @@
 
 mod params;
 mod parse;
-mod pgpass;
+pub(crate) mod pgpass;
 mod service;
 
 use std::collections::HashMap;

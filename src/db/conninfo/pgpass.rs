@@ -11,8 +11,8 @@ use crate::ui;
 
 /// The password for `host`, `database` and `user`, and the (1-based) line it is on.
 pub fn lookup(file: &Path, host: &HostSpec, database: &str, user: &str) -> Option<(String, usize)> {
-    let meta = std::fs::metadata(file).ok().filter(|meta| meta.is_file())?;
-    if meta.permissions().mode() & 0o077 != 0 {
+    std::fs::metadata(file).ok().filter(|meta| meta.is_file())?;
+    if too_open(file) {
         warn_once(file);
         return None;
     }
@@ -39,6 +39,12 @@ pub fn lookup(file: &Path, host: &HostSpec, database: &str, user: &str) -> Optio
         // The password is the rest of the line, colons and all.
         matches.then(|| (fields[4..].join(":"), index + 1))
     })
+}
+
+/// Whether group or others may read `file`, which libpq then does not use.
+pub fn too_open(file: &Path) -> bool {
+    std::fs::metadata(file)
+        .is_ok_and(|meta| meta.is_file() && meta.permissions().mode() & 0o077 != 0)
 }
 
 /// The line's fields, split at unescaped colons, with `\:` and `\\` undone.
