@@ -248,6 +248,12 @@ async fn run_part(
             .await
             .map_err(PgError)?;
         let blockers = RefCell::new(Vec::new());
+        // A cancelled CREATE INDEX CONCURRENTLY leaves its index behind, invalid: what this
+        // attempt leaves is dropped before the next one, or the retry fails on its name.
+        let invalid_before = match part.transaction {
+            true => Vec::new(),
+            false => invalid_indexes(&session.client).await?,
+        };
         set_running(Some((migration.label(), part.transaction)));
         let run = script::run_lines(
             session,
@@ -289,6 +295,12 @@ async fn run_part(
         // on it or apply it twice, so only a part blocked at its first statement is retried.
         let nothing_ran = part.transaction
             || err.downcast_ref::<script::Completed>() == Some(&script::Completed(0));
+        if !part.transaction {
+            let err = drop_left_invalid(&session.client, &invalid_before).await;
+            if let Err(left) = err {
+                return Err(left.context(format!("migration {} failed", migration.label())));
+            }
+        }
         if nothing_ran && attempt <= policy.retries {
             let pause = Duration::from_millis(500 << (attempt - 1).min(6));
             ui::status(
@@ -318,6 +330,45 @@ async fn run_part(
             .hint("`cruddur-db sessions` shows what they are doing, `cruddur-db kill --pid PID` ends one; or raise --lock-timeout-ddl, or the file's `lock_timeout:` option"),
         ));
     }
+}
+
+/// The invalid indexes of the database, as `schema.name`.
+async fn invalid_indexes(client: &tokio_postgres::Client) -> Result<Vec<String>> {
+    let rows = client
+        .query(
+            "SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid ORDER BY 1",
+            &[],
+        )
+        .await
+        .map_err(PgError)
+        .context("could not look for invalid indexes")?;
+    Ok(rows.iter().map(|row| row.get(0)).collect())
+}
+
+/// Drop the invalid indexes that were not there `before`: what a cancelled `CREATE INDEX
+/// CONCURRENTLY` left. One that cannot be dropped is named, with the statement that would.
+async fn drop_left_invalid(client: &tokio_postgres::Client, before: &[String]) -> Result<()> {
+    for index in invalid_indexes(client).await? {
+        if before.contains(&index) {
+            continue;
+        }
+        let sql = format!("DROP INDEX CONCURRENTLY IF EXISTS {index}");
+        ui::verbose(format_args!("> {sql}"));
+        client.batch_execute(&sql).await.map_err(PgError).with_context(|| {
+            Fail::new(
+                Exit::Failure,
+                format!("the cancelled CREATE INDEX CONCURRENTLY left index {index} invalid, and it could not be dropped"),
+            )
+            .hint(format!("drop it by hand (`{sql}`), then run migrate again"))
+        })?;
+        ui::status(
+            "migrate",
+            format_args!(
+                "dropped index {index}, left invalid by the cancelled CREATE INDEX CONCURRENTLY"
+            ),
+        );
+    }
+    Ok(())
 }
 
 /// The migration part running now: its label, and whether it runs in one transaction.

@@ -7,7 +7,6 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 use tokio_postgres::Client;
-use tokio_postgres::error::SqlState;
 
 use crate::db::{PgError, quote_ident};
 use crate::error::{Exit, Fail};
@@ -48,34 +47,39 @@ pub async fn acquire(
             holder(client, key).await?
         ),
     );
-    // pg_advisory_lock honours lock_timeout: the wait ends with SQLSTATE 55P03.
-    let limit = timeout.map_or(0, |t| t.as_millis().max(1));
-    client
-        .batch_execute(&format!("SET lock_timeout = {limit}"))
-        .await
-        .map_err(failed)?;
-    let waited = client
-        .query_one("SELECT pg_advisory_lock($1)", &[&key])
-        .await;
-    client
-        .batch_execute("RESET lock_timeout")
-        .await
-        .map_err(failed)?;
-    match waited {
-        Ok(_) => Ok(()),
-        Err(err) if err.code() == Some(&SqlState::LOCK_NOT_AVAILABLE) => Err(Fail::new(
-            Exit::Busy,
-            format!(
-                "gave up after {} s waiting for another {purpose} of {}; your database is unchanged",
-                timeout.unwrap_or_default().as_secs(),
-                quote_ident(name)
-            ),
-        )
-        .hint("let it finish (`cruddur-db sessions --all` shows it), end it with `cruddur-db kill --pid PID`, or raise --lock-timeout")
-        .into()),
-        Err(err) => Err(anyhow::Error::new(PgError(err)).context(format!("could not take the {purpose} lock"))),
+    // Wait by asking again, never inside `pg_advisory_lock`: a waiting query holds a
+    // snapshot, and the holder's `CREATE INDEX CONCURRENTLY` waits for every snapshot older
+    // than its own, so holder and waiter would wait on each other until a timeout cancels
+    // the build and leaves an invalid index behind. Between two tries this session holds none.
+    let deadline = timeout.map(|t| std::time::Instant::now() + t);
+    loop {
+        tokio::time::sleep(POLL).await;
+        let taken: bool = client
+            .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
+            .await
+            .map_err(failed)
+            .with_context(|| format!("could not take the {purpose} lock"))?
+            .get(0);
+        if taken {
+            return Ok(());
+        }
+        if deadline.is_some_and(|deadline| std::time::Instant::now() >= deadline) {
+            return Err(Fail::new(
+                Exit::Busy,
+                format!(
+                    "gave up after {} s waiting for another {purpose} of {}; your database is unchanged",
+                    timeout.unwrap_or_default().as_secs(),
+                    quote_ident(name)
+                ),
+            )
+            .hint("let it finish (`cruddur-db sessions --all` shows it), end it with `cruddur-db kill --pid PID`, or raise --lock-timeout")
+            .into());
+        }
     }
 }
+
+/// How often a waiting run asks for the lock again.
+const POLL: Duration = Duration::from_millis(100);
 
 /// Who holds lock `key`: pid, application, client and since when.
 async fn holder(client: &Client, key: i64) -> Result<String> {

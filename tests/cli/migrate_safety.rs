@@ -339,3 +339,26 @@ fn sigterm_in_a_transaction_false_migration_says_what_stayed_applied_and_that_it
     assert!(db.has_table("notes"));
     assert_eq!(states(&db, &project), ["1:pending"]);
 }
+
+#[test]
+fn migrators_started_together_all_succeed_when_a_migration_builds_an_index_concurrently() {
+    for copies in [2, 4] {
+        for _round in 0..3 {
+            let (db, project) = seeded();
+            migration(
+                &project,
+                "1_handle_index.sql",
+                "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY users_handle_idx ON users (handle);\n-- migrate:down\nDROP INDEX users_handle_idx;\n",
+            );
+            for output in db.run_at_once(&project, copies, &["migrate"]) {
+                let stderr = output_text(&output).1;
+                assert!(output.status.success(), "{copies} at once: {stderr}");
+            }
+            assert_eq!(
+                db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'users_handle_idx'::regclass"),
+                "t"
+            );
+            assert_eq!(states(&db, &project), ["1:applied"]);
+        }
+    }
+}
