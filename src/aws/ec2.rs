@@ -81,6 +81,13 @@ pub fn host_cidr(ip: IpAddr) -> String {
     }
 }
 
+/// Whether `cidr` is of `ip`'s address family.
+pub fn same_family(cidr: &str, ip: IpAddr) -> bool {
+    let net = cidr.split_once('/').map_or(cidr, |(net, _)| net);
+    net.parse::<IpAddr>()
+        .is_ok_and(|net| net.is_ipv4() == ip.is_ipv4())
+}
+
 fn cidr_contains(cidr: &str, ip: IpAddr) -> bool {
     let (net, bits) = cidr.split_once('/').unwrap_or((cidr, ""));
     let Ok(net) = net.parse::<IpAddr>() else {

@@ -351,8 +351,13 @@ async fn allow_ip(
         }
         None => match rules
             .iter()
-            .find(|r| r.description.as_deref() == Some(description) && r.covers_port(port))
-        {
+            // Ours by description, of this address's family: AWS cannot turn an IPv6 rule
+            // into an IPv4 one, so each family keeps a rule of its own.
+            .find(|r| {
+                r.description.as_deref() == Some(description)
+                    && r.covers_port(port)
+                    && r.cidr.as_deref().is_some_and(|c| ec2::same_family(c, ip))
+            }) {
             Some(ours) if ours.cidr.as_deref() == Some(cidr.as_str()) => Change::Nothing(ours),
             Some(ours) => Change::Modify(ours),
             None => match rules.iter().find(|r| r.admits(ip, port)) {

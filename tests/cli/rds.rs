@@ -498,3 +498,40 @@ fn throttling_and_server_errors_are_tried_again() {
         "one throttled, one failed, one passed on"
     );
 }
+
+#[test]
+fn allow_ip_keeps_a_rule_per_address_family() {
+    let Some(rds) = rds() else { return };
+    let allow = |ip: &str| {
+        rds.cruddur()
+            .args([
+                "rds",
+                "allow-ip",
+                "--description",
+                "cruddur-db dev@laptop",
+                "--ip",
+                ip,
+            ])
+            .assert()
+            .success();
+    };
+    allow("2001:db8::7");
+    allow("5.6.7.8");
+    let mut ours: Vec<String> = rds
+        .rules()
+        .into_iter()
+        .filter(|rule| rule.2 == "cruddur-db dev@laptop")
+        .map(|rule| rule.1)
+        .collect();
+    ours.sort();
+    assert_eq!(ours, ["2001:db8::7/128", "5.6.7.8/32"]);
+    // Moving within a family still moves that family's rule.
+    allow("5.6.7.9");
+    assert_eq!(
+        rds.rules()
+            .iter()
+            .filter(|rule| rule.2 == "cruddur-db dev@laptop")
+            .count(),
+        2
+    );
+}
