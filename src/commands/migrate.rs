@@ -56,6 +56,19 @@ pub async fn run(config: &Config, args: &MigrateArgs) -> Result<()> {
 }
 
 fn new(dir: &std::path::Path, name: &str) -> Result<()> {
+    // A file name is at most 255 bytes: the 14-digit version, `_`, the name and `.sql`.
+    const MAX_NAME: usize = 255 - 14 - 1 - 4;
+    if name.len() > MAX_NAME {
+        return Err(Fail::new(
+            Exit::Usage,
+            format!(
+                "a migration name of {} characters is too long: file names hold {MAX_NAME} after the version",
+                name.len()
+            ),
+        )
+        .hint("say it shorter: `cruddur-db migrate new add_users_bio`")
+        .into());
+    }
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         return Err(Fail::new(
             Exit::Usage,

@@ -266,7 +266,17 @@ fn copy_of(meta: &MetaCommand, cwd: &Path, path: &Path) -> Result<SlashCopy> {
         )
     })?;
     if let slash_copy::From::File(file) = &copy.from
-        && !file.is_file()
+        && file.is_dir()
+    {
+        return Err(meta_error(
+            path,
+            line,
+            &format!("\\copy: {} is a directory", file.display()),
+            "name the data file inside it",
+        ));
+    }
+    if let slash_copy::From::File(file) = &copy.from
+        && !file.exists()
     {
         return Err(meta_error(
             path,

@@ -175,3 +175,23 @@ fn loading_into_a_missing_database_suggests_create() {
         )))
         .stderr(predicate::str::contains("cruddur-db create"));
 }
+
+#[test]
+fn a_copy_from_a_directory_says_it_is_a_directory() {
+    let db = TestDb::new();
+    db.create();
+    let project = Project::new();
+    std::fs::create_dir_all(project.path().join("data")).unwrap();
+    project.write(
+        "copy.sql",
+        "CREATE TABLE t (a int);\n\\copy t from 'data'\n",
+    );
+    db.cruddur(&project)
+        .args(["seed", "copy.sql"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("copy.sql:2: \\copy: "))
+        .stderr(predicate::str::contains("/data is a directory"))
+        .stderr(predicate::str::contains("does not exist").not())
+        .stderr(predicate::str::contains("please report it").not());
+}

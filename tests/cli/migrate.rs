@@ -694,3 +694,15 @@ fn on_error_stop_cannot_be_turned_off() {
         .code(2)
         .stderr(predicate::str::contains("always stops at the first error"));
 }
+
+#[test]
+fn a_migration_name_too_long_for_a_file_name_is_a_usage_error() {
+    let project = Project::new();
+    project
+        .cruddur()
+        .args(["migrate", "new", &"x".repeat(300)])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is too long"))
+        .stderr(predicate::str::contains("please report it").not());
+}
