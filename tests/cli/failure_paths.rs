@@ -265,6 +265,35 @@ fn every_error_ends_in_a_hint() {
         "postgresql://postgres:wrong@127.0.0.1:{}/{}",
         db.cluster.port, db.name
     );
+    std::fs::create_dir_all(project.path().join("data")).unwrap();
+    project.write(
+        "dir-copy.sql",
+        "CREATE TEMP TABLE t (a int);\n\\copy t from 'data'\n",
+    );
+    project.write(
+        "connect.sql",
+        "SELECT 1;\n\\connect no_such_database_here\n",
+    );
+    project.write(
+        "sql/migrations/1_slow.sql",
+        "-- migrate:up lock_timeout:99999999min\nSELECT 1;\n",
+    );
+    project.write(
+        "sql/migrations/2_stray.sql",
+        "SELECT 1;\n-- migrate:up\nSELECT 1;\n",
+    );
+    let long_migration = "x".repeat(300);
+    // A password file others can read, and a URL without a password: libpq skips the file.
+    let open_pgpass = project.write("pgpass", &format!("*:*:*:*:{PASSWORD}\n"));
+    std::fs::set_permissions(
+        &open_pgpass,
+        std::os::unix::fs::PermissionsExt::from_mode(0o644),
+    )
+    .unwrap();
+    let no_password = format!(
+        "postgresql://postgres@127.0.0.1:{}/{}",
+        db.cluster.port, db.name
+    );
     let runs: Vec<(Vec<&str>, String)> = vec![
         (vec!["seed", "nul.sql"], db.url()),
         (vec!["seed", "broken.sql"], db.url()),
@@ -276,12 +305,27 @@ fn every_error_ends_in_a_hint() {
         (vec!["sessions"], wrong_password),
         (vec!["sessions"], "mysql://h/db".to_string()),
         (vec!["kill", "--pid", "1"], db.url()),
+        // User mistakes: bad files, bad values, missing input. Each has advice of its own.
+        (vec!["seed", "dir-copy.sql"], db.url()),
+        (vec!["seed", "--no-transaction", "connect.sql"], db.url()),
+        (vec!["migrate", "lint", "missing.sql"], db.url()),
+        (
+            vec!["migrate", "lint", "sql/migrations/1_slow.sql"],
+            db.url(),
+        ),
+        (
+            vec!["migrate", "lint", "sql/migrations/2_stray.sql"],
+            db.url(),
+        ),
+        (vec!["migrate", "new", &long_migration], db.url()),
+        (vec!["sessions"], no_password.clone()),
     ];
     for (args, url) in runs {
         let output = project
             .cruddur()
             .args(&args)
             .env("CONNECTION_URL", &url)
+            .env("PGPASSFILE", &open_pgpass)
             .output()
             .unwrap();
         let (_, stderr) = output_text(&output);
@@ -314,6 +358,12 @@ fn assert_hint_after_error(what: &[&str], stderr: &str) {
     assert!(
         lines[error..].iter().any(|line| line.starts_with("hint: ")),
         "{what:?}: an error without a hint:\n{stderr}"
+    );
+    // That hint is for bugs; every path walked here is a mistake, or the world, with advice
+    // of its own.
+    assert!(
+        !stderr.contains("please report it"),
+        "{what:?}: a user mistake told to report a bug:\n{stderr}"
     );
     assert!(!stderr.contains(PASSWORD) && !stderr.contains(&encode(PASSWORD)));
 }
