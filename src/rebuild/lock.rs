@@ -29,14 +29,15 @@ pub async fn acquire(
     timeout: Option<Duration>,
 ) -> Result<()> {
     let key = key(purpose, name);
-    let failed = |err| PgError(err);
-    let taken: bool = client
-        .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
-        .await
-        .map_err(failed)
-        .with_context(|| format!("could not take the {purpose} lock"))?
-        .get(0);
-    if taken {
+    let try_lock = || async {
+        let row = client
+            .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
+            .await
+            .map_err(PgError)
+            .with_context(|| format!("could not take the {purpose} lock"))?;
+        anyhow::Ok(row.get::<_, bool>(0))
+    };
+    if try_lock().await? {
         return Ok(());
     }
     ui::status(
@@ -54,13 +55,7 @@ pub async fn acquire(
     let deadline = timeout.map(|t| std::time::Instant::now() + t);
     loop {
         tokio::time::sleep(POLL).await;
-        let taken: bool = client
-            .query_one("SELECT pg_try_advisory_lock($1)", &[&key])
-            .await
-            .map_err(failed)
-            .with_context(|| format!("could not take the {purpose} lock"))?
-            .get(0);
-        if taken {
+        if try_lock().await? {
             return Ok(());
         }
         if deadline.is_some_and(|deadline| std::time::Instant::now() >= deadline) {
