@@ -106,7 +106,7 @@ const GENERIC_HINT: &str = "run it again with --verbose to see each step; if the
 pub fn classify(err: &anyhow::Error) -> (Exit, &str) {
     let exit = err
         .downcast_ref::<Fail>()
-        .map_or(Exit::Failure, |fail| fail.exit);
+        .map_or_else(|| server_exit(err), |fail| fail.exit);
     (exit, specific_hint(err).unwrap_or(GENERIC_HINT))
 }
 
@@ -115,6 +115,31 @@ pub fn specific_hint(err: &anyhow::Error) -> Option<&str> {
     err.downcast_ref::<Fail>()
         .and_then(|fail| fail.hint.as_deref())
         .or_else(|| server_hint(err))
+}
+
+/// The exit code a server error calls for when no code path chose one: a connection lost
+/// (closed, ended by an administrator, a crash) is exit 3, as when it could not be opened.
+fn server_exit(err: &anyhow::Error) -> Exit {
+    let Some(pg) = err
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<PgError>())
+    else {
+        return Exit::Failure;
+    };
+    let lost = pg.0.is_closed()
+        || pg.code().is_some_and(|code| {
+            [
+                SqlState::ADMIN_SHUTDOWN,
+                SqlState::CRASH_SHUTDOWN,
+                SqlState::CANNOT_CONNECT_NOW,
+            ]
+            .contains(code)
+        });
+    if lost {
+        Exit::Unreachable
+    } else {
+        Exit::Failure
+    }
 }
 
 /// Advice for a server or connection error anywhere in the chain, by what went wrong.

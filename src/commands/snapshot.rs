@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::db::{self, Target, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::rebuild::snapshot::{self, Snapshot};
-use crate::rebuild::{lock, side};
+use crate::rebuild::{Step, lock, set_step, side};
 use crate::{guard, ui};
 
 pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
@@ -48,6 +48,7 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
             force,
             from_db,
         } => {
+            set_step(Some(Step::Restoring));
             lock::acquire(&admin, "setup", name, None).await?;
             if let Some(source) = from_db {
                 refuse_production_source(&admin, &target, source).await?;
@@ -66,12 +67,18 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
                     err.context(format!("your database {} is unchanged", quote_ident(name)))
                 );
             }
+            set_step(Some(Step::Swapping));
             if let Err(err) = side::swap(&admin, &side_name, name, *force).await {
-                let _ = crate::commands::drop::drop_named(&admin, &side_name, true).await;
-                return Err(
-                    err.context(format!("your database {} is unchanged", quote_ident(name)))
-                );
+                // Until the old database is gone, the copy is the spare; after, it is the data.
+                if !matches!(db::database_exists(&admin, name).await, Ok(false)) {
+                    let _ = crate::commands::drop::drop_named(&admin, &side_name, true).await;
+                    return Err(
+                        err.context(format!("your database {} is unchanged", quote_ident(name)))
+                    );
+                }
+                return Err(err);
             }
+            set_step(None);
             ui::done(
                 "snapshot",
                 format_args!(

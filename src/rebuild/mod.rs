@@ -40,6 +40,8 @@ static STEP: Mutex<Option<Step>> = Mutex::new(None);
 pub enum Step {
     /// Before the old database is touched: stopping leaves it unchanged.
     Building(&'static str),
+    /// A snapshot restore before its swap: stopping leaves the database unchanged.
+    Restoring,
     /// Between dropping the old database and renaming the new one.
     Swapping,
 }
@@ -55,8 +57,9 @@ pub fn stopped_note() -> Option<String> {
         Step::Building(step) => format!(
             "setup stopped at step {step}; your database is unchanged (the next setup removes the half-built copy)"
         ),
+        Step::Restoring => "snapshot restore stopped before its swap; your database is unchanged (the next setup or restore removes the half-built copy)".to_string(),
         Step::Swapping => {
-            "setup stopped while swapping in the new database: run setup again".to_string()
+            "stopped while swapping in the new database: run the command again".to_string()
         }
     })
 }
