@@ -142,34 +142,39 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
         })
         .await?;
     let url = &target.conn;
-    // The network steps look at the first host; `authentication` tries them all.
-    let host = url.first_host();
-    let limit = url.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
-    let my_ip = config.my_ip(args.my_ip.as_deref());
-
-    if host.is_socket() {
-        list.check("socket", check_socket(host, origin)).await?;
-    } else {
-        let addresses = list.check("dns", resolve(host, origin)).await?;
-        let stream = list
-            .check("tcp", async {
-                let outcome = connect_tcp(host, origin, &addresses, limit, my_ip.as_deref()).await;
-                ask_aws(config, host, my_ip.as_deref(), outcome).await
+    // libpq tries the hosts in turn and uses the first that works: so does doctor, checking
+    // each one and naming it when there are several, and passing when one is reachable.
+    match url.hosts.as_slice() {
+        [host] => reach(list, config, args, url, host, "").await?,
+        hosts => {
+            let mut first_failure = None;
+            let mut working = 0;
+            for host in hosts {
+                match reach(list, config, args, url, host, &format!("{host}: ")).await {
+                    Ok(()) => working += 1,
+                    Err(exit) => {
+                        first_failure.get_or_insert(exit);
+                    }
+                }
+            }
+            let total = hosts.len();
+            list.check("hosts", async {
+                match (working, first_failure) {
+                    (0, failure) => Err(broken(
+                        failure.unwrap_or(Exit::Unreachable),
+                        format!("none of the {total} hosts can be reached"),
+                        "fix one of them: each host's own line above says why it failed",
+                    )),
+                    _ => Ok((
+                        (),
+                        format!(
+                            "{working} of {total} hosts reachable; libpq uses the first that works"
+                        ),
+                    )),
+                }
             })
             .await?;
-        list.check("tls", async {
-            // A server that accepts TCP but never answers stops here, not in a hang.
-            let outcome = match tokio::time::timeout(limit, handshake(url, host, stream)).await {
-                Ok(outcome) => return outcome,
-                Err(_) => Err(broken(
-                    Exit::Unreachable,
-                    format!("no answer within {} s", limit.as_secs()),
-                    db::timeout_hint(host, my_ip.as_deref()),
-                )),
-            };
-            ask_aws(config, host, my_ip.as_deref(), outcome).await
-        })
-        .await?;
+        }
     }
 
     let session = list
@@ -297,6 +302,68 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
     })
     .await?;
     Ok(())
+}
+
+/// The network steps for one host: its socket, or DNS, TCP and TLS; `label` names the host
+/// in each line when there are several.
+async fn reach(
+    list: &mut Checklist,
+    config: &Config,
+    args: &DoctorArgs,
+    url: &ConnInfo,
+    host: &HostSpec,
+    label: &str,
+) -> Result<(), Exit> {
+    let origin = config.origin();
+    let limit = url.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+    let my_ip = config.my_ip(args.my_ip.as_deref());
+    if host.is_socket() {
+        return list
+            .check("socket", labelled(label, check_socket(host, origin)))
+            .await;
+    }
+    let addresses = list
+        .check("dns", labelled(label, resolve(host, origin)))
+        .await?;
+    let stream = list
+        .check(
+            "tcp",
+            labelled(label, async {
+                let outcome = connect_tcp(host, origin, &addresses, limit, my_ip.as_deref()).await;
+                ask_aws(config, host, my_ip.as_deref(), outcome).await
+            }),
+        )
+        .await?;
+    list.check(
+        "tls",
+        labelled(label, async {
+            // A server that accepts TCP but never answers stops here, not in a hang.
+            let outcome = match tokio::time::timeout(limit, handshake(url, host, stream)).await {
+                Ok(outcome) => return outcome,
+                Err(_) => Err(broken(
+                    Exit::Unreachable,
+                    format!("no answer within {} s", limit.as_secs()),
+                    db::timeout_hint(host, my_ip.as_deref()),
+                )),
+            };
+            ask_aws(config, host, my_ip.as_deref(), outcome).await
+        }),
+    )
+    .await
+}
+
+/// A step's verdict with `label` (the host, when there are several) before its detail.
+async fn labelled<T>(
+    label: &str,
+    work: impl Future<Output = Result<(T, String), Broken>>,
+) -> Result<(T, String), Broken> {
+    match work.await {
+        Ok((value, detail)) => Ok((value, format!("{label}{detail}"))),
+        Err(broken) => Err(Broken {
+            detail: format!("{label}{}", broken.detail),
+            ..broken
+        }),
+    }
 }
 
 /// The resolved settings and where each came from; never the password itself.

@@ -170,3 +170,40 @@ fn a_role_without_createdb_breaks_at_privileges() {
             "ALTER ROLE \"{role}\" CREATEDB"
         )));
 }
+
+#[test]
+fn a_host_that_does_not_resolve_is_passed_over_for_the_next_as_libpq_does() {
+    let db = TestDb::new();
+    db.create();
+    let port = db.cluster.port;
+    let url = format!(
+        "postgresql://postgres:{}@nowhere.invalid:{port},127.0.0.1:{port}/{}",
+        encode(PASSWORD),
+        db.name
+    );
+    let output = doctor(&url).success().get_output().clone();
+    let (_, stderr) = output_text(&output);
+    for expected in [
+        "nowhere.invalid:",
+        &format!("127.0.0.1:{port}: "),
+        "1 of 2 hosts reachable",
+        "every check passed",
+    ] {
+        assert!(stderr.contains(expected), "no {expected:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn when_no_host_answers_doctor_names_each_and_fails() {
+    let url = format!(
+        "postgresql://postgres@nowhere.invalid:5432,127.0.0.1:{}/db?connect_timeout=2",
+        free_port()
+    );
+    let output = doctor(&url).code(3).get_output().clone();
+    let (_, stderr) = output_text(&output);
+    assert!(stderr.contains("nowhere.invalid:5432: "), "{stderr}");
+    assert!(
+        stderr.contains("none of the 2 hosts can be reached"),
+        "{stderr}"
+    );
+}
