@@ -5,11 +5,12 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Result;
-use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::client::{ResolvesClientCert, WebPkiServerVerifier};
 use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::sign::CertifiedKey;
 use rustls::{
     CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
 };
@@ -64,6 +65,7 @@ pub fn client_config(conn: &ConnInfo) -> Result<ClientConfig> {
             Arc::new(ChainOnly(webpki(roots, &provider)?))
         }
     };
+    let key_provider = provider.key_provider;
     let builder = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()?
         .dangerous()
@@ -71,20 +73,60 @@ pub fn client_config(conn: &ConnInfo) -> Result<ClientConfig> {
     match (&conn.sslcert, &conn.sslkey) {
         (Some(cert), Some(key)) => {
             let (chain, key) = client_certificate(cert, key)?;
-            builder.with_client_auth_cert(chain, key).map_err(|err| {
-                Fail::new(
-                    Exit::Usage,
-                    format!(
-                        "could not use the client certificate {}: {err}",
-                        cert.display()
-                    ),
-                )
-                .hint("sslcert must be an X.509 v3 certificate and sslkey its own private key (openssl makes v1 certificates unless given -extfile)")
-                .into()
-            })
+            let certified = certified_key(chain, key, key_provider, cert)?;
+            Ok(builder.with_client_cert_resolver(Arc::new(ClientCertificate(certified))))
         }
         _ => Ok(builder.with_no_client_auth()),
     }
+}
+
+/// The client certificate, sent as it is. rustls's own `with_client_auth_cert` parses it with
+/// webpki to match it to its key, and webpki refuses X.509 v1 certificates, which are what
+/// PostgreSQL's documentation (`openssl x509 -req` without extensions) makes and libpq sends.
+#[derive(Debug)]
+struct ClientCertificate(Arc<CertifiedKey>);
+
+impl ResolvesClientCert for ClientCertificate {
+    fn resolve(&self, _hints: &[&[u8]], _schemes: &[SignatureScheme]) -> Option<Arc<CertifiedKey>> {
+        Some(Arc::clone(&self.0))
+    }
+
+    fn has_certs(&self) -> bool {
+        true
+    }
+}
+
+/// The certificate chain with its key, checked to belong together as libpq (OpenSSL's
+/// `SSL_CTX_check_private_key`) checks them, for any certificate version.
+fn certified_key(
+    chain: Vec<CertificateDer<'static>>,
+    key: PrivateKeyDer<'static>,
+    key_provider: &dyn rustls::crypto::KeyProvider,
+    cert: &Path,
+) -> Result<Arc<CertifiedKey>> {
+    use x509_cert::der::{Decode, Encode};
+    let unusable = |why: String| {
+        Fail::new(
+            Exit::Usage,
+            format!("could not use the client certificate {}: {why}", cert.display()),
+        )
+        .hint("sslcert must be a PEM certificate and sslkey its own private key (PEM, PKCS#8, PKCS#1 or SEC1)")
+    };
+    let signing = key_provider
+        .load_private_key(key)
+        .map_err(|err| unusable(format!("its key cannot sign: {err}")))?;
+    let first = chain
+        .first()
+        .ok_or_else(|| unusable("the file holds no certificate".to_string()))?;
+    let certificate_key = x509_cert::Certificate::from_der(first)
+        .and_then(|c| c.tbs_certificate.subject_public_key_info.to_der())
+        .map_err(|err| unusable(format!("it is not an X.509 certificate: {err}")))?;
+    if let Some(public) = signing.public_key()
+        && public.as_ref() != certificate_key.as_slice()
+    {
+        return Err(unusable("sslkey is not the key of this certificate".to_string()).into());
+    }
+    Ok(Arc::new(CertifiedKey::new(chain, signing)))
 }
 
 /// The client certificate chain and its key. Like libpq, a key others may read is refused.

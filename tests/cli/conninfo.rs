@@ -541,6 +541,34 @@ fn client_certificates_authenticate_as_with_psql() {
         ],
     );
     assert!(assert_same_landing(&project, cluster, &from_env).is_some());
+    // X.509 v1, as `openssl x509 -req` makes it without extensions: psql sends it, so do we.
+    let v1 = case(
+        "an X.509 v1 client certificate",
+        Some(format!(
+            "{base} sslcert={} sslkey={}",
+            file("client-v1.crt"),
+            file("client-v1.key")
+        )),
+        &[],
+    );
+    assert!(assert_same_landing(&project, cluster, &v1).is_some());
+    // A key that is not the certificate's is refused before any connection, as libpq does.
+    project
+        .cruddur()
+        .args([
+            "--url",
+            &format!(
+                "{base} sslcert={} sslkey={}",
+                file("client.crt"),
+                file("client-v1.key")
+            ),
+        ])
+        .args(["seed", "probe.sql"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "sslkey is not the key of this certificate",
+        ));
     let without = case("no client certificate", Some(base), &[]);
     assert_eq!(assert_same_landing(&project, cluster, &without), None);
 }

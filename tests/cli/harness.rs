@@ -452,7 +452,8 @@ impl Cluster {
     }
 
     /// A file of the test PKI: `ca.crt` (signed the server's certificate), `other-ca.crt`
-    /// (did not), `server.crt`, `server.key`, and `client.crt`/`client.key` for user postgres.
+    /// (did not), `server.crt`, `server.key`, and `client.crt`/`client.key` for user postgres
+    /// (`client-v1.crt`/`.key`: the same as an X.509 v1 certificate).
     pub fn tls_file(&self, name: &str) -> PathBuf {
         self.root.join("tls").join(name)
     }
@@ -684,8 +685,8 @@ fn make_certificates(root: &Path) {
             .concat(),
         );
     }
-    // A certificate `name`.crt for `subject`, signed by the first CA, as X.509 v3 (with
-    // `extension`): rustls refuses v1 certificates.
+    // A certificate `name`.crt for `subject`, signed by the first CA: X.509 v3 with
+    // `extension`, or v1 without one (what PostgreSQL's documentation's example makes).
     let issue = |name: &str, subject: &str, extension: &str| {
         let (key, csr, crt, ext) = (
             format!("{name}.key"),
@@ -701,23 +702,32 @@ fn make_certificates(root: &Path) {
             .concat(),
         );
         std::fs::write(dir.join(&ext), format!("{extension}\n")).unwrap();
-        openssl(&[
-            "x509",
-            "-req",
-            "-in",
-            &csr,
-            "-CA",
-            "ca.crt",
-            "-CAkey",
-            "ca.key",
-            "-CAcreateserial",
-            "-days",
-            "2",
-            "-extfile",
-            &ext,
-            "-out",
-            &crt,
-        ]);
+        let extensions: &[&str] = if extension.is_empty() {
+            &[]
+        } else {
+            &["-extfile", &ext]
+        };
+        openssl(
+            &[
+                &[
+                    "x509",
+                    "-req",
+                    "-in",
+                    &csr,
+                    "-CA",
+                    "ca.crt",
+                    "-CAkey",
+                    "ca.key",
+                    "-CAcreateserial",
+                    "-days",
+                    "2",
+                    "-out",
+                    &crt,
+                ][..],
+                extensions,
+            ]
+            .concat(),
+        );
         std::fs::set_permissions(dir.join(&key), PermissionsExt::from_mode(0o600)).unwrap();
     };
     issue("server", "/CN=localhost", "subjectAltName=DNS:localhost");
@@ -750,6 +760,7 @@ fn make_certificates(root: &Path) {
     ]);
     // For user postgres (its CN), for the `cert` authentication of database certdb.
     issue("client", "/CN=postgres", "extendedKeyUsage=clientAuth");
+    issue("client-v1", "/CN=postgres", "");
     // The server refuses a key others can read, and must own it.
     let key = dir.join("server.key");
     chown_to_server_user(&dir);
