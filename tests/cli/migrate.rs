@@ -706,3 +706,12 @@ fn a_migration_name_too_long_for_a_file_name_is_a_usage_error() {
         .stderr(predicate::str::contains("is too long"))
         .stderr(predicate::str::contains("please report it").not());
 }
+
+#[test]
+fn a_migration_saved_with_a_byte_order_mark_applies() {
+    let (db, project) = seeded();
+    migration(&project, "1_posts.sql", &format!("\u{feff}{POSTS}"));
+    db.cruddur(&project).arg("migrate").assert().success();
+    assert!(db.has_table("posts"));
+    assert_eq!(states(&db, &project), ["1:applied"]);
+}
