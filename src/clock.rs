@@ -34,7 +34,7 @@ pub fn utc_version(secs: u64) -> String {
 
 /// How long ago `then_secs` was, as a clock reads (`2m05s`).
 pub fn ago(then_secs: u64) -> String {
-    crate::commands::sessions::format_duration(now_secs().saturating_sub(then_secs) as f64)
+    format_duration(now_secs().saturating_sub(then_secs) as f64)
 }
 
 /// Days since 1970-01-01 as a (year, month, day) date (Howard Hinnant's algorithm).
@@ -51,9 +51,28 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// A duration as a clock reads it: `4s`, `2m05s`, `1h02m`, `1d01h`.
+pub fn format_duration(seconds: f64) -> String {
+    let total = seconds.max(0.0) as u64;
+    match total {
+        0..60 => format!("{total}s"),
+        60..3600 => format!("{}m{:02}s", total / 60, total % 60),
+        3600..86400 => format!("{}h{:02}m", total / 3600, total % 3600 / 60),
+        _ => format!("{}d{:02}h", total / 86400, total % 86400 / 3600),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_like_a_clock() {
+        assert_eq!(format_duration(4.9), "4s");
+        assert_eq!(format_duration(125.0), "2m05s");
+        assert_eq!(format_duration(3720.0), "1h02m");
+        assert_eq!(format_duration(90000.0), "1d01h");
+    }
 
     #[test]
     fn dates_are_utc_and_compact() {

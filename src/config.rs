@@ -120,6 +120,13 @@ pub struct Config {
     pg_env: conninfo::Environment,
     sql_dir: Option<PathBuf>,
     cwd: PathBuf,
+    /// `PROD_CONNECTION_URL`, when set and not empty.
+    prod_url: Option<String>,
+    /// `CRUDDUR_DB_TEMPLATE`: `setup`'s template cache setting.
+    template: Option<String>,
+    aws: AwsEnv,
+    /// The target, once resolved: commands ask for it as often as they like.
+    target: OnceLock<Target>,
 }
 
 /// The environment of the `rds` commands and doctor's AWS check.
@@ -134,7 +141,8 @@ pub struct AwsEnv {
     /// The old scripts' security group and rule IDs (`rds-update-sg-rule`).
     pub sg_id: Option<String>,
     pub sg_rule_id: Option<String>,
-    /// This machine's public IP and the variable that gave it: `GITPOD_IP`, `CODESPACES_IP`, `MY_IP`.
+    /// This machine's public IP and the variable that gave it: the first of `GITPOD_IP`,
+    /// `CODESPACES_IP` and `MY_IP` that is set (the one documented order).
     pub ip: Option<(&'static str, String)>,
     /// Where to discover the public IP (`CRUDDUR_CHECKIP_URL`, for tests).
     pub checkip_url: String,
@@ -210,6 +218,30 @@ fn os_user() -> Option<String> {
     })
 }
 
+/// What the AWS commands read: region, endpoints, the old scripts' IDs, this machine's IP.
+fn aws_environment(os_user: &str) -> AwsEnv {
+    let ip = ["GITPOD_IP", "CODESPACES_IP", "MY_IP"]
+        .into_iter()
+        .find_map(|name| var(name).map(|value| (name, value)));
+    AwsEnv {
+        region: var("AWS_REGION").or_else(|| var("AWS_DEFAULT_REGION")),
+        endpoint: var("AWS_ENDPOINT_URL"),
+        endpoint_ec2: var("AWS_ENDPOINT_URL_EC2"),
+        endpoint_rds: var("AWS_ENDPOINT_URL_RDS"),
+        sg_id: var("DB_SG_ID"),
+        sg_rule_id: var("DB_SG_RULE_ID"),
+        ip,
+        checkip_url: var("CRUDDUR_CHECKIP_URL")
+            .unwrap_or_else(|| "https://checkip.amazonaws.com".to_string()),
+        user: Some(os_user.to_string()).filter(|u| !u.is_empty()),
+        hostname: std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .ok()
+            .map(|h| h.trim().to_string())
+            .filter(|h| !h.is_empty())
+            .or_else(|| var("HOSTNAME")),
+    }
+}
+
 /// The `PG*` variables libpq reads, `HOME` for its files, and the operating-system user.
 fn pg_environment() -> conninfo::Environment {
     // vars_os: `vars` panics on a variable that is not UTF-8, and any variable may be.
@@ -260,7 +292,13 @@ impl Config {
             (_, true) => Verbosity::Verbose,
             _ => Verbosity::Normal,
         };
+        let os_user = pg_environment();
+        let aws = aws_environment(&os_user.os_user);
         Ok(Config {
+            prod_url: var("PROD_CONNECTION_URL"),
+            template: var("CRUDDUR_DB_TEMPLATE"),
+            aws,
+            target: OnceLock::new(),
             yes: opts.yes,
             maintenance_db: opts.maintenance_db.clone(),
             color,
@@ -268,7 +306,7 @@ impl Config {
             prod: opts.prod,
             wait: opts.wait.map(Duration::from_secs),
             conn_text,
-            pg_env: pg_environment(),
+            pg_env: os_user,
             sql_dir: opts.sql_dir.clone(),
             cwd: std::env::current_dir().context("could not read the current directory")?,
         })
@@ -281,56 +319,35 @@ impl Config {
             .map_or(Origin::Default, |(_, origin)| *origin)
     }
 
-    /// Whether `setup` uses the template cache: `--no-template`, else `CRUDDUR_DB_TEMPLATE`
-    /// (`off`, `auto`, `on`), else `auto`.
-    pub fn template_mode(&self, args: &crate::cli::SetupArgs) -> crate::rebuild::cache::Mode {
-        use crate::rebuild::cache::Mode;
-        if args.no_template {
-            return Mode::Off;
-        }
-        match var("CRUDDUR_DB_TEMPLATE").as_deref() {
-            Some("off" | "0" | "false") => Mode::Off,
-            Some("on" | "1" | "true") => Mode::On,
-            _ if args.rebuild_template => Mode::On,
-            _ => Mode::Auto,
-        }
+    /// `CRUDDUR_DB_TEMPLATE`, `setup`'s template cache setting (`off`, `auto`, `on`).
+    pub fn template_setting(&self) -> Option<&str> {
+        self.template.as_deref()
     }
 
-    /// This machine's public IP for security-group hints: `explicit`, else `MY_IP`, else
-    /// Gitpod's `GITPOD_IP`.
+    /// This machine's public IP for security-group hints: `explicit`, else the environment's
+    /// (`GITPOD_IP`, `CODESPACES_IP`, `MY_IP`, in that order, as everywhere).
     pub fn my_ip(&self, explicit: Option<&str>) -> Option<String> {
         explicit
             .map(str::to_string)
-            .or_else(|| var("MY_IP"))
-            .or_else(|| var("GITPOD_IP"))
+            .or_else(|| self.aws.ip.as_ref().map(|(_, ip)| ip.clone()))
     }
 
     /// What the AWS commands read from the environment (credentials are aws-config's job).
-    pub fn aws(&self) -> AwsEnv {
-        let ip = ["GITPOD_IP", "CODESPACES_IP", "MY_IP"]
-            .into_iter()
-            .find_map(|name| var(name).map(|value| (name, value)));
-        AwsEnv {
-            region: var("AWS_REGION").or_else(|| var("AWS_DEFAULT_REGION")),
-            endpoint: var("AWS_ENDPOINT_URL"),
-            endpoint_ec2: var("AWS_ENDPOINT_URL_EC2"),
-            endpoint_rds: var("AWS_ENDPOINT_URL_RDS"),
-            sg_id: var("DB_SG_ID"),
-            sg_rule_id: var("DB_SG_RULE_ID"),
-            ip,
-            checkip_url: var("CRUDDUR_CHECKIP_URL")
-                .unwrap_or_else(|| "https://checkip.amazonaws.com".to_string()),
-            user: Some(self.pg_env.os_user.clone()).filter(|u| !u.is_empty()),
-            hostname: std::fs::read_to_string("/proc/sys/kernel/hostname")
-                .ok()
-                .map(|h| h.trim().to_string())
-                .filter(|h| !h.is_empty())
-                .or_else(|| var("HOSTNAME")),
-        }
+    pub fn aws(&self) -> &AwsEnv {
+        &self.aws
     }
 
-    /// The target database. Resolved on demand so `completions` works with a broken URL.
+    /// The target database. Resolved on first demand (so `completions` works with a broken
+    /// URL), then kept: the string, service file, `.pgpass` and certificates are read once.
     pub fn target(&self) -> Result<Target> {
+        if let Some(target) = self.target.get() {
+            return Ok(target.clone());
+        }
+        let target = self.resolve_target()?;
+        Ok(self.target.get_or_init(|| target).clone())
+    }
+
+    fn resolve_target(&self) -> Result<Target> {
         let origin = self.origin();
         let text = self
             .conn_text
@@ -351,9 +368,11 @@ impl Config {
     fn protection(&self) -> Protection {
         // A PROD_CONNECTION_URL that does not parse names no database here; the command that
         // uses it says what is wrong with it.
-        let prod_database = var("PROD_CONNECTION_URL")
+        let prod_database = self
+            .prod_url
+            .as_ref()
             .and_then(|text| {
-                ConnInfo::resolve(Some((&text, Origin::ProdEnv)), DEFAULT_URL, &self.pg_env).ok()
+                ConnInfo::resolve(Some((text, Origin::ProdEnv)), DEFAULT_URL, &self.pg_env).ok()
             })
             .map(|conn| (conn.host(), conn.port(), conn.database().to_string()));
         Protection {
@@ -368,10 +387,10 @@ impl Config {
         if matches!(self.origin(), Origin::Flag | Origin::ProdEnv) {
             return self.target().map(Some);
         }
-        let Some(text) = set_var("PROD_CONNECTION_URL")? else {
+        let Some(text) = &self.prod_url else {
             return Ok(None);
         };
-        let conn = ConnInfo::resolve(Some((&text, Origin::ProdEnv)), DEFAULT_URL, &self.pg_env)
+        let conn = ConnInfo::resolve(Some((text, Origin::ProdEnv)), DEFAULT_URL, &self.pg_env)
             .context("PROD_CONNECTION_URL is not a usable connection string")?;
         Ok(Some(Target {
             conn,

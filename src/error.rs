@@ -1,10 +1,8 @@
-//! Failures that need their own exit code or hint, and the one function that maps any error to both.
+//! Failures that need their own exit code or hint: the exit codes, and the error that carries one.
 
 use std::fmt;
 
 use tokio_postgres::error::SqlState;
-
-use crate::db::PgError;
 
 /// Process exit codes. Documented in README.md; scripts and CI depend on them, so never renumber.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +36,7 @@ pub enum Exit {
 /// An error that knows its exit code and what the user should do next.
 ///
 /// Attach it with `.context(Fail::new(..))` or return it with `Err(Fail::new(..).into())`;
-/// [`classify`] finds it anywhere in an `anyhow` chain.
+/// `failure::classify` finds it anywhere in an `anyhow` chain.
 #[derive(Debug)]
 pub struct Fail {
     pub exit: Exit,
@@ -97,73 +95,3 @@ impl fmt::Display for StdoutClosed {
 }
 
 impl std::error::Error for StdoutClosed {}
-
-/// For failures no code path has advice for yet: every error ends in a hint.
-const GENERIC_HINT: &str = "run it again with --verbose to see each step; if the cause stays unclear, please report it with the command you ran";
-
-/// The exit code and hint for any error the program returns. A `Fail` in the chain decides
-/// both; a server error without one still gets the hint its SQLSTATE calls for.
-pub fn classify(err: &anyhow::Error) -> (Exit, &str) {
-    let exit = err
-        .downcast_ref::<Fail>()
-        .map_or_else(|| server_exit(err), |fail| fail.exit);
-    (exit, specific_hint(err).unwrap_or(GENERIC_HINT))
-}
-
-/// The advice a code path or the server's error gave, if any.
-pub fn specific_hint(err: &anyhow::Error) -> Option<&str> {
-    err.downcast_ref::<Fail>()
-        .and_then(|fail| fail.hint.as_deref())
-        .or_else(|| server_hint(err))
-}
-
-/// The exit code a server error calls for when no code path chose one: a connection lost
-/// (closed, ended by an administrator, a crash) is exit 3, as when it could not be opened.
-fn server_exit(err: &anyhow::Error) -> Exit {
-    let Some(pg) = err
-        .chain()
-        .find_map(|cause| cause.downcast_ref::<PgError>())
-    else {
-        return Exit::Failure;
-    };
-    let lost = pg.0.is_closed()
-        || pg.code().is_some_and(|code| {
-            [
-                SqlState::ADMIN_SHUTDOWN,
-                SqlState::CRASH_SHUTDOWN,
-                SqlState::CANNOT_CONNECT_NOW,
-            ]
-            .contains(code)
-        });
-    if lost {
-        Exit::Unreachable
-    } else {
-        Exit::Failure
-    }
-}
-
-/// Advice for a server or connection error anywhere in the chain, by what went wrong.
-fn server_hint(err: &anyhow::Error) -> Option<&'static str> {
-    let pg = err
-        .chain()
-        .find_map(|cause| cause.downcast_ref::<PgError>())?;
-    if pg.0.is_closed() {
-        return Some(
-            "the server closed the connection: it may have restarted, crashed or ended this session; check the server's log, then run the command again",
-        );
-    }
-    let code = pg.code()?;
-    Some(if *code == SqlState::ADMIN_SHUTDOWN {
-        "an administrator (or `cruddur-db kill`) ended this session, or the server is shutting down; run the command again"
-    } else if *code == SqlState::CRASH_SHUTDOWN {
-        "the server restarted after another process crashed; run the command again once it is back"
-    } else if *code == SqlState::NAME_TOO_LONG {
-        "PostgreSQL names are at most 63 bytes: choose a shorter name"
-    } else if *code == SqlState::INSUFFICIENT_PRIVILEGE {
-        "connect as a user with that privilege: the database's owner, or a superuser (on RDS, the master user)"
-    } else if *code == SqlState::QUERY_CANCELED {
-        "the statement was cancelled (by a timeout or another session); run the command again"
-    } else {
-        return None;
-    })
-}

@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use tokio_postgres::Client;
 
 use crate::cli::{Command, MigrateAction};
-use crate::config::Config;
+use crate::context::RunContext;
 use crate::db::{PgError, Target, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::ui;
@@ -43,18 +43,18 @@ fn destructive_action(command: &Command) -> Option<&'static str> {
 }
 
 /// Ask before `command` touches a production database; Ok when it may go ahead.
-pub async fn confirm(config: &Config, command: &Command) -> Result<()> {
+pub async fn confirm(ctx: &RunContext, command: &Command) -> Result<()> {
     let Some(action) = destructive_action(command) else {
         return Ok(());
     };
-    confirm_action(config, &config.target()?, action).await
+    confirm_action(ctx, &ctx.target()?, action).await
 }
 
 /// Ask before doing `action` (`drop`, `revert 20240101_x, 20240102_y on`) to `target` when it
 /// is production; Ok when it may go ahead.
-pub async fn confirm_action(config: &Config, target: &Target, action: &str) -> Result<()> {
+pub async fn confirm_action(ctx: &RunContext, target: &Target, action: &str) -> Result<()> {
     // An RDS host is production even when CONNECTION_URL was pointed at it by mistake.
-    if !(target.prod || target.conn.is_rds()) || config.yes {
+    if !(target.prod || target.conn.is_rds()) || ctx.yes {
         return Ok(());
     }
     let name = target.conn.database();

@@ -6,9 +6,11 @@ pub mod cli;
 mod clock;
 mod commands;
 pub mod config;
+mod context;
 pub mod crash;
 mod db;
 mod error;
+mod failure;
 mod guard;
 mod migrate;
 mod rebuild;
@@ -30,13 +32,14 @@ use crate::commands::{
     completions, connect, create, doctor, drop, kill, load, sessions, setup, snapshot, templates,
 };
 use crate::config::Config;
+use crate::context::RunContext;
 use crate::error::{Exit, Fail, StdoutClosed};
 use crate::signals::Stop;
 
 pub fn run(cli: Cli) -> Result<()> {
     crash::panic_if_asked();
-    let config = Config::resolve(&cli.global)?;
-    ui::init(config.color, config.verbosity);
+    let ctx = RunContext::new(Config::resolve(&cli.global)?);
+    ui::init(ctx.color, ctx.verbosity);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -44,7 +47,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let result = runtime.block_on(async {
         let stop = signals::listen()?;
         tokio::select! {
-            result = dispatch(&config, &cli.command) => result,
+            result = dispatch(&ctx, &cli.command) => result,
             stop = stop => match (stop, &cli.command) {
                 // `sessions --watch` runs until Ctrl-C: that is its normal end, not a failure.
                 (Stop::Interrupt, Command::Sessions(args)) if args.watch.is_some() => Ok(()),
@@ -75,22 +78,22 @@ async fn stopped(stop: Stop) -> anyhow::Error {
     Fail::new(stop.exit(), stop.describe()).hint(hint).into()
 }
 
-async fn dispatch(config: &Config, command: &Command) -> Result<()> {
-    guard::confirm(config, command).await?;
+async fn dispatch(ctx: &RunContext, command: &Command) -> Result<()> {
+    guard::confirm(ctx, command).await?;
     match command {
-        Command::Connect { psql_args } => connect::run(config, psql_args),
-        Command::Create(args) => create::run(config, args).await,
-        Command::Drop(args) => drop::run(config, args).await,
-        Command::SchemaLoad(args) => load::schema_load(config, args).await,
-        Command::Seed(args) => load::seed(config, args).await,
-        Command::Sessions(args) => sessions::run(config, args).await,
-        Command::Kill(args) => kill::run(config, args).await,
-        Command::Doctor(args) => doctor::run(config, args).await,
-        Command::Setup(args) => setup::run(config, args).await,
-        Command::Templates(args) => templates::run(config, args).await,
-        Command::Snapshot { action } => snapshot::run(config, action).await,
-        Command::Migrate(args) => commands::migrate::run(config, args).await,
-        Command::Rds(args) => commands::rds::run(config, args).await,
+        Command::Connect { psql_args } => connect::run(ctx, psql_args),
+        Command::Create(args) => create::run(ctx, args).await,
+        Command::Drop(args) => drop::run(ctx, args).await,
+        Command::SchemaLoad(args) => load::schema_load(ctx, args).await,
+        Command::Seed(args) => load::seed(ctx, args).await,
+        Command::Sessions(args) => sessions::run(ctx, args).await,
+        Command::Kill(args) => kill::run(ctx, args).await,
+        Command::Doctor(args) => doctor::run(ctx, args).await,
+        Command::Setup(args) => setup::run(ctx, args).await,
+        Command::Templates(args) => templates::run(ctx, args).await,
+        Command::Snapshot { action } => snapshot::run(ctx, action).await,
+        Command::Migrate(args) => commands::migrate::run(ctx, args).await,
+        Command::Rds(args) => commands::rds::run(ctx, args).await,
         Command::Completions { shell } => completions::run(*shell),
     }
 }
@@ -100,7 +103,7 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
     if err.downcast_ref::<StdoutClosed>().is_some() {
         return ExitCode::SUCCESS;
     }
-    let (exit, hint) = error::classify(err);
+    let (exit, hint) = failure::classify(err);
     if matches!(exit, Exit::Interrupted | Exit::Terminated | Exit::HungUp) {
         ui::restore_terminal();
     }

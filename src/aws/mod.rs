@@ -3,6 +3,7 @@
 //! EC2 and RDS Query APIs, retried on throttling and 5xx as the SDK does, XML answers read.
 //! Whole SDK clients would cost every fresh build ten minutes for six calls.
 
+pub mod diagnose;
 pub mod ec2;
 pub mod rds;
 

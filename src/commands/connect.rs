@@ -5,13 +5,13 @@ use std::process::Command;
 
 use anyhow::Result;
 
-use crate::config::Config;
+use crate::context::RunContext;
 use crate::db::conninfo::Source;
 use crate::error::{Exit, Fail};
 use crate::ui;
 
-pub fn run(config: &Config, psql_args: &[String]) -> Result<()> {
-    let target = config.target()?;
+pub fn run(ctx: &RunContext, psql_args: &[String]) -> Result<()> {
+    let target = ctx.target()?;
     let conn = &target.conn;
     let mut psql = Command::new("psql");
     // Everything but the password as a keyword/value string psql reads exactly as we did; the

@@ -6,17 +6,16 @@ use anyhow::Result;
 use tokio_postgres::error::SqlState;
 
 use crate::cli::CreateArgs;
-use crate::config::Config;
+use crate::context::RunContext;
 use tokio_postgres::Client;
 
 use crate::db::{self, PgError, Target, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::{guard, ui};
 
-pub async fn run(config: &Config, args: &CreateArgs) -> Result<()> {
+pub async fn run(ctx: &RunContext, args: &CreateArgs) -> Result<()> {
     let started = Instant::now();
-    let target = config.target()?;
-    let client = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
+    let (target, client) = ctx.admin().await?;
     create_database(&client, &target, args, started).await
 }
 

@@ -13,13 +13,14 @@ use tokio::net::TcpStream;
 use tokio_postgres::error::SqlState;
 
 use crate::cli::DoctorArgs;
-use crate::config::Config;
+use crate::context::RunContext;
 use crate::db::conninfo::{ConnInfo, DEFAULT_CONNECT_TIMEOUT, HostSpec, SslMode};
 use crate::db::{self, PgError, quote_ident, tls};
-use crate::error::{self, Exit, Fail};
+use crate::error::{Exit, Fail};
+use crate::failure;
 use crate::ui;
 
-use super::rds;
+use crate::aws::diagnose::{self, Diagnosis};
 
 /// One checklist line. Field names are the `--json` format, documented in README.md.
 #[derive(Debug, Serialize)]
@@ -98,12 +99,12 @@ impl Checklist {
     }
 }
 
-pub async fn run(config: &Config, args: &DoctorArgs) -> Result<()> {
+pub async fn run(ctx: &RunContext, args: &DoctorArgs) -> Result<()> {
     let mut list = Checklist {
         steps: Vec::new(),
         json: args.json,
     };
-    let outcome = walk(config, args, &mut list).await;
+    let outcome = walk(ctx, args, &mut list).await;
     if args.json {
         ui::json(&list.steps)?;
     }
@@ -124,18 +125,18 @@ pub async fn run(config: &Config, args: &DoctorArgs) -> Result<()> {
     }
 }
 
-async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Result<(), Exit> {
-    let origin = config.origin();
+async fn walk(ctx: &RunContext, args: &DoctorArgs, list: &mut Checklist) -> Result<(), Exit> {
+    let origin = ctx.origin();
     let target = list
         .check("url", async {
-            match config.target() {
+            match ctx.target() {
                 Ok(target) => {
                     let detail = settings(&target.conn, origin);
                     Ok((target, detail))
                 }
                 Err(err) => {
-                    let exit = error::classify(&err).0;
-                    let hint = error::specific_hint(&err).unwrap_or("fix the URL");
+                    let exit = failure::classify(&err).0;
+                    let hint = failure::specific_hint(&err).unwrap_or("fix the URL");
                     Err(broken(exit, format!("{err:#}"), hint))
                 }
             }
@@ -145,12 +146,12 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
     // libpq tries the hosts in turn and uses the first that works: so does doctor, checking
     // each one and naming it when there are several, and passing when one is reachable.
     match url.hosts.as_slice() {
-        [host] => reach(list, config, args, url, host, "").await?,
+        [host] => reach(list, ctx, args, url, host, "").await?,
         hosts => {
             let mut first_failure = None;
             let mut working = 0;
             for host in hosts {
-                match reach(list, config, args, url, host, &format!("{host}: ")).await {
+                match reach(list, ctx, args, url, host, &format!("{host}: ")).await {
                     Ok(()) => working += 1,
                     Err(exit) => {
                         first_failure.get_or_insert(exit);
@@ -186,8 +187,8 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
                     Ok((None, format!("as user {:?}", url.user())))
                 }
                 Err(err) => {
-                    let exit = error::classify(&err).0;
-                    let hint = error::specific_hint(&err).unwrap_or("check the URL");
+                    let exit = failure::classify(&err).0;
+                    let hint = failure::specific_hint(&err).unwrap_or("check the URL");
                     Err(broken(exit, format!("{err:#}"), hint))
                 }
             }
@@ -308,15 +309,15 @@ async fn walk(config: &Config, args: &DoctorArgs, list: &mut Checklist) -> Resul
 /// in each line when there are several.
 async fn reach(
     list: &mut Checklist,
-    config: &Config,
+    ctx: &RunContext,
     args: &DoctorArgs,
     url: &ConnInfo,
     host: &HostSpec,
     label: &str,
 ) -> Result<(), Exit> {
-    let origin = config.origin();
+    let origin = ctx.origin();
     let limit = url.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
-    let my_ip = config.my_ip(args.my_ip.as_deref());
+    let my_ip = ctx.my_ip(args.my_ip.as_deref());
     if host.is_socket() {
         return list
             .check("socket", labelled(label, check_socket(host, origin)))
@@ -330,7 +331,7 @@ async fn reach(
             "tcp",
             labelled(label, async {
                 let outcome = connect_tcp(host, origin, &addresses, limit, my_ip.as_deref()).await;
-                ask_aws(config, host, my_ip.as_deref(), outcome).await
+                ask_aws(ctx, host, my_ip.as_deref(), outcome).await
             }),
         )
         .await?;
@@ -346,7 +347,7 @@ async fn reach(
                     db::timeout_hint(host, my_ip.as_deref()),
                 )),
             };
-            ask_aws(config, host, my_ip.as_deref(), outcome).await
+            ask_aws(ctx, host, my_ip.as_deref(), outcome).await
         }),
     )
     .await
@@ -440,7 +441,7 @@ async fn resolve(host: &HostSpec, origin: db::Origin) -> Result<(Vec<SocketAddr>
 /// When an RDS host does not answer, what AWS says about it replaces the guess in the hint;
 /// when AWS cannot be asked, the hint says how to let doctor ask.
 async fn ask_aws<T>(
-    config: &Config,
+    ctx: &RunContext,
     host: &HostSpec,
     my_ip: Option<&str>,
     outcome: Result<T, Broken>,
@@ -448,9 +449,9 @@ async fn ask_aws<T>(
     let Err(mut failure) = outcome else {
         return outcome;
     };
-    match rds::diagnose(config, &host.name(), my_ip).await {
-        Some(rds::Diagnosis::Aws(verdict)) => failure.hint = verdict,
-        Some(rds::Diagnosis::Unavailable(how)) => failure.hint = format!("{}; {how}", failure.hint),
+    match diagnose::diagnose(ctx.aws(), &host.name(), my_ip).await {
+        Some(Diagnosis::Aws(verdict)) => failure.hint = verdict,
+        Some(Diagnosis::Unavailable(how)) => failure.hint = format!("{}; {how}", failure.hint),
         None => {}
     }
     Err(failure)
@@ -526,11 +527,11 @@ async fn handshake(
             )),
         };
     }
-    let config = tls::client_config(url).map_err(|err| {
+    let tls_config = tls::client_config(url).map_err(|err| {
         broken(
             Exit::Usage,
             format!("{err:#}"),
-            error::specific_hint(&err).unwrap_or("fix sslrootcert"),
+            failure::specific_hint(&err).unwrap_or("fix sslrootcert"),
         )
     })?;
     let name = rustls::pki_types::ServerName::try_from(host.name()).map_err(|err| {
@@ -540,7 +541,7 @@ async fn handshake(
             "fix the host",
         )
     })?;
-    let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
+    let connector = tokio_rustls::TlsConnector::from(Arc::new(tls_config));
     let tls_stream = connector.connect(name, stream).await.map_err(|err| {
         let hint = err
             .get_ref()

@@ -1,25 +1,20 @@
 //! `drop`: DROP DATABASE for the target, listing or ending the sessions that block it.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use tokio_postgres::Client;
-use tokio_postgres::error::SqlState;
 
-use super::sessions::{self, Filter, Session};
 use crate::cli::DropArgs;
-use crate::config::Config;
-use crate::db::{self, PgError, Target, quote_ident};
+use crate::context::RunContext;
+use crate::db::admin::drop_named;
+use crate::db::{self, Target, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::{guard, ui};
 
-/// `DROP DATABASE ... WITH (FORCE)` arrived in PostgreSQL 13.
-const FORCE_OPTION_SINCE: u32 = 130_000;
-
-pub async fn run(config: &Config, args: &DropArgs) -> Result<()> {
+pub async fn run(ctx: &RunContext, args: &DropArgs) -> Result<()> {
     let started = Instant::now();
-    let target = config.target()?;
-    let client = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
+    let (target, client) = ctx.admin().await?;
     drop_database(&client, &target, args, started).await
 }
 
@@ -58,98 +53,4 @@ pub async fn drop_database(
         started.elapsed(),
     );
     Ok(())
-}
-
-/// Drop database `name`; with `force`, end the sessions connected to it first. Sessions that
-/// keep it in use make it fail, naming them.
-pub async fn drop_named(client: &Client, name: &str, force: bool) -> Result<()> {
-    let outcome = if force {
-        force_drop(client, name).await?
-    } else {
-        try_drop(client, name, "").await?
-    };
-    match outcome {
-        Dropped::Done => Ok(()),
-        Dropped::Blocked(holders) => Err(blocked(name, &holders)),
-    }
-}
-
-enum Dropped {
-    Done,
-    /// DROP DATABASE refuses while anyone is connected; these sessions were.
-    Blocked(Vec<Session>),
-}
-
-async fn try_drop(client: &Client, name: &str, options: &str) -> Result<Dropped> {
-    let sql = format!("DROP DATABASE {}{options}", quote_ident(name));
-    ui::verbose(format_args!("> {sql}"));
-    let Err(err) = client.batch_execute(&sql).await else {
-        return Ok(Dropped::Done);
-    };
-    let err = PgError(err);
-    if err.code() != Some(&SqlState::OBJECT_IN_USE) {
-        let what = format!("could not drop database {}", quote_ident(name));
-        return Err(anyhow::Error::new(err).context(Fail::new(Exit::Failure, what)));
-    }
-    Ok(Dropped::Blocked(
-        sessions::list(client, &Filter::database(name)).await?,
-    ))
-}
-
-/// Name who holds the database, so the user can decide whether to end them.
-fn blocked(name: &str, holders: &[Session]) -> anyhow::Error {
-    let mut message = format!(
-        "could not drop database {}: {} other session(s) are connected to it",
-        quote_ident(name),
-        holders.len()
-    );
-    for session in holders {
-        message.push_str(&format!("\n  {}", describe(session)));
-    }
-    Fail::new(Exit::Failure, message)
-        .hint("close the app or IDE holding them, or end them with `cruddur-db drop --force` (or `setup --force`)")
-        .into()
-}
-
-async fn force_drop(client: &Client, name: &str) -> Result<Dropped> {
-    for session in sessions::list(client, &Filter::database(name)).await? {
-        ui::note(format_args!("ending session {}", describe(&session)));
-    }
-    if db::server_version(client).await? >= FORCE_OPTION_SINCE {
-        return try_drop(client, name, " WITH (FORCE)").await;
-    }
-    // Before 13: terminate, then drop. Termination is asynchronous and a pooler may reconnect, so
-    // retry for a few seconds while the only obstacle is sessions still connected.
-    let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
-        client
-            .execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-                &[&name],
-            )
-            .await
-            .map_err(PgError)
-            .context("could not end the sessions connected to the database")?;
-        match try_drop(client, name, "").await? {
-            Dropped::Blocked(_) if Instant::now() < deadline => {
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            outcome => return Ok(outcome),
-        }
-    }
-}
-
-pub fn describe(session: &Session) -> String {
-    format!(
-        "pid {} user {} app {} client {} state {}",
-        session.pid,
-        session.user.as_deref().unwrap_or("?"),
-        if session.application.is_empty() {
-            "?"
-        } else {
-            &session.application
-        },
-        session.client_addr.as_deref().unwrap_or("local socket"),
-        session.state.as_deref().unwrap_or("?"),
-    )
 }

@@ -6,23 +6,24 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use tokio_postgres::error::SqlState;
 
-use super::sessions::{self, Filter};
+use super::sessions::{chosen, print_table};
 use crate::cli::KillArgs;
-use crate::config::Config;
-use crate::db::{self, PgError, quote_ident};
+use crate::context::RunContext;
+use crate::db::sessions::{self, Filter};
+use crate::db::{PgError, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::{guard, ui};
 
-pub async fn run(config: &Config, args: &KillArgs) -> Result<()> {
+pub async fn run(ctx: &RunContext, args: &KillArgs) -> Result<()> {
     let started = Instant::now();
-    let target = config.target()?;
+    let (target, client) = ctx.admin().await?;
     let name = target.conn.database();
-    let client = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
+
     guard::refuse_unless_prod(&client, &target).await?;
     let filter = Filter {
         idle_for: args.idle_for.map(Duration::from_secs),
         pids: &args.pids,
-        ..Filter::chosen(&args.filter, name)
+        ..chosen(&args.filter, name)
     };
     let mut chosen = sessions::list(&client, &filter).await?;
     let scope = if args.filter.all {
@@ -62,7 +63,7 @@ pub async fn run(config: &Config, args: &KillArgs) -> Result<()> {
             format_args!("would end {} session(s) {scope}", chosen.len()),
             started.elapsed(),
         );
-        sessions::print_table(&chosen, args.filter.all)?;
+        print_table(&chosen, args.filter.all)?;
         return finish(problems);
     }
 
@@ -96,7 +97,7 @@ pub async fn run(config: &Config, args: &KillArgs) -> Result<()> {
         started.elapsed(),
     );
     chosen.retain(|session| ended.contains(&session.pid));
-    sessions::print_table(&chosen, args.filter.all)?;
+    print_table(&chosen, args.filter.all)?;
     finish(problems)
 }
 

@@ -5,22 +5,22 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::cli::LoadArgs;
-use crate::config::Config;
-use crate::db::{self, Session};
+use crate::context::RunContext;
+use crate::db::Session;
 use crate::script::{self, RunOptions};
 use crate::{guard, ui};
 
 pub const SCHEMA_FILE: &str = "schema.sql";
 pub const SEED_FILE: &str = "seed.sql";
 
-pub async fn schema_load(config: &Config, args: &LoadArgs) -> Result<()> {
-    let path = config.sql_file(args.file.as_deref(), SCHEMA_FILE)?;
-    run(config, "schema-load", &path, options(args), &args.vars.set).await
+pub async fn schema_load(ctx: &RunContext, args: &LoadArgs) -> Result<()> {
+    let path = ctx.sql_file(args.file.as_deref(), SCHEMA_FILE)?;
+    run(ctx, "schema-load", &path, options(args), &args.vars.set).await
 }
 
-pub async fn seed(config: &Config, args: &LoadArgs) -> Result<()> {
-    let path = config.sql_file(args.file.as_deref(), SEED_FILE)?;
-    run(config, "seed", &path, options(args), &args.vars.set).await
+pub async fn seed(ctx: &RunContext, args: &LoadArgs) -> Result<()> {
+    let path = ctx.sql_file(args.file.as_deref(), SEED_FILE)?;
+    run(ctx, "seed", &path, options(args), &args.vars.set).await
 }
 
 fn options(args: &LoadArgs) -> RunOptions {
@@ -29,14 +29,13 @@ fn options(args: &LoadArgs) -> RunOptions {
 
 /// Run `path` on the target database, reporting under `label`.
 pub async fn run(
-    config: &Config,
+    ctx: &RunContext,
     label: &str,
     path: &Path,
     options: RunOptions,
     set: &[(String, String)],
 ) -> Result<()> {
-    let target = config.target()?;
-    let session = db::connect(&target).await?;
+    let (target, session) = ctx.session().await?;
     guard::refuse_unless_prod(&session.client, &target).await?;
     load(&session, label, path, options, set).await
 }

@@ -7,23 +7,23 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::cli::{MigrateAction, MigrateArgs, UpArgs};
-use crate::config::Config;
+use crate::context::RunContext;
+use crate::db::run_lock;
 use crate::db::{self, Session, Target, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::migrate::{self, Entry, Migration, State, history};
-use crate::rebuild::lock;
 use crate::{guard, ui};
 
 use super::migrate_safety;
 
-pub async fn run(config: &Config, args: &MigrateArgs) -> Result<()> {
+pub async fn run(ctx: &RunContext, args: &MigrateArgs) -> Result<()> {
     // Files named on the command line need no project around them (a CI lint step).
     if let Some(MigrateAction::Lint { files, json }) = &args.action
         && !files.is_empty()
     {
         return migrate_safety::lint_files(files, *json);
     }
-    let dir = config
+    let dir = ctx
         .migrations_dir(args.migrations_dir.as_deref())
         .ok_or_else(|| {
             Fail::new(
@@ -33,24 +33,24 @@ pub async fn run(config: &Config, args: &MigrateArgs) -> Result<()> {
             .hint("run from inside the project, or pass --migrations-dir DIR")
         })?;
     match &args.action {
-        None => up(config, &dir, &args.up).await,
-        Some(MigrateAction::Up(up_args)) => up(config, &dir, up_args).await,
+        None => up(ctx, &dir, &args.up).await,
+        Some(MigrateAction::Up(up_args)) => up(ctx, &dir, up_args).await,
         Some(MigrateAction::Lint { json, .. }) => migrate_safety::lint(&dir, *json),
-        Some(MigrateAction::Plan { json }) => migrate_safety::plan(config, &dir, *json).await,
+        Some(MigrateAction::Plan { json }) => migrate_safety::plan(ctx, &dir, *json).await,
         Some(MigrateAction::New { name }) => new(&dir, name),
         Some(MigrateAction::Down { steps, up: up_args }) => {
-            down(config, &dir, *steps, up_args, false).await
+            down(ctx, &dir, *steps, up_args, false).await
         }
-        Some(MigrateAction::Redo(up_args)) => down(config, &dir, 1, up_args, true).await,
+        Some(MigrateAction::Redo(up_args)) => down(ctx, &dir, 1, up_args, true).await,
         Some(MigrateAction::Status { json, exit_code }) => {
-            status(config, &dir, *json, *exit_code).await
+            status(ctx, &dir, *json, *exit_code).await
         }
         Some(MigrateAction::ImportLegacy {
             dir: legacy,
             dry_run,
         }) => {
-            let legacy = config.legacy_migrations_dir(legacy.as_deref())?;
-            import_legacy(config, &legacy, &dir, *dry_run).await
+            let legacy = ctx.legacy_migrations_dir(legacy.as_deref())?;
+            import_legacy(ctx, &legacy, &dir, *dry_run).await
         }
     }
 }
@@ -95,12 +95,11 @@ fn new(dir: &std::path::Path, name: &str) -> Result<()> {
 
 /// The target, a session on it, and the migrate lock held on a session of its own for the
 /// whole run (safe with transaction:false migrations, and behind PgBouncer in session mode).
-async fn open(config: &Config, lock_timeout: Option<u64>) -> Result<(Target, Session, Session)> {
-    let target = config.target()?;
-    let session = db::connect(&target).await?;
+async fn open(ctx: &RunContext, lock_timeout: Option<u64>) -> Result<(Target, Session, Session)> {
+    let (target, session) = ctx.session().await?;
     guard::refuse_unless_prod(&session.client, &target).await?;
     let holder = db::connect(&target).await?;
-    lock::acquire(
+    run_lock::acquire(
         &holder.client,
         "migrate",
         target.conn.database(),
@@ -123,15 +122,15 @@ async fn entries(session: &Session, files: Vec<Migration>) -> Result<Vec<Entry>>
     Ok(migrate::plan(files, applied))
 }
 
-async fn up(config: &Config, dir: &std::path::Path, args: &UpArgs) -> Result<()> {
+async fn up(ctx: &RunContext, dir: &std::path::Path, args: &UpArgs) -> Result<()> {
     if args.dry_run {
-        return migrate_safety::plan(config, dir, false).await;
+        return migrate_safety::plan(ctx, dir, false).await;
     }
     let started = Instant::now();
     let files = migrate::discover(dir)?;
-    migrate_safety::gate(config, &files, args.allow_unsafe).await?;
-    guard::confirm_action(config, &config.target()?, "migrate").await?;
-    let (target, session, holder) = open(config, args.lock_timeout).await?;
+    migrate_safety::gate(ctx, &files, args.allow_unsafe).await?;
+    guard::confirm_action(ctx, &ctx.target()?, "migrate").await?;
+    let (target, session, holder) = open(ctx, args.lock_timeout).await?;
     let entries = entries(&session, files).await?;
     migrate::check_unchanged(&entries, args.allow_modified)?;
     migrate::check_order(&entries, args.allow_out_of_order)?;
@@ -168,14 +167,14 @@ async fn up(config: &Config, dir: &std::path::Path, args: &UpArgs) -> Result<()>
 }
 
 async fn down(
-    config: &Config,
+    ctx: &RunContext,
     dir: &std::path::Path,
     steps: usize,
     args: &UpArgs,
     redo: bool,
 ) -> Result<()> {
     let started = Instant::now();
-    let (target, session, holder) = open(config, args.lock_timeout).await?;
+    let (target, session, holder) = open(ctx, args.lock_timeout).await?;
     let entries = entries(&session, migrate::discover(dir)?).await?;
     migrate::check_unchanged(&entries, args.allow_modified)?;
     let last: Vec<&Entry> = entries
@@ -215,7 +214,7 @@ async fn down(
         );
         return Ok(());
     }
-    guard::confirm_action(config, &target, &format!("revert {} on", names.join(", "))).await?;
+    guard::confirm_action(ctx, &target, &format!("revert {} on", names.join(", "))).await?;
     for entry in &last {
         let Some(migration) = &entry.migration else {
             return Err(Fail::new(
@@ -254,9 +253,13 @@ struct Row {
     file: Option<PathBuf>,
 }
 
-async fn status(config: &Config, dir: &std::path::Path, json: bool, exit_code: bool) -> Result<()> {
-    let target = config.target()?;
-    let session = db::connect(&target).await?;
+async fn status(
+    ctx: &RunContext,
+    dir: &std::path::Path,
+    json: bool,
+    exit_code: bool,
+) -> Result<()> {
+    let (_, session) = ctx.session().await?;
     let entries = entries(&session, migrate::discover(dir)?).await?;
     let pending = entries.iter().filter(|e| e.state == State::Pending).count();
     let rows: Vec<Row> = entries
@@ -319,15 +322,14 @@ async fn status(config: &Config, dir: &std::path::Path, json: bool, exit_code: b
 /// Write each old Python migration as a migration file (idempotent), then record as applied
 /// those at or before the database's `schema_information.last_successful_run`.
 async fn import_legacy(
-    config: &Config,
+    ctx: &RunContext,
     legacy_dir: &std::path::Path,
     dir: &std::path::Path,
     dry_run: bool,
 ) -> Result<()> {
     let started = Instant::now();
     let old = migrate::legacy::read_dir(legacy_dir)?;
-    let target = config.target()?;
-    let session = db::connect(&target).await?;
+    let (_, session) = ctx.session().await?;
     let bookmark = history::legacy_bookmark(&session.client).await?;
     let done_until = bookmark.as_deref().map(migrate::legacy::stamp_order);
     if !dry_run {

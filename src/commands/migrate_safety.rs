@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::config::Config;
+use crate::context::RunContext;
 use crate::db::{self, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::migrate::lint::{self, Finding};
@@ -101,7 +101,7 @@ impl std::fmt::Display for Summary {
 /// Before `migrate` connects: stop when a migration that is not applied yet has a dangerous
 /// finding. Files only matter if pending, so when there is a finding the history is read
 /// (read-only) to leave out applied ones; if the database cannot be reached, every file counts.
-pub async fn gate(config: &Config, migrations: &[Migration], allow_unsafe: bool) -> Result<()> {
+pub async fn gate(ctx: &RunContext, migrations: &[Migration], allow_unsafe: bool) -> Result<()> {
     let mut flagged: Vec<(&Migration, Vec<Finding>)> = Vec::new();
     for migration in migrations {
         let blocking: Vec<Finding> = lint::migration(migration)?
@@ -115,7 +115,7 @@ pub async fn gate(config: &Config, migrations: &[Migration], allow_unsafe: bool)
     if flagged.is_empty() {
         return Ok(());
     }
-    if let Some(applied) = applied_versions(config).await {
+    if let Some(applied) = applied_versions(ctx).await {
         flagged.retain(|(m, _)| !applied.contains(&m.version));
     }
     if flagged.is_empty() {
@@ -150,17 +150,16 @@ pub async fn gate(config: &Config, migrations: &[Migration], allow_unsafe: bool)
 }
 
 /// The versions the target's history records, or `None` when it cannot be read.
-async fn applied_versions(config: &Config) -> Option<HashSet<String>> {
-    let target = config.target().ok()?;
+async fn applied_versions(ctx: &RunContext) -> Option<HashSet<String>> {
+    let target = ctx.target().ok()?;
     let session = db::connect(&target).await.ok()?;
     let applied = history::applied(&session.client).await.ok()?;
     Some(applied.into_iter().map(|a| a.version).collect())
 }
 
 /// `migrate plan` and `migrate --dry-run`: each pending migration's statements and locks.
-pub async fn plan(config: &Config, dir: &Path, json: bool) -> Result<()> {
-    let target = config.target()?;
-    let session = db::connect(&target).await?;
+pub async fn plan(ctx: &RunContext, dir: &Path, json: bool) -> Result<()> {
+    let (target, session) = ctx.session().await?;
     let files = migrate::discover(dir)?;
     let applied = history::applied(&session.client).await?;
     let mut plans = Vec::new();

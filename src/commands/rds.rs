@@ -4,49 +4,51 @@
 use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Serialize;
 
+use crate::aws::Aws;
+use crate::aws::diagnose::public_ip;
 use crate::aws::ec2::{self, Rule};
 use crate::aws::rds::{self, Instance};
-use crate::aws::{Aws, AwsError};
 use crate::cli::{RdsAction, RdsArgs, RdsWaitArgs};
-use crate::config::{AwsEnv, Config};
+use crate::config::AwsEnv;
+use crate::context::RunContext;
 use crate::error::{Exit, Fail};
 use crate::{guard, ui};
 
-pub async fn run(config: &Config, args: &RdsArgs) -> Result<()> {
-    let env = config.aws();
-    let (instance_id, region) = which_instance(config, args)?;
-    let aws = Aws::connect(&env, region.as_deref()).await?;
+pub async fn run(ctx: &RunContext, args: &RdsArgs) -> Result<()> {
+    let env = ctx.aws();
+    let (instance_id, region) = which_instance(ctx, args)?;
+    let aws = Aws::connect(env, region.as_deref()).await?;
     match &args.action {
-        RdsAction::Status { json } => status(&aws, &env, &instance_id, *json).await,
-        RdsAction::Start(wait) => start(config, &aws, &instance_id, *wait).await,
-        RdsAction::Stop(wait) => stop(config, &aws, &instance_id, *wait).await,
+        RdsAction::Status { json } => status(&aws, env, &instance_id, *json).await,
+        RdsAction::Start(wait) => start(ctx, &aws, &instance_id, *wait).await,
+        RdsAction::Stop(wait) => stop(ctx, &aws, &instance_id, *wait).await,
         RdsAction::AllowIp {
             ip,
             description,
             dry_run,
         } => {
-            let ip = my_ip(&aws, &env, ip.as_deref()).await?;
+            let ip = public_ip(&aws, env, ip.as_deref()).await?;
             let description = description
                 .clone()
-                .unwrap_or_else(|| default_description(&env));
-            allow_ip(&aws, &env, &instance_id, ip, &description, *dry_run).await
+                .unwrap_or_else(|| default_description(env));
+            allow_ip(&aws, env, &instance_id, ip, &description, *dry_run).await
         }
     }
 }
 
 /// The instance and region: `--instance` / `--region`, else the production URL's RDS host.
 /// `AWS_REGION` wins over the host's region, as the users expect of the aws CLI.
-fn which_instance(config: &Config, args: &RdsArgs) -> Result<(String, Option<String>)> {
-    let from_host = config
+fn which_instance(ctx: &RunContext, args: &RdsArgs) -> Result<(String, Option<String>)> {
+    let from_host = ctx
         .production_target()?
         .and_then(|target| rds::instance_of_host(&target.conn.host()));
     let region = args
         .region
         .clone()
-        .or_else(|| config.aws().region)
+        .or_else(|| ctx.aws().region.clone())
         .or_else(|| from_host.as_ref().map(|(_, region)| region.clone()));
     let id = args
         .instance
@@ -68,35 +70,6 @@ fn default_description(env: &AwsEnv) -> String {
         env.user.as_deref().unwrap_or("user"),
         env.hostname.as_deref().unwrap_or("host")
     )
-}
-
-/// This machine's public IP: `explicit`, else the environment's, else checkip.
-async fn my_ip(aws: &Aws, env: &AwsEnv, explicit: Option<&str>) -> Result<(IpAddr, String)> {
-    let (text, source) = match (explicit, &env.ip) {
-        (Some(ip), _) => (ip.to_string(), "--ip".to_string()),
-        (None, Some((name, value))) => (value.clone(), name.to_string()),
-        (None, None) => {
-            let found = aws.get_text(&env.checkip_url).await.with_context(|| {
-                Fail::new(
-                    Exit::Aws,
-                    format!(
-                        "could not learn this machine's public IP from {}",
-                        env.checkip_url
-                    ),
-                )
-                .hint("pass --ip IP, or set MY_IP")
-            })?;
-            (found, env.checkip_url.clone())
-        }
-    };
-    let ip = text.trim().parse::<IpAddr>().map_err(|_| {
-        Fail::new(
-            Exit::Usage,
-            format!("{text:?} (from {source}) is not an IP address"),
-        )
-        .hint("pass --ip with an IPv4 or IPv6 address, e.g. --ip 203.0.113.7")
-    })?;
-    Ok((ip, source))
 }
 
 /// `rds status --json`. Field names are documented in README.md.
@@ -126,7 +99,7 @@ async fn status(aws: &Aws, env: &AwsEnv, id: &str, json: bool) -> Result<()> {
     };
     let inbound: Vec<&Rule> = rules.iter().filter(|r| r.inbound_on(port)).collect();
     // Status is for looking: a failed IP lookup leaves that line out instead of failing.
-    let ip = my_ip(aws, env, None)
+    let ip = public_ip(aws, env, None)
         .await
         .ok()
         .map(|(ip, source)| IpStatus {
@@ -223,7 +196,7 @@ async fn status(aws: &Aws, env: &AwsEnv, id: &str, json: bool) -> Result<()> {
     ui::raw(text.as_bytes())
 }
 
-async fn start(config: &Config, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Result<()> {
+async fn start(ctx: &RunContext, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Result<()> {
     let started = Instant::now();
     let instance = rds::describe(aws, id).await?;
     if instance.status == "available" {
@@ -241,10 +214,10 @@ async fn start(config: &Config, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Resul
         format_args!("asked {id} to start"),
         started.elapsed(),
     );
-    finish(config, aws, id, "available", wait).await
+    finish(ctx, aws, id, "available", wait).await
 }
 
-async fn stop(config: &Config, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Result<()> {
+async fn stop(ctx: &RunContext, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Result<()> {
     let started = Instant::now();
     let instance = rds::describe(aws, id).await?;
     if instance.status == "stopped" {
@@ -255,7 +228,7 @@ async fn stop(config: &Config, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Result
         return Ok(());
     }
     if instance.status != "stopping" {
-        if !config.yes {
+        if !ctx.yes {
             guard::confirm_typed(
                 &format!("stop RDS instance {id} (the production database goes offline)"),
                 "instance identifier",
@@ -270,18 +243,18 @@ async fn stop(config: &Config, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Result
         format_args!("asked {id} to stop (RDS starts it again by itself after 7 days)"),
         started.elapsed(),
     );
-    finish(config, aws, id, "stopped", wait).await
+    finish(ctx, aws, id, "stopped", wait).await
 }
 
 /// With `--wait`, poll until the instance is `wanted`: one line per state, a spinner between.
 async fn finish(
-    config: &Config,
+    ctx: &RunContext,
     aws: &Aws,
     id: &str,
     wanted: &str,
     wait: RdsWaitArgs,
 ) -> Result<()> {
-    if config.wait().is_none() {
+    if ctx.wait().is_none() {
         ui::note(format_args!(
             "`cruddur-db rds status` shows its state; --wait waits until it is {wanted}"
         ));
@@ -422,63 +395,4 @@ async fn allow_ip(
         }
     }
     Ok(())
-}
-
-/// What doctor learns from AWS about an RDS host that does not answer.
-pub enum Diagnosis {
-    /// AWS answered: the verdict replaces doctor's guess.
-    Aws(String),
-    /// AWS could not be asked: how to let doctor ask.
-    Unavailable(String),
-}
-
-/// Ask AWS why the RDS instance behind `host` does not answer: stopped, not publicly
-/// accessible, or a security group that does not admit this machine's IP.
-pub async fn diagnose(config: &Config, host: &str, my_ip_hint: Option<&str>) -> Option<Diagnosis> {
-    let (id, host_region) = rds::instance_of_host(host)?;
-    let env = config.aws();
-    let region = env.region.clone().unwrap_or(host_region);
-    let Ok(aws) = Aws::connect(&env, Some(&region)).await else {
-        return Some(Diagnosis::Unavailable(
-            "with AWS credentials (AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) doctor asks AWS whether the instance is stopped or its security groups admit you".to_string(),
-        ));
-    };
-    let instance = match rds::describe(&aws, &id).await {
-        Ok(instance) => instance,
-        Err(err) => {
-            let code = AwsError::code_in(&err).unwrap_or("no answer");
-            return Some(Diagnosis::Unavailable(format!(
-                "AWS could not describe instance {id} ({code}); `cruddur-db rds status` tells more"
-            )));
-        }
-    };
-    if instance.status != "available" {
-        return Some(Diagnosis::Aws(format!(
-            "AWS says instance {id} is {}: start it with `cruddur-db rds start --wait`",
-            instance.status
-        )));
-    }
-    if !instance.publicly_accessible {
-        return Some(Diagnosis::Aws(format!(
-            "AWS says instance {id} is not publicly accessible: only clients inside its VPC reach it (modify the instance to be publicly accessible, or connect from inside)"
-        )));
-    }
-    let port = instance.port.unwrap_or(5432);
-    let ip = match my_ip_hint.and_then(|ip| ip.parse().ok()) {
-        Some(ip) => ip,
-        None => my_ip(&aws, &env, None).await.ok()?.0,
-    };
-    let rules = ec2::rules(&aws, &instance.security_groups).await.ok()?;
-    Some(Diagnosis::Aws(
-        if rules.iter().any(|r| r.admits(ip, port)) {
-            format!(
-                "AWS says instance {id} is available and its security groups admit {ip} on port {port}: check the network between you and it"
-            )
-        } else {
-            format!(
-                "AWS says the security groups of instance {id} ({}) do not admit your IP {ip} on port {port}: run `cruddur-db rds allow-ip`",
-                instance.security_groups.join(", ")
-            )
-        },
-    ))
 }

@@ -11,25 +11,25 @@ use tokio_postgres::error::SqlState;
 
 use super::{create, drop, load};
 use crate::cli::{CreateArgs, DropArgs, SetupArgs};
-use crate::config::Config;
+use crate::context::RunContext;
+use crate::db::run_lock;
 use crate::db::{self, PgError, Target, quote_ident};
 use crate::migrate::{self, Migration};
 use crate::rebuild::cache::{self, Mode};
-use crate::rebuild::{Step, lock, set_step, side};
+use crate::rebuild::{Step, set_step, side};
 use crate::script::{self, Inspection, RunOptions};
 use crate::{guard, ui};
 
-pub async fn run(config: &Config, args: &SetupArgs) -> Result<()> {
+pub async fn run(ctx: &RunContext, args: &SetupArgs) -> Result<()> {
     let started = Instant::now();
     // Find and read the files (and their includes) before touching anything.
-    let (schema, migrations, seed) = files(config)?;
+    let (schema, migrations, seed) = files(ctx)?;
     let files = inspect(&schema, &migrations, &seed, &args.vars.set)?;
-    let target = config.target()?;
+    let (target, admin) = ctx.admin().await?;
     let name = target.conn.database();
 
-    let admin = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
     set_step(Some(Step::Building("lock")));
-    lock::acquire(
+    run_lock::acquire(
         &admin,
         "setup",
         name,
@@ -53,7 +53,15 @@ pub async fn run(config: &Config, args: &SetupArgs) -> Result<()> {
         None => {
             let production =
                 target.prod || target.conn.is_rds() || guard::is_production(&admin, name).await?;
-            let mode = match (config.template_mode(args), production, &files.unhashable) {
+            let mode = match (
+                Mode::chosen(
+                    args.no_template,
+                    args.rebuild_template,
+                    ctx.template_setting(),
+                ),
+                production,
+                &files.unhashable,
+            ) {
                 (Mode::Off, _, _) => Mode::Off,
                 (_, true, _) => {
                     ui::note("template cache: never for a production database");
@@ -90,10 +98,10 @@ pub async fn run(config: &Config, args: &SetupArgs) -> Result<()> {
 
 /// What `setup` loads: the schema, the migrations, the seed. Seeds are written against the
 /// current schema: schema, then pending migrations, then the seed.
-pub fn files(config: &Config) -> Result<(PathBuf, Vec<Migration>, PathBuf)> {
-    let schema = config.sql_file(None, load::SCHEMA_FILE)?;
-    let seed = config.sql_file(None, load::SEED_FILE)?;
-    let migrations = match config.migrations_dir(None) {
+pub fn files(ctx: &RunContext) -> Result<(PathBuf, Vec<Migration>, PathBuf)> {
+    let schema = ctx.sql_file(None, load::SCHEMA_FILE)?;
+    let seed = ctx.sql_file(None, load::SEED_FILE)?;
+    let migrations = match ctx.migrations_dir(None) {
         Some(dir) => migrate::discover(&dir)?,
         None => Vec::new(),
     };
@@ -170,13 +178,13 @@ async fn aside(
     .await;
     if let Err(err) = built {
         // Best effort: the next setup removes what is left anyway.
-        let _ = drop::drop_named(admin, &side_name, true).await;
+        let _ = crate::db::admin::drop_named(admin, &side_name, true).await;
         return Err(err.context(format!("your database {} is unchanged", quote_ident(name))));
     }
     set_step(Some(Step::Swapping));
     let started = Instant::now();
     if let Err(err) = swap(admin, &side_name, target, args).await {
-        let _ = drop::drop_named(admin, &side_name, true).await;
+        let _ = crate::db::admin::drop_named(admin, &side_name, true).await;
         return Err(err);
     }
     if target.prod {

@@ -6,19 +6,20 @@ use std::time::Instant;
 use anyhow::Result;
 
 use crate::cli::SnapshotAction;
-use crate::config::Config;
+use crate::context::RunContext;
+use crate::db::run_lock;
 use crate::db::{self, Target, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::rebuild::snapshot::{self, Snapshot};
-use crate::rebuild::{Step, lock, set_step, side};
+use crate::rebuild::{Step, set_step, side};
 use crate::{guard, ui};
 
-pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
+pub async fn run(ctx: &RunContext, action: &SnapshotAction) -> Result<()> {
     let started = Instant::now();
-    let target = config.target()?;
+    let target = ctx.target()?;
     let name = target.conn.database();
     refuse_production_target(&target)?;
-    let admin = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
+    let (_, admin) = ctx.admin().await?;
     if guard::is_production(&admin, name).await? {
         return Err(production(&target));
     }
@@ -29,7 +30,7 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
         } => {
             let snap_name = wanted.clone().unwrap_or_else(snapshot::default_name);
             snapshot::check_name(&snap_name)?;
-            lock::acquire(&admin, "setup", name, None).await?;
+            run_lock::acquire(&admin, "setup", name, None).await?;
             let taken = snapshot::save(&admin, name, &snap_name, *force).await?;
             ui::done(
                 "snapshot",
@@ -49,7 +50,7 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
             from_db,
         } => {
             set_step(Some(Step::Restoring));
-            lock::acquire(&admin, "setup", name, None).await?;
+            run_lock::acquire(&admin, "setup", name, None).await?;
             if let Some(source) = from_db {
                 refuse_production_source(&admin, &target, source).await?;
             }
@@ -71,7 +72,7 @@ pub async fn run(config: &Config, action: &SnapshotAction) -> Result<()> {
             if let Err(err) = side::swap(&admin, &side_name, name, *force).await {
                 // Until the old database is gone, the copy is the spare; after, it is the data.
                 if !matches!(db::database_exists(&admin, name).await, Ok(false)) {
-                    let _ = crate::commands::drop::drop_named(&admin, &side_name, true).await;
+                    let _ = crate::db::admin::drop_named(&admin, &side_name, true).await;
                     return Err(
                         err.context(format!("your database {} is unchanged", quote_ident(name)))
                     );

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::setup;
 use crate::cli::TemplatesArgs;
-use crate::config::Config;
-use crate::db::{self, quote_ident};
+use crate::context::RunContext;
+use crate::db::quote_ident;
 use crate::rebuild::cache;
 use crate::ui;
 
@@ -24,15 +24,15 @@ struct Row {
     load_seconds: f64,
 }
 
-pub async fn run(config: &Config, args: &TemplatesArgs) -> Result<()> {
+pub async fn run(ctx: &RunContext, args: &TemplatesArgs) -> Result<()> {
     let started = Instant::now();
-    let target = config.target()?;
+    let (target, admin) = ctx.admin().await?;
     let name = target.conn.database();
-    let admin = db::connect_admin(&target, config.maintenance_db.as_deref()).await?;
+
     let templates = cache::templates_of(&admin, name).await?;
     // Which key the current files make, when they can be found.
     // The key `setup` (without --set) would use now, as setup computes it.
-    let current = match setup::files(config) {
+    let current = match setup::files(ctx) {
         Ok((schema, migrations, seed)) => {
             let files = setup::inspect(&schema, &migrations, &seed, &[])?;
             Some(cache::key(&admin, &files).await?)

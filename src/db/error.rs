@@ -159,8 +159,13 @@ pub(super) fn every_host_failed(failures: Vec<(String, anyhow::Error)>) -> anyho
         .into_iter()
         .next_back()
         .expect("two or more failures");
-    let (exit, hint) = crate::error::classify(&last);
-    let fail = Fail::new(exit, message).hint(hint.to_string());
+    // The last host's own verdict (connect_failure always gives one) speaks for all.
+    let (exit, hint) = match last.downcast_ref::<Fail>() {
+        Some(fail) => (fail.exit, fail.hint.clone()),
+        None => (server_exit(&last), server_hint(&last).map(str::to_string)),
+    };
+    let mut fail = Fail::new(exit, message);
+    fail.hint = hint;
     last.context(fail)
 }
 
@@ -241,4 +246,55 @@ pub(super) fn is_transient(err: &anyhow::Error) -> bool {
 pub(super) fn short_cause(err: &anyhow::Error) -> String {
     err.downcast_ref::<PgError>()
         .map_or_else(|| err.to_string(), PgError::to_string)
+}
+
+/// The exit code a server error calls for when no code path chose one: a connection lost
+/// (closed, ended by an administrator, a crash) is exit 3, as when it could not be opened.
+pub fn server_exit(err: &anyhow::Error) -> Exit {
+    let Some(pg) = err
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<PgError>())
+    else {
+        return Exit::Failure;
+    };
+    let lost = pg.0.is_closed()
+        || pg.code().is_some_and(|code| {
+            [
+                SqlState::ADMIN_SHUTDOWN,
+                SqlState::CRASH_SHUTDOWN,
+                SqlState::CANNOT_CONNECT_NOW,
+            ]
+            .contains(code)
+        });
+    if lost {
+        Exit::Unreachable
+    } else {
+        Exit::Failure
+    }
+}
+
+/// Advice for a server or connection error anywhere in the chain, by what went wrong.
+pub fn server_hint(err: &anyhow::Error) -> Option<&'static str> {
+    let pg = err
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<PgError>())?;
+    if pg.0.is_closed() {
+        return Some(
+            "the server closed the connection: it may have restarted, crashed or ended this session; check the server's log, then run the command again",
+        );
+    }
+    let code = pg.code()?;
+    Some(if *code == SqlState::ADMIN_SHUTDOWN {
+        "an administrator (or `cruddur-db kill`) ended this session, or the server is shutting down; run the command again"
+    } else if *code == SqlState::CRASH_SHUTDOWN {
+        "the server restarted after another process crashed; run the command again once it is back"
+    } else if *code == SqlState::NAME_TOO_LONG {
+        "PostgreSQL names are at most 63 bytes: choose a shorter name"
+    } else if *code == SqlState::INSUFFICIENT_PRIVILEGE {
+        "connect as a user with that privilege: the database's owner, or a superuser (on RDS, the master user)"
+    } else if *code == SqlState::QUERY_CANCELED {
+        "the statement was cancelled (by a timeout or another session); run the command again"
+    } else {
+        return None;
+    })
 }

@@ -1,9 +1,12 @@
 //! Connecting to PostgreSQL: the target and maintenance databases, server notices, and turning
 //! connection failures into exit codes and hints.
 
+pub mod admin;
 pub mod conninfo;
 mod error;
 mod notices;
+pub mod run_lock;
+pub mod sessions;
 pub mod tls;
 
 use std::sync::Mutex;
@@ -17,7 +20,7 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 
 pub use self::conninfo::ConnInfo;
 use self::conninfo::{HostSpec, SessionAttrs, SslMode};
-pub use self::error::{PgError, is_rds, refused_hint, timeout_hint};
+pub use self::error::{PgError, is_rds, refused_hint, server_exit, server_hint, timeout_hint};
 pub use self::notices::{Heard, Listener, Notices};
 use crate::error::{Exit, Fail};
 use crate::ui;

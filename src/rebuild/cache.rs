@@ -23,6 +23,22 @@ pub enum Mode {
     On,
 }
 
+impl Mode {
+    /// `--no-template`, else the `CRUDDUR_DB_TEMPLATE` setting (`off`, `auto`, `on`), else
+    /// `--rebuild-template` (which keeps one), else `auto`.
+    pub fn chosen(no_template: bool, rebuild_template: bool, setting: Option<&str>) -> Mode {
+        if no_template {
+            return Mode::Off;
+        }
+        match setting {
+            Some("off" | "0" | "false") => Mode::Off,
+            Some("on" | "1" | "true") => Mode::On,
+            _ if rebuild_template => Mode::On,
+            _ => Mode::Auto,
+        }
+    }
+}
+
 /// A load at least this long is worth a template. Measured on a 2-core machine: cloning costs
 /// about 50 ms for the tiny default files (which load in 10 ms) and 150 ms for a 30 MB seed
 /// (which loads in 500 ms); keeping the template costs about as much as one clone, once.

@@ -1,9 +1,8 @@
-//! Rebuilding a database without ever leaving the user without one: one run per target at a
-//! time (`lock`), a side database built and swapped in (`side`), and a template cache that
+//! Rebuilding a database without ever leaving the user without one (one run per target at a
+//! time through `db::run_lock`): a side database built and swapped in (`side`), and a template cache that
 //! skips replaying unchanged files (`cache`). `setup` composes them.
 
 pub mod cache;
-pub mod lock;
 pub mod side;
 pub mod snapshot;
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use sha2::Digest;
 use tokio_postgres::Client;
 
-use crate::commands::drop as drop_cmd;
+use crate::db::admin::drop_named;
 use crate::db::{PgError, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::ui;
@@ -151,7 +151,7 @@ pub async fn remove_leftovers(client: &Client, target: &str) -> Result<()> {
                 "removing {}, left by an earlier setup that did not finish",
                 quote_ident(&name)
             ));
-            drop_cmd::drop_named(client, &name, true).await?;
+            drop_named(client, &name, true).await?;
         }
     }
     Ok(())
@@ -170,7 +170,7 @@ pub async fn swap(client: &Client, side: &str, target: &str, force: bool) -> Res
         .context("could not read the database's comment")?
         .map(|row| row.get(0));
     if old_comment.is_some() {
-        drop_cmd::drop_named(client, target, force).await?;
+        drop_named(client, target, force).await?;
     }
     let rename = format!(
         "ALTER DATABASE {} RENAME TO {}",
@@ -219,5 +219,5 @@ pub async fn size_of(client: &Client, name: &str) -> Result<Option<i64>> {
 /// Drop a copy kept aside (a template, a snapshot). Its sessions are only ever someone
 /// looking at it: they are never ended, and the drop fails naming them.
 pub async fn drop_unless_in_use(client: &Client, name: &str) -> Result<()> {
-    drop_cmd::drop_named(client, name, false).await
+    drop_named(client, name, false).await
 }

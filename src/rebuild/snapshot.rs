@@ -6,8 +6,7 @@ use anyhow::{Context, Result};
 use tokio_postgres::Client;
 
 use super::side::{self, Mark, fitted};
-use crate::commands::drop as drop_cmd;
-use crate::commands::sessions::{self, Filter, Session};
+use crate::db::sessions::{self, Filter, Session, describe};
 use crate::db::{self, PgError, quote_ident};
 use crate::error::{Exit, Fail};
 
@@ -93,7 +92,7 @@ pub fn busy(database: &str, holders: &[Session], what: &str, force_hint: bool) -
         quote_ident(database)
     );
     for session in holders {
-        message.push_str(&format!("\n  {}", drop_cmd::describe(session)));
+        message.push_str(&format!("\n  {}", describe(session)));
     }
     let hint = if force_hint {
         "close the app or IDE holding them, or pass --force to end them"
@@ -162,10 +161,7 @@ pub async fn end_or_refuse(client: &Client, database: &str, force: bool, what: &
         return Err(busy(database, &holders, what, true));
     }
     for session in &holders {
-        crate::ui::note(format_args!(
-            "ending session {}",
-            drop_cmd::describe(session)
-        ));
+        crate::ui::note(format_args!("ending session {}", describe(session)));
         client
             .query_one("SELECT pg_terminate_backend($1)", &[&session.pid])
             .await

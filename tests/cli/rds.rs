@@ -535,3 +535,38 @@ fn allow_ip_keeps_a_rule_per_address_family() {
         2
     );
 }
+
+#[test]
+fn doctor_and_rds_take_my_ip_from_the_same_variable_in_the_documented_order() {
+    let Some(rds) = rds() else { return };
+    let (_listener, port) = silent_server();
+    // The rule admits 1.2.3.4 only: doctor's verdict says which address it looked at.
+    let both = |command: &mut assert_cmd::Command| {
+        command.env("GITPOD_IP", "1.2.3.4").env("MY_IP", "5.6.7.8");
+    };
+    let mut status = rds.cruddur();
+    both(&mut status);
+    status
+        .args(["rds", "status"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1.2.3.4 (from GITPOD_IP)"));
+    let mut doctor = rds.cruddur();
+    both(&mut doctor);
+    let output = doctor
+        .args(["--prod", "doctor"])
+        .env(
+            "PROD_CONNECTION_URL",
+            format!(
+                "postgresql://root:pw@{}:{port}/cruddur?hostaddr=127.0.0.1&connect_timeout=1",
+                rds.host
+            ),
+        )
+        .assert()
+        .code(3)
+        .get_output()
+        .clone();
+    let stderr = output_text(&output).1;
+    assert!(stderr.contains("admit 1.2.3.4 on port 5432"), "{stderr}");
+    assert!(!stderr.contains("5.6.7.8"), "{stderr}");
+}

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 use tokio_postgres::Client;
 
-use crate::db::{PgError, quote_ident};
+use super::{PgError, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::ui;
 
