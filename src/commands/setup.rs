@@ -7,16 +7,14 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use tokio_postgres::Client;
-use tokio_postgres::error::SqlState;
 
 use super::{create, drop, load};
 use crate::cli::{CreateArgs, DropArgs, SetupArgs};
 use crate::context::RunContext;
-use crate::db::run_lock;
-use crate::db::{self, PgError, Target, quote_ident};
+use crate::db::{self, Target, run_lock};
 use crate::migrate::{self, Migration};
 use crate::rebuild::cache::{self, Mode};
-use crate::rebuild::{Step, set_step, side};
+use crate::rebuild::{Step, build, set_step, side};
 use crate::script::{self, Inspection, RunOptions};
 use crate::{guard, ui};
 
@@ -40,7 +38,6 @@ pub async fn run(ctx: &RunContext, args: &SetupArgs) -> Result<()> {
     if exists {
         guard::refuse_unless_prod(&admin, &target).await?;
     }
-    side::remove_leftovers(&admin, name).await?;
 
     let outcome = match &files.own_name {
         Some(why) => {
@@ -48,6 +45,7 @@ pub async fn run(ctx: &RunContext, args: &SetupArgs) -> Result<()> {
                 "setup",
                 format_args!("loading in place: {why}, which must run in the database itself"),
             );
+            side::remove_leftovers(&admin, name).await?;
             in_place(&admin, &target, args, [&schema, &seed], &migrations).await
         }
         None => {
@@ -121,8 +119,8 @@ pub fn inspect(
     script::inspect(&paths, set)
 }
 
-/// Build into a side database, then swap it in. On any failure the side database goes and the
-/// target stays as it was.
+/// Build into a side database, then swap it in (`rebuild::build`): from a cached template of
+/// the same files when there is one, else by loading them, keeping a template when it pays.
 async fn aside(
     admin: &Client,
     target: &Target,
@@ -133,7 +131,6 @@ async fn aside(
     migrations: &[Migration],
 ) -> Result<()> {
     let name = target.conn.database();
-    let side_name = side::side_name(name);
     // The key costs a look at the server: only worth it when there is a template to match,
     // or when one will be kept whatever the load takes.
     let templates = match mode {
@@ -145,186 +142,39 @@ async fn aside(
         Mode::Auto if templates.is_empty() => None,
         _ => Some(cache::key(admin, files).await?),
     };
-    let built = async {
+    build::aside(admin, name, args.force, "setup", async |side_name| {
         set_step(Some(Step::Building("create")));
         let template = match key.as_deref() {
             Some(key) if !args.rebuild_template => templates.iter().find(|t| t.key == key),
             _ => None,
         };
-        let cloned = clone_template(admin, target, &side_name, template).await?;
-        if !cloned {
-            let started = Instant::now();
-            let side_target = Target {
-                conn: target.conn.with_database(&side_name),
-                ..target.clone()
-            };
-            let session = db::connect(&side_target).await?;
-            load_all(
-                &session,
-                [schema, seed],
-                migrations,
-                &args.vars.set,
-                |step| set_step(Some(Step::Building(step))),
-            )
-            .await?;
-            drop(session);
-            let took = started.elapsed();
-            if mode != Mode::Off {
-                keep_template(admin, &side_name, name, files, key.as_deref(), took, mode).await?;
-            }
+        if cache::clone_or_create(admin, target, side_name, template).await? {
+            return Ok(());
         }
-        anyhow::Ok(())
-    }
-    .await;
-    if let Err(err) = built {
-        // Best effort: the next setup removes what is left anyway.
-        let _ = crate::db::admin::drop_named(admin, &side_name, true).await;
-        return Err(err.context(format!("your database {} is unchanged", quote_ident(name))));
-    }
-    set_step(Some(Step::Swapping));
-    let started = Instant::now();
-    if let Err(err) = swap(admin, &side_name, target, args).await {
-        let _ = crate::db::admin::drop_named(admin, &side_name, true).await;
-        return Err(err);
-    }
+        let started = Instant::now();
+        let side_target = Target {
+            conn: target.conn.with_database(side_name),
+            ..target.clone()
+        };
+        let session = db::connect(&side_target).await?;
+        load_all(
+            &session,
+            [schema, seed],
+            migrations,
+            &args.vars.set,
+            |step| set_step(Some(Step::Building(step))),
+        )
+        .await?;
+        drop(session);
+        let took = started.elapsed();
+        if mode != Mode::Off {
+            cache::keep(admin, side_name, name, files, key.as_deref(), took, mode).await?;
+        }
+        Ok(())
+    })
+    .await?;
     if target.prod {
         guard::mark_production(admin, name).await?;
-    }
-    ui::done(
-        "swap",
-        format_args!("{} is the new build", quote_ident(name)),
-        started.elapsed(),
-    );
-    Ok(())
-}
-
-/// Swap `side` in; a drop blocked by sessions leaves the old database as it was.
-async fn swap(admin: &Client, side_name: &str, target: &Target, args: &SetupArgs) -> Result<()> {
-    side::swap(admin, side_name, target.conn.database(), args.force)
-        .await
-        .context("setup stopped at step swap")
-}
-
-/// Create the side database from `template`, when there is one and it can be cloned.
-/// Returns whether it did; otherwise the side database exists, empty.
-async fn clone_template(
-    admin: &Client,
-    target: &Target,
-    side_name: &str,
-    template: Option<&cache::Template>,
-) -> Result<bool> {
-    let name = target.conn.database();
-    let started = Instant::now();
-    if let Some(template) = template {
-        let version = db::server_version(admin).await?;
-        match side::create(admin, side_name, name, Some((&template.name, version))).await {
-            Ok(()) => {
-                ui::done(
-                    "template",
-                    format_args!(
-                        "cache hit: cloned {} ({}, built {} ago); loading the files is skipped (it took {})",
-                        quote_ident(&template.name),
-                        ui::size(template.bytes),
-                        template.age(),
-                        ui::format_elapsed(template.load).trim_matches(['(', ')'])
-                    ),
-                    started.elapsed(),
-                );
-                return Ok(true);
-            }
-            // Never end anyone's session on the template: load the files instead.
-            Err(err)
-                if matches!(
-                    err.code(),
-                    Some(code) if *code == SqlState::OBJECT_IN_USE || *code == SqlState::INSUFFICIENT_PRIVILEGE
-                ) =>
-            {
-                ui::status(
-                    "template",
-                    format_args!(
-                        "cannot clone {} ({err}); loading the files instead",
-                        quote_ident(&template.name)
-                    ),
-                );
-            }
-            Err(err) => {
-                return Err(anyhow::Error::new(err).context("setup stopped at step create"));
-            }
-        }
-    }
-    side::create(admin, side_name, name, None)
-        .await
-        .map_err(|err| create_failed(err, target, side_name))?;
-    ui::done(
-        "create",
-        format_args!(
-            "created {} to build {} aside",
-            quote_ident(side_name),
-            quote_ident(name)
-        ),
-        started.elapsed(),
-    );
-    Ok(false)
-}
-
-fn create_failed(err: PgError, target: &Target, side_name: &str) -> anyhow::Error {
-    let hint = if err.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
-        format!(
-            "user {:?} may not create databases: use a user with CREATEDB (on RDS, the master user)",
-            target.conn.user()
-        )
-    } else {
-        "see the server's message above".to_string()
-    };
-    anyhow::Error::new(err).context(
-        crate::error::Fail::new(
-            crate::error::Exit::Failure,
-            format!(
-                "setup stopped at step create: could not create {}",
-                quote_ident(side_name)
-            ),
-        )
-        .hint(hint),
-    )
-}
-
-/// After a full load, keep a template when it pays (or always, with mode On).
-async fn keep_template(
-    admin: &Client,
-    built: &str,
-    name: &str,
-    files: &Inspection,
-    key: Option<&str>,
-    took: Duration,
-    mode: Mode,
-) -> Result<()> {
-    if mode == Mode::Auto && took < cache::WORTH_KEEPING {
-        ui::verbose(format_args!(
-            "template cache: not kept; loading took {}, under {} ms",
-            ui::format_elapsed(took),
-            cache::WORTH_KEEPING.as_millis()
-        ));
-        return Ok(());
-    }
-    set_step(Some(Step::Building("template")));
-    let started = Instant::now();
-    let key = match key {
-        Some(key) => key.to_string(),
-        None => cache::key(admin, files).await?,
-    };
-    match cache::save(admin, built, name, &key, took).await? {
-        Some(template) => ui::done(
-            "template",
-            format_args!(
-                "cache miss: kept {} so the next setup with the same files clones it instead of loading them",
-                quote_ident(&template)
-            ),
-            started.elapsed(),
-        ),
-        None => ui::status(
-            "template",
-            "cache not refreshed: the old template has sessions on it, which are never ended",
-        ),
     }
     Ok(())
 }

@@ -8,10 +8,10 @@ use anyhow::Result;
 use crate::cli::SnapshotAction;
 use crate::context::RunContext;
 use crate::db::run_lock;
-use crate::db::{self, Target, quote_ident};
+use crate::db::{Target, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::rebuild::snapshot::{self, Snapshot};
-use crate::rebuild::{Step, set_step, side};
+use crate::rebuild::{Step, build, set_step, side};
 use crate::{guard, ui};
 
 pub async fn run(ctx: &RunContext, action: &SnapshotAction) -> Result<()> {
@@ -61,25 +61,14 @@ pub async fn run(ctx: &RunContext, action: &SnapshotAction) -> Result<()> {
                     return Err(snapshot::busy(name, &holders, "refusing to restore", true));
                 }
             }
-            side::remove_leftovers(&admin, name).await?;
-            let side_name = side::side_name(name);
-            if let Err(err) = snapshot::clone_into(&admin, &snap, &side_name, name).await {
-                return Err(
-                    err.context(format!("your database {} is unchanged", quote_ident(name)))
-                );
-            }
-            set_step(Some(Step::Swapping));
-            if let Err(err) = side::swap(&admin, &side_name, name, *force).await {
-                // Until the old database is gone, the copy is the spare; after, it is the data.
-                if !matches!(db::database_exists(&admin, name).await, Ok(false)) {
-                    let _ = crate::db::admin::drop_named(&admin, &side_name, true).await;
-                    return Err(
-                        err.context(format!("your database {} is unchanged", quote_ident(name)))
-                    );
-                }
-                return Err(err);
-            }
-            set_step(None);
+            build::aside(
+                &admin,
+                name,
+                *force,
+                "snapshot restore",
+                async |side_name| snapshot::clone_into(&admin, &snap, side_name, name).await,
+            )
+            .await?;
             ui::done(
                 "snapshot",
                 format_args!(

@@ -2,14 +2,17 @@
 //! database is kept as a template named from a hash of everything that shaped it, and the
 //! next `setup` with the same hash clones it instead of replaying the files.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 use tokio_postgres::Client;
+use tokio_postgres::error::SqlState;
 
 use super::side::{self, Mark, prefix};
-use crate::db::{PgError, quote_ident};
+use super::{Step, set_step};
+use crate::db::{self, PgError, Target, quote_ident};
+use crate::error::{Exit, Fail};
 use crate::script::Inspection;
 use crate::ui;
 
@@ -171,4 +174,128 @@ pub async fn save(
         let _ = side::drop_unless_in_use(client, &old.name).await;
     }
     Ok(Some(template))
+}
+
+/// Create the side database from `template`, when there is one and it can be cloned.
+/// Returns whether it did; otherwise the side database exists, empty.
+pub async fn clone_or_create(
+    admin: &Client,
+    target: &Target,
+    side_name: &str,
+    template: Option<&Template>,
+) -> Result<bool> {
+    let name = target.conn.database();
+    let started = Instant::now();
+    if let Some(template) = template {
+        let version = db::server_version(admin).await?;
+        match side::create(admin, side_name, name, Some((&template.name, version))).await {
+            Ok(()) => {
+                ui::done(
+                    "template",
+                    format_args!(
+                        "cache hit: cloned {} ({}, built {} ago); loading the files is skipped (it took {})",
+                        quote_ident(&template.name),
+                        ui::size(template.bytes),
+                        template.age(),
+                        ui::format_elapsed(template.load).trim_matches(['(', ')'])
+                    ),
+                    started.elapsed(),
+                );
+                return Ok(true);
+            }
+            // Never end anyone's session on the template: load the files instead.
+            Err(err)
+                if matches!(
+                    err.code(),
+                    Some(code) if *code == SqlState::OBJECT_IN_USE || *code == SqlState::INSUFFICIENT_PRIVILEGE
+                ) =>
+            {
+                ui::status(
+                    "template",
+                    format_args!(
+                        "cannot clone {} ({err}); loading the files instead",
+                        quote_ident(&template.name)
+                    ),
+                );
+            }
+            Err(err) => {
+                return Err(anyhow::Error::new(err).context("setup stopped at step create"));
+            }
+        }
+    }
+    side::create(admin, side_name, name, None)
+        .await
+        .map_err(|err| create_failed(err, target, side_name))?;
+    ui::done(
+        "create",
+        format_args!(
+            "created {} to build {} aside",
+            quote_ident(side_name),
+            quote_ident(name)
+        ),
+        started.elapsed(),
+    );
+    Ok(false)
+}
+
+fn create_failed(err: PgError, target: &Target, side_name: &str) -> anyhow::Error {
+    let hint = if err.code() == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
+        format!(
+            "user {:?} may not create databases: use a user with CREATEDB (on RDS, the master user)",
+            target.conn.user()
+        )
+    } else {
+        "see the server's message above".to_string()
+    };
+    anyhow::Error::new(err).context(
+        Fail::new(
+            Exit::Failure,
+            format!(
+                "setup stopped at step create: could not create {}",
+                quote_ident(side_name)
+            ),
+        )
+        .hint(hint),
+    )
+}
+
+/// After a full load, keep a template when it pays (or always, with mode On).
+pub async fn keep(
+    admin: &Client,
+    built: &str,
+    name: &str,
+    files: &Inspection,
+    key: Option<&str>,
+    took: Duration,
+    mode: Mode,
+) -> Result<()> {
+    if mode == Mode::Auto && took < WORTH_KEEPING {
+        ui::verbose(format_args!(
+            "template cache: not kept; loading took {}, under {} ms",
+            ui::format_elapsed(took),
+            WORTH_KEEPING.as_millis()
+        ));
+        return Ok(());
+    }
+    set_step(Some(Step::Building("template")));
+    let started = Instant::now();
+    let key = match key {
+        Some(known) => known.to_string(),
+        None => self::key(admin, files).await?,
+    };
+    match save(admin, built, name, &key, took).await? {
+        Some(template) => ui::done(
+            "template",
+            format_args!(
+                "cache miss: kept {} so the next setup with the same files clones it instead of loading them",
+                quote_ident(&template)
+            ),
+            started.elapsed(),
+        ),
+        None => ui::status(
+            "template",
+            "cache not refreshed: the old template has sessions on it, which are never ended",
+        ),
+    }
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! time through `db::run_lock`): a side database built and swapped in (`side`), and a template cache that
 //! skips replaying unchanged files (`cache`). `setup` composes them.
 
+pub mod build;
 pub mod cache;
 pub mod side;
 pub mod snapshot;
