@@ -1,10 +1,9 @@
 //! Production protection: confirmations, refusals without a terminal, RDS hosts, same-URL refusal.
 
-use std::process::Stdio;
-
 use predicates::prelude::*;
 
 use crate::harness::{Project, TestDb};
+use crate::terminal::Terminal;
 
 #[test]
 fn prod_drop_without_a_terminal_or_yes_refuses_at_once() {
@@ -67,30 +66,19 @@ fn connection_url_equal_to_prod_connection_url_is_refused() {
 }
 
 /// Run the shell command `command` in a pseudo-terminal (util-linux `script`) with
-/// PROD_CONNECTION_URL set to `db`, type `keys` once the prompt has had time to appear, and keep
-/// the terminal open a moment longer so what runs after the prompt is not cut off by EOF.
-fn in_a_terminal(db: &TestDb, command: &str, keys: &[u8]) -> std::process::Output {
+/// PROD_CONNECTION_URL set to `db`, type `keys` once the prompt is on the screen, and give the
+/// exit status and the whole screen once the command has ended.
+fn in_a_terminal(db: &TestDb, command: &str, keys: &[u8]) -> (std::process::ExitStatus, String) {
     let project = Project::new();
-    let mut child = project
-        .command("script")
-        .args(["-q", "-e", "-c", command, "/dev/null"])
-        .env("PROD_CONNECTION_URL", db.url())
-        .env("TERM", "xterm")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("util-linux `script` provides the pseudo-terminal");
-    // Give the prompt time to appear before typing, as a person would.
-    std::thread::sleep(std::time::Duration::from_millis(1500));
-    use std::io::Write;
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(keys).unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1000));
-    drop(stdin);
-    child.wait_with_output().unwrap()
+    let mut script = project.command("script");
+    script.env("PROD_CONNECTION_URL", db.url());
+    let mut terminal = Terminal::run(script, command);
+    terminal.wait_for("Type the database name to continue", 0);
+    terminal.type_keys(keys);
+    terminal.finish()
 }
 
-fn drop_in_a_terminal(db: &TestDb, answer: &str) -> std::process::Output {
+fn drop_in_a_terminal(db: &TestDb, answer: &str) -> (std::process::ExitStatus, String) {
     let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
     in_a_terminal(
         db,
@@ -103,13 +91,12 @@ fn drop_in_a_terminal(db: &TestDb, answer: &str) -> std::process::Output {
 fn typing_the_database_name_at_the_prompt_proceeds() {
     let db = TestDb::new();
     db.create();
-    let output = drop_in_a_terminal(&db, &db.name);
-    let screen = String::from_utf8_lossy(&output.stdout);
+    let (status, screen) = drop_in_a_terminal(&db, &db.name);
     assert!(
         screen.contains("Type the database name to continue"),
         "{screen}"
     );
-    assert!(output.status.success(), "{screen}");
+    assert!(status.success(), "{screen}");
     assert!(!db.cluster.database_exists(&db.name));
 }
 
@@ -117,9 +104,8 @@ fn typing_the_database_name_at_the_prompt_proceeds() {
 fn typing_anything_else_at_the_prompt_aborts() {
     let db = TestDb::new();
     db.create();
-    let output = drop_in_a_terminal(&db, "yes");
-    let screen = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(6), "{screen}");
+    let (status, screen) = drop_in_a_terminal(&db, "yes");
+    assert_eq!(status.code(), Some(6), "{screen}");
     assert!(
         screen.contains("not confirmed: nothing was done"),
         "{screen}"
@@ -134,17 +120,16 @@ fn setup_seed_and_schema_load_against_prod_ask_for_the_database_name_too() {
     db.query("CREATE TABLE keep (id int); INSERT INTO keep VALUES (1)");
     let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
     for command in ["setup", "seed", "schema-load"] {
-        let output = in_a_terminal(
+        let (status, screen) = in_a_terminal(
             &db,
             &format!("{} --prod {command} --color never", binary.display()),
             b"nope\r",
         );
-        let screen = String::from_utf8_lossy(&output.stdout);
         assert!(
             screen.contains("Type the database name to continue"),
             "{command}: {screen}"
         );
-        assert_eq!(output.status.code(), Some(6), "{command}: {screen}");
+        assert_eq!(status.code(), Some(6), "{command}: {screen}");
         assert!(
             screen.contains("not confirmed: nothing was done"),
             "{screen}"
@@ -164,8 +149,7 @@ fn ctrl_c_at_the_prompt_exits_130_and_leaves_the_terminal_usable() {
         "{} --prod drop --color never; echo \"exit=$?\"; stty -a",
         binary.display()
     );
-    let output = in_a_terminal(&db, &script, b"\x03");
-    let screen = String::from_utf8_lossy(&output.stdout);
+    let (_, screen) = in_a_terminal(&db, &script, b"\x03");
     assert!(screen.contains("exit=130"), "{screen}");
     // Only the handled paths (the signal, or the prompt's read cut short by it, whichever
     // comes first) say this; a process simply killed by SIGINT also exits 130.

@@ -597,6 +597,43 @@ impl Cluster {
         }
     }
 
+    /// Wait until the server has seen session `application` idle for `seconds`: tests of
+    /// durations wait on the server's own clock, not on a guess at ours.
+    pub fn wait_until_idle_for(&self, application: &str, seconds: f64) {
+        let idle = format!(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = {} \
+             AND state = 'idle' AND now() - state_change >= make_interval(secs => {seconds})",
+            literal(application)
+        );
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while self.psql("postgres", &idle) == "0" {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{application} was never idle for {seconds} s"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    /// Wait until session `application` holds a lock on table `table` of `database`.
+    pub fn wait_until_holding(&self, database: &str, application: &str, table: &str) {
+        let holding = format!(
+            "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) \
+             JOIN pg_class c ON c.oid = l.relation \
+             WHERE a.application_name = {} AND c.relname = {} AND l.granted",
+            literal(application),
+            literal(table)
+        );
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while self.psql(database, &holding) == "0" {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{application} never held a lock on {table}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
     /// Whether a session with this application name is connected.
     pub fn has_session(&self, application: &str) -> bool {
         let count = format!(

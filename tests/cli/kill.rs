@@ -67,7 +67,7 @@ fn kill_idle_for_picks_only_sessions_idle_that_long() {
     let db = TestDb::new();
     db.create();
     let _old = db.cluster.hold_session(&db.name, "kill-idle-old");
-    std::thread::sleep(Duration::from_millis(2500));
+    db.cluster.wait_until_idle_for("kill-idle-old", 2.0);
     let _new = db.cluster.hold_session(&db.name, "kill-idle-new");
     db.cruddur(&Project::new())
         .args(["kill", "--idle-for", "2"])

@@ -24,6 +24,7 @@ mod production_reach;
 mod psql_files;
 mod rds;
 mod rebuild;
+mod running;
 mod sessions;
 mod setup;
 mod snapshot;

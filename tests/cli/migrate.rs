@@ -6,6 +6,7 @@ use std::process::Command;
 use predicates::prelude::*;
 
 use crate::harness::{Project, TestDb, output_text};
+use crate::running::Running;
 
 /// The project's migrations directory.
 pub fn migration(project: &Project, file: &str, text: &str) {
@@ -547,7 +548,8 @@ fn migrating_production_asks_and_down_names_what_it_reverts() {
 pub fn hold_users(db: &TestDb) -> crate::harness::HeldSession {
     let mut held = db.cluster.hold_session(&db.name, "long-report");
     held.run("BEGIN; LOCK TABLE users IN ACCESS SHARE MODE; SELECT 1;");
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    db.cluster
+        .wait_until_holding(&db.name, "long-report", "users");
     held
 }
 
@@ -586,20 +588,20 @@ fn a_migration_blocked_by_a_lock_gives_up_in_time_and_names_the_blocker() {
 /// Its stderr.
 pub fn migrate_blocked_for_one_attempt(db: &TestDb, project: &Project) -> String {
     let held = hold_users(db);
-    let child = project
-        .cruddur_process()
-        .env("CONNECTION_URL", db.url())
-        .args(["migrate", "--lock-timeout-ddl", "1", "--lock-retries", "3"])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Past the first attempt's 1 s wait, however long the process took to get there.
-    db.cluster.wait_until_running("ADD COLUMN bio");
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let mut migrate = project.cruddur_process();
+    migrate.env("CONNECTION_URL", db.url()).args([
+        "migrate",
+        "--lock-timeout-ddl",
+        "1",
+        "--lock-retries",
+        "3",
+    ]);
+    let mut migrate = Running::start(migrate);
+    // The first attempt has given up: release the table for the next.
+    migrate.wait_for("attempt 1 got no lock");
     drop(held);
-    let output = child.wait_with_output().unwrap();
-    let stderr = output_text(&output).1;
-    assert!(output.status.success(), "{stderr}");
+    let (status, stderr) = migrate.finish();
+    assert!(status.success(), "{stderr}");
     assert!(
         stderr.contains("attempt 1 got no lock within 1 s"),
         "{stderr}"

@@ -3,6 +3,7 @@
 use predicates::prelude::*;
 
 use crate::harness::{Project, TestDb, output_text};
+use crate::running::Running;
 
 #[test]
 fn sessions_lists_the_target_databases_connections_as_a_table() {
@@ -43,7 +44,7 @@ fn sessions_json_is_machine_readable() {
     let mut held = db.cluster.hold_session(&db.name, "json-app");
     held.run("SELECT 42;");
     let _socket = db.cluster.hold_session_over_socket(&db.name, "socket-app");
-    std::thread::sleep(std::time::Duration::from_millis(1100));
+    db.cluster.wait_until_idle_for("json-app", 1.0);
     let output = db
         .cruddur(&Project::new())
         .args(["sessions", "--json"])
@@ -174,18 +175,17 @@ fn watch_redraws_until_ctrl_c_and_then_exits_cleanly() {
     let db = TestDb::new();
     db.create();
     let project = Project::new();
-    let child = project
-        .cruddur_process()
+    let mut watch = project.cruddur_process();
+    watch
         .args(["sessions", "--watch", "1"])
         .env("CONNECTION_URL", db.url())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(2500));
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let (_, stderr) = output_text(&output);
+        .stdout(std::process::Stdio::null());
+    let mut watch = Running::start(watch);
+    // Drawn, then redrawn: then Ctrl-C.
+    watch.wait_for("== sessions");
+    watch.wait_for("== sessions");
+    watch.signal(libc::SIGINT);
+    let (status, stderr) = watch.finish();
+    assert_eq!(status.code(), Some(0), "{stderr}");
     assert!(stderr.matches("== sessions").count() >= 2, "{stderr}");
 }

@@ -5,6 +5,7 @@
 use predicates::prelude::*;
 
 use crate::harness::{Project, TestDb, output_text};
+use crate::running::Running;
 
 fn seeded() -> (TestDb, Project) {
     let db = TestDb::new();
@@ -275,15 +276,9 @@ fn databases_whose_long_names_share_their_start_keep_their_snapshots_apart() {
 }
 
 /// A saved snapshot `s1` of a seeded database, a `setup` of it holding the setup lock (its seed
-/// sleeps), and a `snapshot restore s1` waiting for that lock, its sessions named
-/// `restore-under-test`. Both processes are returned running; stderr lines of the restore so
-/// far come with it.
-fn restore_waiting_behind_a_setup() -> (
-    TestDb,
-    std::process::Child,
-    std::process::Child,
-    std::sync::mpsc::Receiver<String>,
-) {
+/// sleeps), and a `snapshot restore s1` that has said it is waiting for that lock, its
+/// sessions named `restore-under-test`.
+fn restore_waiting_behind_a_setup() -> (TestDb, Running, Running) {
     let (db, project) = seeded();
     db.cruddur(&project)
         .args(["snapshot", "save", "s1"])
@@ -291,62 +286,28 @@ fn restore_waiting_behind_a_setup() -> (
         .success();
     let slow = Project::new();
     slow.append("sql/seed.sql", "SELECT pg_sleep(60) AS holding_the_lock;");
-    let setup = slow
-        .cruddur_process()
-        .env("CONNECTION_URL", db.url())
-        .arg("setup")
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut setup = slow.cruddur_process();
+    setup.env("CONNECTION_URL", db.url()).arg("setup");
+    let setup = Running::start(setup);
     db.cluster.wait_until_running("holding_the_lock");
-    let mut restore = project
-        .cruddur_process()
+    let mut restore = project.cruddur_process();
+    restore
         .env("CONNECTION_URL", db.url())
         .env("PGAPPNAME", "restore-under-test")
-        .args(["snapshot", "restore", "s1", "--color", "never"])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (lines, heard) = std::sync::mpsc::channel();
-    let stderr = restore.stderr.take().unwrap();
-    std::thread::spawn(move || {
-        use std::io::BufRead;
-        for line in std::io::BufReader::new(stderr)
-            .lines()
-            .map_while(Result::ok)
-        {
-            let _ = lines.send(line);
-        }
-    });
-    loop {
-        let line = heard
-            .recv_timeout(std::time::Duration::from_secs(60))
-            .expect("the restore never said it was waiting");
-        if line.contains("waiting for it") {
-            break;
-        }
-    }
-    (db, setup, restore, heard)
-}
-
-/// The rest of what the restore printed, once it has ended.
-fn finish(
-    mut restore: std::process::Child,
-    heard: std::sync::mpsc::Receiver<String>,
-) -> (Option<i32>, String) {
-    let status = restore.wait().unwrap();
-    let rest: Vec<String> = heard.iter().collect();
-    (status.code(), rest.join("\n"))
+        .args(["snapshot", "restore", "s1", "--color", "never"]);
+    let mut restore = Running::start(restore);
+    restore.wait_for("waiting for it");
+    (db, setup, restore)
 }
 
 #[test]
 fn sigterm_during_a_restore_says_the_database_is_unchanged() {
-    let (db, mut setup, restore, heard) = restore_waiting_behind_a_setup();
-    unsafe { libc::kill(restore.id() as i32, libc::SIGTERM) };
-    let (code, stderr) = finish(restore, heard);
-    unsafe { libc::kill(setup.id() as i32, libc::SIGTERM) };
-    setup.wait().unwrap();
-    assert_eq!(code, Some(143), "{stderr}");
+    let (db, setup, restore) = restore_waiting_behind_a_setup();
+    restore.signal(libc::SIGTERM);
+    let (status, stderr) = restore.finish();
+    setup.signal(libc::SIGTERM);
+    setup.finish();
+    assert_eq!(status.code(), Some(143), "{stderr}");
     assert!(
         stderr.contains("snapshot restore stopped before its swap; your database is unchanged"),
         "{stderr}"
@@ -356,14 +317,14 @@ fn sigterm_during_a_restore_says_the_database_is_unchanged() {
 
 #[test]
 fn a_connection_lost_during_a_restore_exits_3() {
-    let (db, mut setup, restore, heard) = restore_waiting_behind_a_setup();
+    let (db, setup, restore) = restore_waiting_behind_a_setup();
     db.cluster.psql(
         "postgres",
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'restore-under-test'",
     );
-    let (code, stderr) = finish(restore, heard);
-    unsafe { libc::kill(setup.id() as i32, libc::SIGTERM) };
-    setup.wait().unwrap();
-    assert_eq!(code, Some(3), "{stderr}");
+    let (status, stderr) = restore.finish();
+    setup.signal(libc::SIGTERM);
+    setup.finish();
+    assert_eq!(status.code(), Some(3), "{stderr}");
     assert!(stderr.contains("hint: "), "{stderr}");
 }

@@ -3,6 +3,7 @@
 use predicates::prelude::*;
 
 use crate::harness::{Cluster, PASSWORD, Project, encode, free_port, shared};
+use crate::running::Running;
 
 #[test]
 fn wait_retries_until_a_server_that_starts_late_answers() {
@@ -12,19 +13,16 @@ fn wait_retries_until_a_server_that_starts_late_answers() {
         "postgresql://postgres:{}@127.0.0.1:{port}/postgres",
         encode(PASSWORD)
     );
-    let starter = std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_secs(2));
-        cluster.start_server(Some(port));
-        cluster
-    });
-    Project::new()
-        .cruddur()
-        .args(["--url", &url, "--wait", "60", "sessions"])
-        .assert()
-        .success()
-        .stderr(predicate::str::contains("== wait attempt 1:"))
-        .stderr(predicate::str::contains("retrying"));
-    starter.join().unwrap();
+    let project = Project::new();
+    let mut waiting = project.cruddur_process();
+    waiting.args(["--url", &url, "--wait", "60", "sessions"]);
+    let mut waiting = Running::start(waiting);
+    // It has found nothing there, and says it will try again: now the server starts.
+    waiting.wait_for("== wait attempt 1:");
+    cluster.start_server(Some(port));
+    let (status, stderr) = waiting.finish();
+    assert!(status.success(), "{stderr}");
+    assert!(stderr.contains("retrying"), "{stderr}");
 }
 
 #[test]
