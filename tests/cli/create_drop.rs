@@ -139,3 +139,20 @@ fn without_a_postgres_database_admin_commands_fall_back_to_template1() {
         "1"
     );
 }
+
+#[test]
+fn a_database_name_over_63_bytes_is_refused_before_anything_is_created() {
+    // 64 bytes: PostgreSQL would cut the 64th and create a database no command could name.
+    let db = TestDb::named(&format!("cruddur_long_{}", "x".repeat(51)));
+    assert_eq!(db.name.len(), 64);
+    for command in ["create", "setup", "drop", "seed", "kill"] {
+        db.cruddur(&Project::new())
+            .arg(command)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "is 64 bytes long; PostgreSQL names are at most 63",
+            ));
+    }
+    assert!(!db.cluster.database_exists(&db.name[..63]));
+}

@@ -306,3 +306,135 @@ fn a_server_not_yet_accepting_connections_exits_3_and_wait_retries_it() {
         .stderr(predicate::str::contains("== wait attempt 2"));
     assert_gave_up_after(started, 2);
 }
+
+#[test]
+fn every_error_ends_in_a_hint() {
+    let db = TestDb::new();
+    db.create();
+    let project = Project::new();
+    project.write("nul.sql", "SELECT 1;\nSELECT '\0';\n");
+    project.write("broken.sql", "SELECT 1;\nSELEC 2;\n");
+    project.write("meta.sql", "\\gexec\n");
+    project.write("slow.sql", "SELECT pg_sleep(30);\n");
+    let long_name = format!("postgresql://postgres@127.0.0.1:1/{}", "n".repeat(64));
+    let refused = "postgresql://postgres@127.0.0.1:1/db".to_string();
+    let wrong_password = format!(
+        "postgresql://postgres:wrong@127.0.0.1:{}/{}",
+        db.cluster.port, db.name
+    );
+    std::fs::create_dir_all(project.path().join("data")).unwrap();
+    project.write(
+        "dir-copy.sql",
+        "CREATE TEMP TABLE t (a int);\n\\copy t from 'data'\n",
+    );
+    project.write(
+        "connect.sql",
+        "SELECT 1;\n\\connect no_such_database_here\n",
+    );
+    project.write(
+        "sql/migrations/1_slow.sql",
+        "-- migrate:up lock_timeout:99999999min\nSELECT 1;\n",
+    );
+    project.write(
+        "sql/migrations/2_stray.sql",
+        "SELECT 1;\n-- migrate:up\nSELECT 1;\n",
+    );
+    let long_migration = "x".repeat(300);
+    // A password file others can read, and a URL without a password: libpq skips the file.
+    let open_pgpass = project.write("pgpass", &format!("*:*:*:*:{PASSWORD}\n"));
+    std::fs::set_permissions(
+        &open_pgpass,
+        std::os::unix::fs::PermissionsExt::from_mode(0o644),
+    )
+    .unwrap();
+    let no_password = format!(
+        "postgresql://postgres@127.0.0.1:{}/{}",
+        db.cluster.port, db.name
+    );
+    let runs: Vec<(Vec<&str>, String)> = vec![
+        (vec!["seed", "nul.sql"], db.url()),
+        (vec!["seed", "broken.sql"], db.url()),
+        (vec!["seed", "meta.sql"], db.url()),
+        (vec!["seed", "missing.sql"], db.url()),
+        (vec!["create"], db.url()),
+        (vec!["sessions"], long_name),
+        (vec!["sessions"], refused),
+        (vec!["sessions"], wrong_password),
+        (vec!["sessions"], "mysql://h/db".to_string()),
+        (vec!["kill", "--pid", "1"], db.url()),
+        // User mistakes: bad files, bad values, missing input. Each has advice of its own.
+        (vec!["seed", "dir-copy.sql"], db.url()),
+        (vec!["seed", "--no-transaction", "connect.sql"], db.url()),
+        (vec!["migrate", "lint", "missing.sql"], db.url()),
+        (
+            vec!["migrate", "lint", "sql/migrations/1_slow.sql"],
+            db.url(),
+        ),
+        (
+            vec!["migrate", "lint", "sql/migrations/2_stray.sql"],
+            db.url(),
+        ),
+        (vec!["migrate", "new", &long_migration], db.url()),
+        (vec!["sessions"], no_password.clone()),
+    ];
+    for (args, url) in runs {
+        let output = project
+            .cruddur()
+            .args(&args)
+            .env("CONNECTION_URL", &url)
+            .env("PGPASSFILE", &open_pgpass)
+            .output()
+            .unwrap();
+        let (_, stderr) = output_text(&output);
+        assert!(!output.status.success(), "{args:?} succeeded: {stderr}");
+        assert_hint_after_error(&args, &stderr);
+    }
+
+    // A session ended by an administrator mid-file.
+    let child = project
+        .cruddur_process()
+        .args(["seed", "slow.sql", "--color", "never"])
+        .env("CONNECTION_URL", db.url())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = db.cluster.wait_until_running("pg_sleep(30)");
+    db.query(&format!("SELECT pg_terminate_backend({pid})"));
+    let output = child.wait_with_output().unwrap();
+    let (_, stderr) = output_text(&output);
+    assert!(!output.status.success(), "{stderr}");
+    assert_hint_after_error(&["terminated by an administrator"], &stderr);
+}
+
+fn assert_hint_after_error(what: &[&str], stderr: &str) {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let error = lines
+        .iter()
+        .position(|line| line.starts_with("error:"))
+        .unwrap_or_else(|| panic!("{what:?}: no error line in {stderr}"));
+    assert!(
+        lines[error..].iter().any(|line| line.starts_with("hint: ")),
+        "{what:?}: an error without a hint:\n{stderr}"
+    );
+    // That hint is for bugs; every path walked here is a mistake, or the world, with advice
+    // of its own.
+    assert!(
+        !stderr.contains("please report it"),
+        "{what:?}: a user mistake told to report a bug:\n{stderr}"
+    );
+    assert!(!stderr.contains(PASSWORD) && !stderr.contains(&encode(PASSWORD)));
+}
+
+#[test]
+fn a_variable_that_is_not_utf8_is_no_crash() {
+    use std::os::unix::ffi::OsStrExt;
+    let db = TestDb::new();
+    db.create();
+    let junk = std::ffi::OsStr::from_bytes(&[0x66, 0xff, 0x6f]);
+    db.cruddur(&Project::new())
+        .env("PGJUNK", junk)
+        .env("OTHER_JUNK", junk)
+        .arg("sessions")
+        .assert()
+        .success();
+}

@@ -160,3 +160,30 @@ fn kill_all_with_user_ends_that_users_sessions_on_every_database() {
     assert!(gone(&db, "role-there"));
     assert!(db.cluster.has_session("admin-there"));
 }
+
+#[test]
+fn kill_all_never_ends_sessions_on_a_production_database_without_prod() {
+    let dev = TestDb::new();
+    dev.create();
+    let prod = TestDb::production();
+    let _prod_session = prod.cluster.hold_session(&prod.name, "prod-worker");
+    let _dev_session = dev.cluster.hold_session(&dev.name, "dev-worker");
+    dev.cruddur(&Project::new())
+        .args(["kill", "--all", "--yes"])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains(format!(
+            "sessions on production database(s) \"{}\"",
+            prod.name
+        )))
+        .stderr(predicate::str::contains("nothing was done"));
+    assert!(prod.cluster.has_session("prod-worker"));
+    assert!(dev.cluster.has_session("dev-worker"));
+
+    // Filters that leave production out go ahead.
+    dev.cruddur(&Project::new())
+        .args(["kill", "--all", "--app", "dev-worker"])
+        .assert()
+        .success();
+    assert!(prod.cluster.has_session("prod-worker"));
+}
