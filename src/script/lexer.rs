@@ -3,7 +3,9 @@
 //! whole, and remembering where each statement's text came from in the file.
 
 use super::encoding;
-use super::vars::{self, Shared, Variables};
+pub use super::meta_line::MetaCommand;
+use super::meta_line::meta_command;
+use super::vars::{self, Shared};
 
 /// A place in a source file: 1-based line and 1-based column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,17 +74,6 @@ impl Statement {
             },
         }
     }
-}
-
-/// A backslash command such as `\echo done` or `\i other.sql`, with psql's argument quoting
-/// already applied.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MetaCommand {
-    pub name: String,
-    pub args: Vec<String>,
-    /// The rest of the line as written, for `\copy`, which psql reads whole.
-    pub raw: String,
-    pub position: Position,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -643,71 +634,6 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
         .position(|window| window == needle)
 }
 
-/// A meta-command runs to the end of its line.
-fn meta_command(rest: &str, vars: &Shared, position: Position) -> MetaCommand {
-    let rest = rest.trim_end_matches(['\n', '\r']);
-    let name_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    let vars = vars.lock();
-    MetaCommand {
-        name: rest[..name_len].to_string(),
-        args: meta_args(&rest[name_len..], (!vars.skipping).then_some(&*vars)),
-        raw: rest[name_len..].trim().to_string(),
-        position,
-    }
-}
-
-/// psql's argument rules, reduced to what schema files use: whitespace separates words,
-/// '...' quotes with '' and backslash escapes (\n, \t, \\), "..." keeps its quotes' content,
-/// and outside quotes `:name`, `:'name'` and `:"name"` are replaced (unless `vars` is `None`:
-/// a skipped `\if` branch).
-fn meta_args(text: &str, vars: Option<&Variables>) -> Vec<String> {
-    let mut args = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    loop {
-        while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {}
-        if chars.peek().is_none() {
-            return args;
-        }
-        let mut arg = String::new();
-        while let Some((at, c)) = chars.next_if(|(_, c)| !c.is_whitespace()) {
-            match c {
-                ':' => match vars.and_then(|vars| vars::reference(text, at, vars)) {
-                    Some((end, value)) => {
-                        arg.push_str(&value);
-                        while chars.next_if(|(i, _)| *i < end).is_some() {}
-                    }
-                    None => arg.push(':'),
-                },
-                '\'' => {
-                    while let Some((_, c)) = chars.next() {
-                        match c {
-                            '\'' if chars.next_if(|(_, c)| *c == '\'').is_some() => arg.push('\''),
-                            '\'' => break,
-                            '\\' => match chars.next().map(|(_, c)| c) {
-                                Some('n') => arg.push('\n'),
-                                Some('t') => arg.push('\t'),
-                                Some(other) => arg.push(other),
-                                None => arg.push('\\'),
-                            },
-                            c => arg.push(c),
-                        }
-                    }
-                }
-                '"' => {
-                    for (_, c) in chars.by_ref() {
-                        if c == '"' {
-                            break;
-                        }
-                        arg.push(c);
-                    }
-                }
-                c => arg.push(c),
-            }
-        }
-        args.push(arg);
-    }
-}
-
 /// Lex a whole text at once (tests, fuzzing, and the splitter's property tests).
 pub fn tokens(source: &str) -> Vec<Token> {
     let mut lexer = Lexer::default();
@@ -813,16 +739,6 @@ mod tests {
         assert!(
             matches!(&tokens[1], Token::Statement(statement) if statement.text == "insert into t\nvalues (1)\n\n;")
         );
-    }
-
-    #[test]
-    fn meta_command_arguments_follow_psql_quoting() {
-        let tokens =
-            tokens("\\connect -reuse-previous=on \"dbname='cruddur'\"\n\\echo 'it''s' a\\tb\n");
-        assert!(
-            matches!(&tokens[0], Token::Meta(m) if m.name == "connect" && m.args == ["-reuse-previous=on", "dbname='cruddur'"])
-        );
-        assert!(matches!(&tokens[1], Token::Meta(m) if m.args == ["it's", "a\\tb"]));
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod inspect;
 pub mod lexer;
 mod lint_text;
 mod meta;
+mod meta_line;
 mod report;
 mod slash_copy;
 mod source;
