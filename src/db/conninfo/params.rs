@@ -312,17 +312,110 @@ pub fn resolve(text: Option<(&str, Origin)>, default: &str, env: &Environment) -
     build(&layers, env, shows_password, fallback_password)
 }
 
+/// The settings of `layers` as one `ConnInfo`: each concern below checks its own parameters.
 fn build(
     layers: &Layers,
     env: &Environment,
     shows_password: bool,
     fallback_password: Option<String>,
 ) -> Result<ConnInfo> {
+    refuse_unsupported(layers)?;
+    let (user, database) = identity(layers, env)?;
+    let tls = tls(layers, env)?;
+    Ok(ConnInfo {
+        hosts_source: layers.source("host"),
+        hosts: hosts(layers)?,
+        user,
+        database,
+        password: layers.setting("password"),
+        passfile: layers
+            .get("passfile")
+            .map(PathBuf::from)
+            .or_else(|| env.home_file(".pgpass")),
+        fallback_password,
+        sslmode: tls.sslmode,
+        sslrootcert: tls.sslrootcert,
+        sslcert: tls.sslcert,
+        sslkey: tls.sslkey,
+        ssl_direct: choice(
+            layers,
+            "sslnegotiation",
+            "postgres",
+            &[("postgres", false), ("direct", true)],
+        )?,
+        connect_timeout: connect_timeout(layers)?,
+        application_name: layers
+            .get("application_name")
+            .or(layers.get("fallback_application_name"))
+            .unwrap_or("cruddur-db")
+            .to_string(),
+        options: layers.get("options").map(str::to_string),
+        keepalives: keepalives(layers)?,
+        tcp_user_timeout: layers
+            .get("tcp_user_timeout")
+            .map(|value| number(layers, "tcp_user_timeout", value).map(Duration::from_millis))
+            .transpose()?
+            .filter(|timeout| !timeout.is_zero()),
+        channel_binding: choice(
+            layers,
+            "channel_binding",
+            "prefer",
+            &[
+                ("disable", ChannelBinding::Disable),
+                ("prefer", ChannelBinding::Prefer),
+                ("require", ChannelBinding::Require),
+            ],
+        )?,
+        target_session_attrs: match layers.get("target_session_attrs") {
+            None => SessionAttrs::Any,
+            Some(value) => SessionAttrs::parse(value).ok_or_else(|| {
+                invalid(format!(
+                    "target_session_attrs={value} is not one of any, read-write, read-only, primary, standby, prefer-standby"
+                ))
+            })?,
+        },
+        load_balance: choice(
+            layers,
+            "load_balance_hosts",
+            "disable",
+            &[("disable", false), ("random", true)],
+        )?,
+        shows_password,
+        // The session always speaks UTF8; a client encoding says how SQL files are to be read
+        // (script/encoding.rs), so `auto` (the locale's, which is UTF-8 here) is none.
+        client_encoding: layers
+            .get("client_encoding")
+            .filter(|name| !name.eq_ignore_ascii_case("auto"))
+            .map(str::to_string),
+    })
+}
+
+/// What libpq has and cruddur-db cannot honour: refused rather than silently ignored.
+fn refuse_unsupported(layers: &Layers) -> Result<()> {
+    if gss_required(layers)? {
+        return Err(Fail::new(
+            Exit::Usage,
+            format!("gssencmode=require (from {}): GSSAPI encryption is not supported", layers.source("gssencmode")),
+        )
+        .hint("use gssencmode=disable or prefer, and TLS (sslmode=require or verify-full) for encryption")
+        .into());
+    }
+    refuse_off(layers, "sslsni", "1")?;
+    if let Some(value) = layers.get("sslcompression").filter(|v| *v != "0") {
+        return Err(invalid(format!(
+            "sslcompression={value}: TLS compression is not supported (nor by current servers)"
+        )));
+    }
+    Ok(())
+}
+
+/// The user (the operating-system user by default) and the database (the user's name by
+/// default, as libpq has it), no longer than PostgreSQL keeps names.
+fn identity(layers: &Layers, env: &Environment) -> Result<(Setting<String>, Setting<String>)> {
     let user = layers.setting("user").unwrap_or_else(|| Setting {
         value: env.os_user.clone(),
         source: Source::Default,
     });
-    // libpq: the database defaults to the user name.
     let database = layers.setting("dbname").unwrap_or_else(|| Setting {
         value: user.value.clone(),
         source: Source::Default,
@@ -340,15 +433,18 @@ fn build(
         .hint("choose a shorter database name")
         .into());
     }
-    if gss_required(layers)? {
-        return Err(Fail::new(
-            Exit::Usage,
-            format!("gssencmode=require (from {}): GSSAPI encryption is not supported", layers.source("gssencmode")),
-        )
-        .hint("use gssencmode=disable or prefer, and TLS (sslmode=require or verify-full) for encryption")
-        .into());
-    }
-    let hosts = hosts(layers)?;
+    Ok((user, database))
+}
+
+/// The TLS settings: `sslmode`, the root certificates and the client certificate.
+struct Tls {
+    sslmode: Setting<SslMode>,
+    sslrootcert: Option<RootCert>,
+    sslcert: Option<PathBuf>,
+    sslkey: Option<PathBuf>,
+}
+
+fn tls(layers: &Layers, env: &Environment) -> Result<Tls> {
     let sslmode = sslmode(layers)?;
     let sslrootcert = layers
         .get("sslrootcert")
@@ -362,14 +458,15 @@ fn build(
                 .filter(|path| path.is_file())
                 .map(RootCert::File)
         });
-    if sslrootcert == Some(RootCert::System) && sslmode.value != SslMode::VerifyFull {
+    if sslrootcert == Some(RootCert::System)
+        && sslmode.value != SslMode::VerifyFull
+        && sslmode.source != Source::Default
+    {
         // PostgreSQL 16: the system store is only safe with host name checks.
-        if sslmode.source != Source::Default {
-            return Err(invalid(format!(
-                "sslrootcert=system needs sslmode=verify-full, not {}",
-                sslmode.value.as_str()
-            )));
-        }
+        return Err(invalid(format!(
+            "sslrootcert=system needs sslmode=verify-full, not {}",
+            sslmode.value.as_str()
+        )));
     }
     let sslmode = match (&sslrootcert, sslmode.source == Source::Default) {
         (Some(RootCert::System), true) => Setting {
@@ -393,112 +490,52 @@ fn build(
             "a client certificate needs both sslcert and sslkey",
         ));
     }
-    let connect_timeout = match layers.get("connect_timeout") {
+    Ok(Tls {
+        sslmode,
+        sslrootcert,
+        sslcert,
+        sslkey,
+    })
+}
+
+/// `connect_timeout`: libpq's default when unset here, and 0 waits forever.
+fn connect_timeout(layers: &Layers) -> Result<Option<Duration>> {
+    Ok(match layers.get("connect_timeout") {
         None => Some(DEFAULT_CONNECT_TIMEOUT),
         Some(value) => {
             let secs: u64 = number(layers, "connect_timeout", value)?;
-            // libpq: 0 waits forever.
             (secs > 0).then(|| Duration::from_secs(secs))
         }
-    };
-    let application_name = layers
-        .get("application_name")
-        .or(layers.get("fallback_application_name"))
-        .unwrap_or("cruddur-db")
-        .to_string();
-    // The session always speaks UTF8; a client encoding says how SQL files are to be read
-    // (script/encoding.rs), so `auto` (the locale's, which is UTF-8 here) is none.
-    let client_encoding = layers
-        .get("client_encoding")
-        .filter(|name| !name.eq_ignore_ascii_case("auto"))
-        .map(str::to_string);
-    refuse_off(layers, "sslsni", "1")?;
-    if let Some(value) = layers.get("sslcompression").filter(|v| *v != "0") {
-        return Err(invalid(format!(
-            "sslcompression={value}: TLS compression is not supported (nor by current servers)"
-        )));
-    }
-    let keepalives = match layers.get("keepalives") {
-        Some("0") => None,
-        Some("1") | None => Some(Keepalives {
+    })
+}
+
+/// `keepalives` (on by default) with its idle time, interval and count.
+fn keepalives(layers: &Layers) -> Result<Option<Keepalives>> {
+    match layers.get("keepalives") {
+        Some("0") => Ok(None),
+        Some("1") | None => Ok(Some(Keepalives {
             idle: seconds(layers, "keepalives_idle")?,
             interval: seconds(layers, "keepalives_interval")?,
             count: layers
                 .get("keepalives_count")
                 .map(|value| number(layers, "keepalives_count", value))
                 .transpose()?,
-        }),
-        Some(other) => return Err(invalid(format!("keepalives={other} is not 0 or 1"))),
-    };
-    let tcp_user_timeout = layers
-        .get("tcp_user_timeout")
-        .map(|value| number(layers, "tcp_user_timeout", value).map(Duration::from_millis))
-        .transpose()?
-        .filter(|timeout| !timeout.is_zero());
-    let channel_binding = match layers.get("channel_binding").unwrap_or("prefer") {
-        "disable" => ChannelBinding::Disable,
-        "prefer" => ChannelBinding::Prefer,
-        "require" => ChannelBinding::Require,
-        other => {
-            return Err(invalid(format!(
-                "channel_binding={other} is not one of disable, prefer, require"
-            )));
-        }
-    };
-    let target_session_attrs = match layers.get("target_session_attrs") {
-        None => SessionAttrs::Any,
-        Some(value) => SessionAttrs::parse(value).ok_or_else(|| {
-            invalid(format!(
-                "target_session_attrs={value} is not one of any, read-write, read-only, primary, standby, prefer-standby"
-            ))
-        })?,
-    };
-    let load_balance = match layers.get("load_balance_hosts").unwrap_or("disable") {
-        "disable" => false,
-        "random" => true,
-        other => {
-            return Err(invalid(format!(
-                "load_balance_hosts={other} is not one of disable, random"
-            )));
-        }
-    };
-    let ssl_direct = match layers.get("sslnegotiation").unwrap_or("postgres") {
-        "postgres" => false,
-        "direct" => true,
-        other => {
-            return Err(invalid(format!(
-                "sslnegotiation={other} is not one of postgres, direct"
-            )));
-        }
-    };
-    let passfile = layers
-        .get("passfile")
-        .map(PathBuf::from)
-        .or_else(|| env.home_file(".pgpass"));
-    Ok(ConnInfo {
-        hosts_source: layers.source("host"),
-        hosts,
-        user,
-        database,
-        password: layers.setting("password"),
-        passfile,
-        fallback_password,
-        sslmode,
-        sslrootcert,
-        sslcert,
-        sslkey,
-        ssl_direct,
-        connect_timeout,
-        application_name,
-        options: layers.get("options").map(str::to_string),
-        keepalives,
-        tcp_user_timeout,
-        channel_binding,
-        target_session_attrs,
-        load_balance,
-        shows_password,
-        client_encoding,
-    })
+        })),
+        Some(other) => Err(invalid(format!("keepalives={other} is not 0 or 1"))),
+    }
+}
+
+/// The value of `key` among `choices` (`default` when unset), or an error naming them all.
+fn choice<T: Copy>(layers: &Layers, key: &str, default: &str, choices: &[(&str, T)]) -> Result<T> {
+    let given = layers.get(key).unwrap_or(default);
+    choices
+        .iter()
+        .find(|(name, _)| *name == given)
+        .map(|(_, value)| *value)
+        .ok_or_else(|| {
+            let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+            invalid(format!("{key}={given} is not one of {}", names.join(", ")))
+        })
 }
 
 fn number<T: std::str::FromStr>(layers: &Layers, key: &str, value: &str) -> Result<T> {
