@@ -120,6 +120,7 @@ pub struct Config {
     pg_env: conninfo::Environment,
     sql_dir: Option<PathBuf>,
     cwd: PathBuf,
+    places: Places,
     /// `PROD_CONNECTION_URL`, when set and not empty.
     prod_url: Option<String>,
     /// `CRUDDUR_DB_TEMPLATE`: `setup`'s template cache setting.
@@ -127,6 +128,15 @@ pub struct Config {
     aws: AwsEnv,
     /// The target, once resolved: commands ask for it as often as they like.
     target: OnceLock<Target>,
+}
+
+/// Where SQL files' relative paths start (`\\i`, `\\copy`), and where `\\cd` alone goes.
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    /// The directory cruddur-db runs in.
+    pub cwd: PathBuf,
+    /// `HOME`.
+    pub home: Option<PathBuf>,
 }
 
 /// The environment of the `rds` commands and doctor's AWS check.
@@ -294,6 +304,11 @@ impl Config {
         };
         let os_user = pg_environment();
         let aws = aws_environment(&os_user.os_user);
+        let cwd = std::env::current_dir().context("could not read the current directory")?;
+        let places = Places {
+            cwd: cwd.clone(),
+            home: os_user.home.clone(),
+        };
         Ok(Config {
             prod_url: var("PROD_CONNECTION_URL"),
             template: var("CRUDDUR_DB_TEMPLATE"),
@@ -308,7 +323,8 @@ impl Config {
             conn_text,
             pg_env: os_user,
             sql_dir: opts.sql_dir.clone(),
-            cwd: std::env::current_dir().context("could not read the current directory")?,
+            cwd,
+            places,
         })
     }
 
@@ -317,6 +333,11 @@ impl Config {
         self.conn_text
             .as_ref()
             .map_or(Origin::Default, |(_, origin)| *origin)
+    }
+
+    /// Where SQL files' relative paths start, and `\\cd`'s home.
+    pub fn places(&self) -> &Places {
+        &self.places
     }
 
     /// `CRUDDUR_DB_TEMPLATE`, `setup`'s template cache setting (`off`, `auto`, `on`).

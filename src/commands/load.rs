@@ -15,16 +15,23 @@ pub const SEED_FILE: &str = "seed.sql";
 
 pub async fn schema_load(ctx: &RunContext, args: &LoadArgs) -> Result<()> {
     let path = ctx.sql_file(args.file.as_deref(), SCHEMA_FILE)?;
-    run(ctx, "schema-load", &path, options(args), &args.vars.set).await
+    run(
+        ctx,
+        "schema-load",
+        &path,
+        options(ctx, args),
+        &args.vars.set,
+    )
+    .await
 }
 
 pub async fn seed(ctx: &RunContext, args: &LoadArgs) -> Result<()> {
     let path = ctx.sql_file(args.file.as_deref(), SEED_FILE)?;
-    run(ctx, "seed", &path, options(args), &args.vars.set).await
+    run(ctx, "seed", &path, options(ctx, args), &args.vars.set).await
 }
 
-fn options(args: &LoadArgs) -> RunOptions {
-    RunOptions::file(!args.no_transaction)
+fn options<'a>(ctx: &'a RunContext, args: &LoadArgs) -> RunOptions<'a> {
+    RunOptions::file(!args.no_transaction, ctx.places())
 }
 
 /// Run `path` on the target database, reporting under `label`.
@@ -32,7 +39,7 @@ pub async fn run(
     ctx: &RunContext,
     label: &str,
     path: &Path,
-    options: RunOptions,
+    options: RunOptions<'_>,
     set: &[(String, String)],
 ) -> Result<()> {
     let (target, session) = ctx.session().await?;
@@ -45,7 +52,7 @@ pub async fn load(
     session: &Session,
     label: &str,
     path: &Path,
-    options: RunOptions,
+    options: RunOptions<'_>,
     set: &[(String, String)],
 ) -> Result<()> {
     let summary = script::run_file(session, path, options, set).await?;

@@ -110,6 +110,15 @@ async fn open(ctx: &RunContext, lock_timeout: Option<u64>) -> Result<(Target, Se
     Ok((target, session, holder))
 }
 
+/// How `migrate` runs its migrations: the lock policy the flags say, and a watcher session.
+fn options<'a>(ctx: &'a RunContext, args: &UpArgs, watcher: &'a Session) -> migrate::Options<'a> {
+    migrate::Options {
+        places: ctx.places(),
+        policy: policy(args),
+        watcher: Some(watcher),
+    }
+}
+
 fn policy(args: &UpArgs) -> migrate::LockPolicy {
     migrate::LockPolicy {
         timeout: Some(Duration::from_secs(args.lock_timeout_ddl)),
@@ -141,7 +150,7 @@ async fn up(ctx: &RunContext, dir: &std::path::Path, args: &UpArgs) -> Result<()
         .collect();
     let applied = entries.len() - pending.len();
     for (done, migration) in pending.iter().enumerate() {
-        migrate::apply(&session, migration, policy(args), Some(&holder))
+        migrate::apply(&session, migration, &options(ctx, args, &holder))
             .await
             .map_err(|err| {
                 err.context(format!(
@@ -224,10 +233,10 @@ async fn down(
             .hint("restore the file from version control")
             .into());
         };
-        migrate::revert(&session, migration, policy(args), Some(&holder)).await?;
+        migrate::revert(&session, migration, &options(ctx, args, &holder)).await?;
     }
     if redo && let Some(migration) = last.first().and_then(|e| e.migration.as_ref()) {
-        migrate::apply(&session, migration, policy(args), Some(&holder)).await?;
+        migrate::apply(&session, migration, &options(ctx, args, &holder)).await?;
     }
     ui::done(
         "migrate",

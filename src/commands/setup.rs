@@ -10,6 +10,7 @@ use tokio_postgres::Client;
 
 use super::{create, drop, load};
 use crate::cli::{CreateArgs, DropArgs, SetupArgs};
+use crate::config::Places;
 use crate::context::RunContext;
 use crate::db::{self, Target, run_lock};
 use crate::migrate::{self, Migration};
@@ -22,7 +23,14 @@ pub async fn run(ctx: &RunContext, args: &SetupArgs) -> Result<()> {
     let started = Instant::now();
     // Find and read the files (and their includes) before touching anything.
     let (schema, migrations, seed) = files(ctx)?;
-    let files = inspect(&schema, &migrations, &seed, &args.vars.set)?;
+    let files = inspect(&schema, &migrations, &seed, &args.vars.set, ctx.places())?;
+    let load = Load {
+        schema: &schema,
+        seed: &seed,
+        migrations: &migrations,
+        set: &args.vars.set,
+        places: ctx.places(),
+    };
     let (target, admin) = ctx.admin().await?;
     let name = target.conn.database();
 
@@ -46,7 +54,7 @@ pub async fn run(ctx: &RunContext, args: &SetupArgs) -> Result<()> {
                 format_args!("loading in place: {why}, which must run in the database itself"),
             );
             side::remove_leftovers(&admin, name).await?;
-            in_place(&admin, &target, args, [&schema, &seed], &migrations).await
+            in_place(&admin, &target, args, &load).await
         }
         None => {
             let production =
@@ -76,22 +84,23 @@ pub async fn run(ctx: &RunContext, args: &SetupArgs) -> Result<()> {
                 }
                 (mode, false, None) => mode,
             };
-            aside(
-                &admin,
-                &target,
-                args,
-                &files,
-                mode,
-                [&schema, &seed],
-                &migrations,
-            )
-            .await
+            aside(&admin, &target, args, &files, mode, &load).await
         }
     };
     set_step(None);
     outcome?;
     ui::done("setup", "database reset", started.elapsed());
     Ok(())
+}
+
+/// What `setup` loads and how: the schema, the pending migrations, the seed, with the `--set`
+/// values and the places the files' relative paths start from.
+struct Load<'a> {
+    schema: &'a Path,
+    seed: &'a Path,
+    migrations: &'a [Migration],
+    set: &'a [(String, String)],
+    places: &'a Places,
 }
 
 /// What `setup` loads: the schema, the migrations, the seed. Seeds are written against the
@@ -112,11 +121,12 @@ pub fn inspect(
     migrations: &[Migration],
     seed: &Path,
     set: &[(String, String)],
+    places: &Places,
 ) -> Result<Inspection> {
     let mut paths: Vec<&Path> = vec![schema];
     paths.extend(migrations.iter().map(|m| m.path.as_path()));
     paths.push(seed);
-    script::inspect(&paths, set)
+    script::inspect(&paths, set, places)
 }
 
 /// Build into a side database, then swap it in (`rebuild::build`): from a cached template of
@@ -127,8 +137,7 @@ async fn aside(
     args: &SetupArgs,
     files: &Inspection,
     mode: Mode,
-    [schema, seed]: [&std::path::Path; 2],
-    migrations: &[Migration],
+    load: &Load<'_>,
 ) -> Result<()> {
     let name = target.conn.database();
     // The key costs a look at the server: only worth it when there is a template to match,
@@ -157,14 +166,7 @@ async fn aside(
             ..target.clone()
         };
         let session = db::connect(&side_target).await?;
-        load_all(
-            &session,
-            [schema, seed],
-            migrations,
-            &args.vars.set,
-            |step| set_step(Some(Step::Building(step))),
-        )
-        .await?;
+        load_all(&session, load, |step| set_step(Some(Step::Building(step)))).await?;
         drop(session);
         let took = started.elapsed();
         if mode != Mode::Off {
@@ -185,8 +187,7 @@ async fn in_place(
     admin: &Client,
     target: &Target,
     args: &SetupArgs,
-    [schema, seed]: [&std::path::Path; 2],
-    migrations: &[Migration],
+    load: &Load<'_>,
 ) -> Result<()> {
     let drop_args = DropArgs {
         if_exists: true,
@@ -204,28 +205,32 @@ async fn in_place(
         .context("setup stopped at step create")?;
     let session = db::connect(target).await?;
     // The target itself is being built: the interrupt note keeps saying so.
-    load_all(&session, [schema, seed], migrations, &args.vars.set, |_| {}).await
+    load_all(&session, load, |_| {}).await
 }
 
 /// Schema, pending migrations, seed, on `session`; `entering` hears each step's name first.
 async fn load_all(
     session: &db::Session,
-    [schema, seed]: [&Path; 2],
-    migrations: &[Migration],
-    set: &[(String, String)],
+    load: &Load<'_>,
     entering: impl Fn(&'static str),
 ) -> Result<()> {
-    let in_transaction = RunOptions::file(true);
+    let in_transaction = RunOptions::file(true, load.places);
     entering("schema-load");
-    load::load(session, "schema-load", schema, in_transaction, set)
-        .await
-        .context("setup stopped at step schema-load")?;
+    load::load(
+        session,
+        "schema-load",
+        load.schema,
+        in_transaction,
+        load.set,
+    )
+    .await
+    .context("setup stopped at step schema-load")?;
     entering("migrate");
-    migrate::apply_pending(session, migrations)
+    migrate::apply_pending(session, load.migrations, load.places)
         .await
         .context("setup stopped at step migrate")?;
     entering("seed");
-    load::load(session, "seed", seed, in_transaction, set)
+    load::load(session, "seed", load.seed, in_transaction, load.set)
         .await
         .context("setup stopped at step seed")?;
     Ok(())

@@ -34,7 +34,7 @@ pub async fn run(ctx: &RunContext, args: &TemplatesArgs) -> Result<()> {
     // The key `setup` (without --set) would use now, as setup computes it.
     let current = match setup::files(ctx) {
         Ok((schema, migrations, seed)) => {
-            let files = setup::inspect(&schema, &migrations, &seed, &[])?;
+            let files = setup::inspect(&schema, &migrations, &seed, &[], ctx.places())?;
             Some(cache::key(&admin, &files).await?)
         }
         // Pruning needs to know what is current: say why it cannot.

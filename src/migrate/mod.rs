@@ -21,6 +21,7 @@ pub use self::file::{Migration, Part, discover, version_key};
 use self::history::Applied;
 use tokio_postgres::error::SqlState;
 
+use crate::config::Places;
 use crate::db::{PgError, Session};
 use crate::error::{Exit, Fail};
 use crate::script::{self, RunOptions};
@@ -165,14 +166,16 @@ impl Default for LockPolicy {
     }
 }
 
+/// How migrations run: where their relative paths start, how long they wait for locks, and
+/// `watcher`, another session, that names who blocks one when it has to wait.
+pub struct Options<'a> {
+    pub places: &'a Places,
+    pub policy: LockPolicy,
+    pub watcher: Option<&'a Session>,
+}
+
 /// Apply `migration` on `session`: its up part and its history row commit together.
-/// `watcher`, another session, names who blocks it when it has to wait for a lock.
-pub async fn apply(
-    session: &Session,
-    migration: &Migration,
-    policy: LockPolicy,
-    watcher: Option<&Session>,
-) -> Result<()> {
+pub async fn apply(session: &Session, migration: &Migration, options: &Options<'_>) -> Result<()> {
     let clock = server_clock(session).await?;
     let record = history::record(
         &migration.version,
@@ -186,19 +189,13 @@ pub async fn apply(
         &migration.up,
         &record,
         "applied",
-        policy,
-        watcher,
+        options,
     )
     .await
 }
 
 /// Revert `migration` on `session`: its down part and the removal of its history row.
-pub async fn revert(
-    session: &Session,
-    migration: &Migration,
-    policy: LockPolicy,
-    watcher: Option<&Session>,
-) -> Result<()> {
+pub async fn revert(session: &Session, migration: &Migration, options: &Options<'_>) -> Result<()> {
     let Some(down) = &migration.down else {
         return Err(Fail::new(
             Exit::Failure,
@@ -208,10 +205,7 @@ pub async fn revert(
         .into());
     };
     let forget = history::forget(&migration.version);
-    run_part(
-        session, migration, down, &forget, "reverted", policy, watcher,
-    )
-    .await
+    run_part(session, migration, down, &forget, "reverted", options).await
 }
 
 /// Run one part of `migration` and `record`, under the part's (else the policy's) lock
@@ -223,8 +217,11 @@ async fn run_part(
     part: &Part,
     record: &str,
     done: &str,
-    policy: LockPolicy,
-    watcher: Option<&Session>,
+    &Options {
+        places,
+        policy,
+        watcher,
+    }: &Options<'_>,
 ) -> Result<()> {
     let started = Instant::now();
     let timeout = part
@@ -237,7 +234,7 @@ async fn run_part(
         .await
         .map_err(PgError)?
         .get(0);
-    let options = RunOptions::migration(part.transaction);
+    let options = RunOptions::migration(part.transaction, places);
     let mut attempt = 0;
     loop {
         attempt += 1;
@@ -430,7 +427,11 @@ async fn watch(watcher: Option<&Session>, pid: i32, blockers: &RefCell<Vec<Strin
 
 /// Apply every pending migration in `migrations` on `session`, in order; for `setup`, on a
 /// database it has to itself. Returns how many it applied.
-pub async fn apply_pending(session: &Session, migrations: &[Migration]) -> Result<usize> {
+pub async fn apply_pending(
+    session: &Session,
+    migrations: &[Migration],
+    places: &Places,
+) -> Result<usize> {
     if migrations.is_empty() {
         return Ok(0);
     }
@@ -440,11 +441,14 @@ pub async fn apply_pending(session: &Session, migrations: &[Migration]) -> Resul
     let mut count = 0;
     for entry in entries.iter().filter(|e| e.state == State::Pending) {
         if let Some(migration) = &entry.migration {
-            apply(session, migration, LockPolicy::default(), None)
-                .await
-                .map_err(|err| {
-                    err.context(format!("{count} migration(s) before it stay applied"))
-                })?;
+            let options = Options {
+                places,
+                policy: LockPolicy::default(),
+                watcher: None,
+            };
+            apply(session, migration, &options).await.map_err(|err| {
+                err.context(format!("{count} migration(s) before it stay applied"))
+            })?;
             count += 1;
         }
     }

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::meta::include_target;
 use super::source::{Item, Source};
+use crate::config::Places;
 use crate::error::{Exit, Fail};
 
 /// What a walk over some files found.
@@ -30,7 +31,7 @@ pub struct Inspection {
 }
 
 /// Inspect `paths` (and what they include), in order, as run with variables `set`.
-pub fn inspect(paths: &[&Path], set: &[(String, String)]) -> Result<Inspection> {
+pub fn inspect(paths: &[&Path], set: &[(String, String)], places: &Places) -> Result<Inspection> {
     let mut inspection = Inspection::default();
     let mut hasher = Sha256::new();
     for (name, value) in set {
@@ -40,19 +41,24 @@ pub fn inspect(paths: &[&Path], set: &[(String, String)]) -> Result<Inspection> 
         hasher.update([0]);
     }
     for path in paths {
-        walk(path, 0, &mut inspection, &mut hasher)?;
+        walk(path, 0, &places.cwd, &mut inspection, &mut hasher)?;
     }
     inspection.digest = hasher.finalize().to_vec();
     Ok(inspection)
 }
 
-fn walk(path: &Path, depth: usize, found: &mut Inspection, hasher: &mut Sha256) -> Result<()> {
+fn walk(
+    path: &Path,
+    depth: usize,
+    cwd: &Path,
+    found: &mut Inspection,
+    hasher: &mut Sha256,
+) -> Result<()> {
     if !is_regular(path) {
         found.unhashable(|| format!("{} is not a regular file", path.display()));
         return Ok(());
     }
     hash_file(path, hasher)?;
-    let cwd = std::env::current_dir().unwrap_or_default();
     found.files.push(path.to_path_buf());
     let mut source = Source::open(path)?;
     while let Some(item) = source.next_item()? {
@@ -72,13 +78,13 @@ fn walk(path: &Path, depth: usize, found: &mut Inspection, hasher: &mut Sha256) 
                     "i" | "include" | "ir" | "include_relative"
                 ) =>
             {
-                let included = include_target(&meta, path, &cwd, depth)?;
-                walk(&included, depth + 1, found, hasher)?;
+                let included = include_target(&meta, path, cwd, depth)?;
+                walk(&included, depth + 1, cwd, found, hasher)?;
             }
             // Rows a \copy loads are part of what the files produce.
             Item::Meta(meta) if meta.name == "copy" => {
                 let at = || format!("{}:{}: \\copy", path.display(), meta.position.line);
-                match super::slash_copy::parse(&meta.raw, &cwd).map(|copy| copy.from) {
+                match super::slash_copy::parse(&meta.raw, cwd).map(|copy| copy.from) {
                     Ok(super::slash_copy::From::File(data)) if is_regular(&data) => {
                         hash_file(&data, hasher)?;
                         found.files.push(data);

@@ -8,7 +8,6 @@ mod inspect;
 pub mod lexer;
 mod lint_text;
 mod meta;
-mod meta_line;
 mod report;
 mod slash_copy;
 mod source;
@@ -29,13 +28,14 @@ pub use self::inspect::{Inspection, inspect};
 use self::lexer::Statement;
 pub use self::lint_text::for_linting;
 use self::source::{Item, Source};
+use crate::config::Places;
 use crate::db::{Listener, PgError, Session};
 use crate::error::{Exit, Fail};
 use crate::{redact, ui};
 
 /// How to run a file.
 #[derive(Debug, Clone, Copy)]
-pub struct RunOptions {
+pub struct RunOptions<'a> {
     /// Wrap the file in BEGIN/COMMIT so a failure applies nothing, and send statements in
     /// batches. Without it, statements run one by one, each committed on its own, as in psql.
     pub transaction: bool,
@@ -43,12 +43,15 @@ pub struct RunOptions {
     pub without_transaction: &'static str,
     /// What made this run go without one, for what stays applied after a failure.
     pub untransacted: &'static str,
+    /// Where relative paths start, and where `\\cd` alone goes.
+    pub places: &'a Places,
 }
 
-impl RunOptions {
+impl<'a> RunOptions<'a> {
     /// A SQL file (`schema-load`, `seed`, `setup`).
-    pub fn file(transaction: bool) -> RunOptions {
+    pub fn file(transaction: bool, places: &'a Places) -> RunOptions<'a> {
         RunOptions {
+            places,
             transaction,
             without_transaction: "run the file with --no-transaction",
             untransacted: "--no-transaction",
@@ -56,8 +59,9 @@ impl RunOptions {
     }
 
     /// One part of a migration.
-    pub fn migration(transaction: bool) -> RunOptions {
+    pub fn migration(transaction: bool, places: &'a Places) -> RunOptions<'a> {
         RunOptions {
+            places,
             transaction,
             without_transaction: "add transaction:false to the migration's `-- migrate:up` (or `-- migrate:down`) line",
             untransacted: "transaction:false",
@@ -108,7 +112,7 @@ const MAX_INCLUDE_DEPTH: usize = 64;
 pub async fn run_file(
     session: &Session,
     path: &Path,
-    options: RunOptions,
+    options: RunOptions<'_>,
     set: &[(String, String)],
 ) -> Result<Summary> {
     run_lines(session, path, None, options, set, None).await
@@ -121,7 +125,7 @@ pub async fn run_lines(
     session: &Session,
     path: &Path,
     lines: Option<std::ops::Range<u64>>,
-    options: RunOptions,
+    options: RunOptions<'_>,
     set: &[(String, String)],
     record: Option<&str>,
 ) -> Result<Summary> {
@@ -139,7 +143,7 @@ pub async fn run_lines(
             .hint("convert the file to UTF-8, or name an encoding such as LATIN1, WIN1252, EUC_JP")
         })?,
     };
-    let cwd = std::env::current_dir().context("could not read the current directory")?;
+    let cwd = options.places.cwd.clone();
     let initial = session_facts.variables(set);
     let shared =
         || vars::Shared::session(initial.clone(), session_facts.standard_strings, encoding);
@@ -153,6 +157,7 @@ pub async fn run_lines(
             database: session_facts.database.clone(),
             transaction: options.transaction,
             cwd: cwd.clone(),
+            home: options.places.home.clone(),
         }
         .file(Source::open_lines(path, lines.clone())?.lexing(vars), 0)?;
     }
@@ -243,7 +248,7 @@ impl Batch {
 struct Runner<'a> {
     client: &'a Client,
     heard: Listener,
-    options: RunOptions,
+    options: RunOptions<'a>,
     summary: Summary,
     batch: Batch,
     /// Set once the file ran its own COMMIT or ROLLBACK inside our transaction: from then on

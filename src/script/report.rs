@@ -21,7 +21,7 @@ pub fn statement_failed(
     path: &Path,
     statement: &Statement,
     start: usize,
-    options: RunOptions,
+    options: RunOptions<'_>,
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
     let Some(db) = err.as_db_error().filter(|db| !went_away(db)) else {
@@ -52,7 +52,7 @@ pub fn copy_failed(
     path: &Path,
     statement: &Statement,
     data_start: u64,
-    options: RunOptions,
+    options: RunOptions<'_>,
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
     let Some(db) = err.as_db_error().filter(|db| !went_away(db)) else {
@@ -85,7 +85,7 @@ pub fn generated_failed(
     path: &Path,
     line: u64,
     sql: &str,
-    options: RunOptions,
+    options: RunOptions<'_>,
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
     let Some(db) = err.as_db_error().filter(|db| !went_away(db)) else {
@@ -115,7 +115,7 @@ pub fn slash_copy_failed(
     path: &Path,
     line: u64,
     data: &Path,
-    options: RunOptions,
+    options: RunOptions<'_>,
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
     let Some(db) = err.as_db_error().filter(|db| !went_away(db)) else {
@@ -170,7 +170,7 @@ fn lost(
     err: tokio_postgres::Error,
     path: &Path,
     line: u64,
-    options: RunOptions,
+    options: RunOptions<'_>,
     own_transaction: Option<&OwnTransaction>,
 ) -> anyhow::Error {
     let applied = if options.transaction {
@@ -196,7 +196,7 @@ fn lost(
     )
 }
 
-fn applied_hint(options: RunOptions, own_transaction: Option<&OwnTransaction>) -> String {
+fn applied_hint(options: RunOptions<'_>, own_transaction: Option<&OwnTransaction>) -> String {
     let Some(own) = own_transaction.filter(|_| options.transaction) else {
         return if options.transaction {
             "nothing from this file was applied: it runs in one transaction, which was rolled back"

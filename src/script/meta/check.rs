@@ -18,6 +18,7 @@ pub(in crate::script) struct Check {
     pub database: String,
     pub transaction: bool,
     pub cwd: PathBuf,
+    pub home: Option<PathBuf>,
 }
 
 impl Check {
@@ -60,7 +61,7 @@ impl Check {
                 }
                 "set" => set(&self.vars, &meta, &path)?,
                 "unset" => unset(&self.vars, &meta),
-                "cd" => self.cwd = change_dir(&self.cwd, &meta, &path)?,
+                "cd" => self.cwd = change_dir(&self.cwd, self.home.as_deref(), &meta, &path)?,
                 "encoding" => set_encoding(&self.vars, &meta, &path)?,
                 "copy" if copy_of(&meta, &self.cwd, &path)?.from == slash_copy::From::Inline => {
                     skip_copy_data(&mut source)?;

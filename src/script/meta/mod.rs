@@ -149,12 +149,11 @@ fn set_encoding(vars: &Shared, meta: &MetaCommand, path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn change_dir(cwd: &Path, meta: &MetaCommand, path: &Path) -> Result<PathBuf> {
+/// `\\cd [DIR]`: DIR from `cwd`, or `home` without one, as psql does.
+fn change_dir(cwd: &Path, home: Option<&Path>, meta: &MetaCommand, path: &Path) -> Result<PathBuf> {
     let target = match meta.args.first() {
         Some(dir) => cwd.join(dir),
-        None => std::env::var_os("HOME")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| cwd.to_path_buf()),
+        None => home.unwrap_or(cwd).to_path_buf(),
     };
     if !target.is_dir() {
         return Err(meta_error(
@@ -335,13 +334,31 @@ mod tests {
     fn cd_to_a_missing_directory_is_refused_with_its_line() {
         let err = change_dir(
             Path::new("/"),
+            None,
             &meta("\\cd no-such-dir-here\n"),
             Path::new("f.sql"),
         )
         .unwrap_err();
         assert!(format!("{err:#}").contains("f.sql:1: \\cd /no-such-dir-here: no such directory"));
         assert_eq!(
-            change_dir(Path::new("/"), &meta("\\cd tmp\n"), Path::new("f.sql")).unwrap(),
+            change_dir(
+                Path::new("/"),
+                None,
+                &meta("\\cd tmp\n"),
+                Path::new("f.sql")
+            )
+            .unwrap(),
+            PathBuf::from("/tmp")
+        );
+        let home = Path::new("/tmp");
+        assert_eq!(
+            change_dir(
+                Path::new("/"),
+                Some(home),
+                &meta("\\cd\n"),
+                Path::new("f.sql")
+            )
+            .unwrap(),
             PathBuf::from("/tmp")
         );
     }

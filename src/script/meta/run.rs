@@ -49,7 +49,9 @@ impl Runner<'_> {
             "warn" => ui::report(meta.args.join(" ")),
             "set" => set(&self.vars, &meta, &path)?,
             "unset" => unset(&self.vars, &meta),
-            "cd" => self.cwd = change_dir(&self.cwd, &meta, &path)?,
+            "cd" => {
+                self.cwd = change_dir(&self.cwd, self.options.places.home.as_deref(), &meta, &path)?
+            }
             "encoding" => set_encoding(&self.vars, &meta, &path)?,
             "q" | "quit" => return Ok(Flow::Quit),
             "g" | "gexec" | "gset" => {

@@ -1,8 +1,8 @@
 //! A meta-command line read as psql reads it: its name, its arguments (quoting, escapes and
 //! variable references), and the rest of the line as written.
 
-use super::lexer::Position;
-use super::vars::{self, Shared, Variables};
+use super::super::vars::{self, Shared, Variables};
+use super::Position;
 
 /// A backslash command such as `\echo done` or `\i other.sql`, with psql's argument quoting
 /// already applied.

@@ -2,9 +2,11 @@
 //! quote, comment and dollar-quote state from line to line so a file never has to be in memory
 //! whole, and remembering where each statement's text came from in the file.
 
+mod meta_line;
+
+pub use self::meta_line::MetaCommand;
+use self::meta_line::meta_command;
 use super::encoding;
-pub use super::meta_line::MetaCommand;
-use super::meta_line::meta_command;
 use super::vars::{self, Shared};
 
 /// A place in a source file: 1-based line and 1-based column counted in characters.
