@@ -13,6 +13,7 @@ mod engine;
 mod errors;
 mod guard;
 mod kill;
+mod layers;
 mod load;
 mod manpage;
 mod migrate;
