@@ -398,7 +398,7 @@ fn every_error_ends_in_a_hint() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let pid = db.cluster.wait_until_running("pg_sleep(30)");
+    let pid = db.wait_until_running("pg_sleep(30)");
     db.query(&format!("SELECT pg_terminate_backend({pid})"));
     let output = child.wait_with_output().unwrap();
     let (_, stderr) = output_text(&output);

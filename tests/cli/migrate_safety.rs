@@ -325,7 +325,7 @@ fn sigterm_in_a_transaction_false_migration_says_what_stayed_applied_and_that_it
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    db.cluster.wait_until_running("migrate_sleeping");
+    db.wait_until_running("migrate_sleeping");
     unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
     let output = child.wait_with_output().unwrap();
     let stderr = output_text(&output).1;

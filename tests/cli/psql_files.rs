@@ -346,7 +346,7 @@ fn a_connection_lost_mid_file_exits_3_and_says_what_was_applied() {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .unwrap();
-        let pid = db.cluster.wait_until_running("cruddur_slow_marker");
+        let pid = db.wait_until_running("cruddur_slow_marker");
         db.cluster
             .psql("postgres", &format!("SELECT pg_terminate_backend({pid})"));
         let output = child.wait_with_output().unwrap();

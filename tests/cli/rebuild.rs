@@ -67,7 +67,7 @@ fn lock_timeout_bounds_the_wait_with_its_own_exit_code() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    db.cluster.wait_until_running("pg_sleep(4)");
+    db.wait_until_running("pg_sleep(4)");
     let started = Instant::now();
     db.cruddur(&project)
         .args(["setup", "--lock-timeout", "1"])
@@ -252,7 +252,7 @@ fn leftovers_of_an_interrupted_setup_are_removed_by_the_next() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    db.cluster.wait_until_running("pg_sleep(30)");
+    db.wait_until_running("pg_sleep(30)");
     // SAFETY: signalling our own child process.
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let output = child.wait_with_output().unwrap();

@@ -5,7 +5,7 @@ use std::os::fd::{FromRawFd, OwnedFd};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::harness::{Project, TestDb, output_text};
+use crate::harness::{Project, TestDb, literal, output_text};
 
 /// Load a file that sleeps on the server, send `signal` once the sleep runs, and return the
 /// output with how long the process took to exit after the signal.
@@ -24,8 +24,11 @@ fn stop_during_a_statement(signal: i32) -> (std::process::Output, Duration, Test
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    db.cluster.wait_until_running("pg_sleep(60)");
-    let sleeping = "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()";
+    db.wait_until_running("pg_sleep(60)");
+    let sleeping = format!(
+        "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND datname = {} AND pid <> pg_backend_pid()",
+        literal(&db.name)
+    );
     let sent = Instant::now();
     // SAFETY: signalling our own child process.
     unsafe { libc::kill(child.id() as i32, signal) };
@@ -33,7 +36,7 @@ fn stop_during_a_statement(signal: i32) -> (std::process::Output, Duration, Test
     let took = sent.elapsed();
     // The cancel reaches the server at once; the rollback follows as the connection closes.
     let deadline = Instant::now() + Duration::from_secs(5);
-    while db.query(sleeping) != "0" {
+    while db.query(&sleeping) != "0" {
         assert!(Instant::now() < deadline, "the statement kept running");
         std::thread::sleep(Duration::from_millis(50));
     }

@@ -289,7 +289,7 @@ fn restore_waiting_behind_a_setup() -> (TestDb, Running, Running) {
     let mut setup = slow.cruddur_process();
     setup.env("CONNECTION_URL", db.url()).arg("setup");
     let setup = Running::start(setup);
-    db.cluster.wait_until_running("holding_the_lock");
+    db.wait_until_running("holding_the_lock");
     let mut restore = project.cruddur_process();
     restore
         .env("CONNECTION_URL", db.url())

@@ -379,12 +379,14 @@ impl Cluster {
         .expect("one session with that application name")
     }
 
-    /// The pid of the session running a statement that contains `fragment`, once one does
-    /// (within 20 s).
-    pub fn wait_until_running(&self, fragment: &str) -> String {
+    /// The pid of the session running a statement that contains `fragment` in a database
+    /// whose name starts with `database` (its side databases too), once one does (within 20
+    /// s). Tests run at once on one cluster: another test's statement must not count.
+    pub fn wait_until_running(&self, database: &str, fragment: &str) -> String {
         let running = format!(
-            "SELECT pid FROM pg_stat_activity WHERE query LIKE {} AND pid <> pg_backend_pid()",
-            literal(&format!("%{fragment}%"))
+            "SELECT pid FROM pg_stat_activity WHERE query LIKE {} AND datname LIKE {} AND pid <> pg_backend_pid()",
+            literal(&format!("%{fragment}%")),
+            literal(&format!("{database}%"))
         );
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
         loop {

@@ -51,6 +51,12 @@ impl TestDb {
         )
     }
 
+    /// The pid of the session running a statement containing `fragment` in this database
+    /// (or one being built aside for it), once one does.
+    pub fn wait_until_running(&self, fragment: &str) -> String {
+        self.cluster.wait_until_running(&self.name, fragment)
+    }
+
     pub fn url(&self) -> String {
         self.cluster.url(&self.name)
     }
