@@ -42,6 +42,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand sessions 'List the sessions connected to the target database'
             cand kill 'End sessions connected to the target database (every other one unless filtered)'
             cand doctor 'Check each step from the environment to a working database; stop at the first broken one'
+            cand inspect 'Why the database is slow, bloated, blocked or unused: one report, or (without one) a health summary that prints each finding with the command that fixes it'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`'
@@ -189,6 +190,26 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --json 'Print the checklist as JSON (fields documented in README.md)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;inspect'= {
+            cand --limit 'At most N rows per report'
+            cand --min 'long-running: queries running for longer than SECS'
+            cand --timeout 'How long each report''s query may run before it is cancelled'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --json 'Print JSON instead of a table (fields documented in README.md)'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand -y 'Answer yes to confirmations (for CI)'
             cand --yes 'Answer yes to confirmations (for CI)'
@@ -716,6 +737,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand sessions 'List the sessions connected to the target database'
             cand kill 'End sessions connected to the target database (every other one unless filtered)'
             cand doctor 'Check each step from the environment to a working database; stop at the first broken one'
+            cand inspect 'Why the database is slow, bloated, blocked or unused: one report, or (without one) a health summary that prints each finding with the command that fixes it'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`'
@@ -739,6 +761,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;kill'= {
         }
         &'cruddur-db;help;doctor'= {
+        }
+        &'cruddur-db;help;inspect'= {
         }
         &'cruddur-db;help;setup'= {
         }

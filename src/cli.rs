@@ -103,6 +103,10 @@ pub enum Command {
     /// Check each step from the environment to a working database; stop at the first broken one
     Doctor(DoctorArgs),
 
+    /// Why the database is slow, bloated, blocked or unused: one report, or (without one) a
+    /// health summary that prints each finding with the command that fixes it
+    Inspect(InspectArgs),
+
     /// Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a
     /// cached template of unchanged files is cloned instead of loaded)
     Setup(SetupArgs),
@@ -239,6 +243,78 @@ pub struct KillArgs {
     /// List what would be ended, and end nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The report; without one, the health summary (exit 1 when something needs attention)
+    #[arg(value_enum)]
+    pub report: Option<Report>,
+
+    /// Print JSON instead of a table (fields documented in README.md)
+    #[arg(long)]
+    pub json: bool,
+
+    /// At most N rows per report
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(i64).range(1..=100_000))]
+    pub limit: i64,
+
+    /// long-running: queries running for longer than SECS
+    #[arg(long, value_name = "SECS", default_value_t = 5)]
+    pub min: u64,
+
+    /// How long each report's query may run before it is cancelled
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+}
+
+/// The reports of `inspect`, by family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Report {
+    /// Statements by total execution time (pg_stat_statements)
+    Outliers,
+    /// Statements by number of calls (pg_stat_statements)
+    Calls,
+    /// Queries running for longer than --min seconds
+    LongRunning,
+    /// Sessions waiting on a lock, and the sessions holding it
+    Blocking,
+    /// Table locks held or awaited in this database
+    Locks,
+    /// Tables by size: table, indexes, TOAST, total
+    TableSizes,
+    /// Estimated rows per table
+    Records,
+    /// Tables by sequential scans
+    SeqScans,
+    /// Buffer cache hit ratios of tables and indexes, and of the whole database
+    CacheHit,
+    /// Estimated wasted space in tables and indexes
+    Bloat,
+    /// Dead rows, last (auto)vacuum and analyze, and whether autovacuum runs next
+    VacuumStats,
+    /// Tables nearest transaction-ID wraparound
+    UnvacuumedXid,
+    /// How often each table is read through an index
+    IndexUsage,
+    /// Indexes never scanned (not unique, not a primary key), by size
+    UnusedIndexes,
+    /// Indexes on the same table with the same columns and predicate
+    DuplicateIndexes,
+    /// Indexes left invalid by a failed CREATE INDEX CONCURRENTLY
+    InvalidIndexes,
+    /// Foreign keys without an index on their referencing columns
+    MissingFkIndexes,
+    /// Sessions by user, application and state, against max_connections
+    Connections,
+    /// This database's statistics: commits, rollbacks, cache, temp files, deadlocks
+    DbStats,
+    /// Replication slots and the WAL each one keeps
+    ReplicationSlots,
+    /// The settings that matter most, with where each value came from
+    Settings,
+    /// Extensions available and installed
+    Extensions,
 }
 
 #[derive(Debug, Args)]

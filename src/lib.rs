@@ -12,6 +12,7 @@ mod db;
 mod error;
 mod failure;
 mod guard;
+mod inspect;
 mod migrate;
 mod rebuild;
 mod redact;
@@ -89,6 +90,7 @@ async fn dispatch(ctx: &RunContext, command: &Command) -> Result<()> {
         Command::Sessions(args) => sessions::run(ctx, args).await,
         Command::Kill(args) => kill::run(ctx, args).await,
         Command::Doctor(args) => doctor::run(ctx, args).await,
+        Command::Inspect(args) => commands::inspect::run(ctx, args).await,
         Command::Setup(args) => setup::run(ctx, args).await,
         Command::Templates(args) => templates::run(ctx, args).await,
         Command::Snapshot { action } => snapshot::run(ctx, action).await,

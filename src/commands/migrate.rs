@@ -78,10 +78,19 @@ fn new(dir: &std::path::Path, name: &str) -> Result<()> {
         .into());
     }
     std::fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
-    let path = dir.join(format!(
-        "{}_{name}.sql",
-        crate::clock::utc_version(crate::clock::now_secs())
-    ));
+    // Versions are seconds: a second migration made in the same second as (or before) the
+    // newest one takes the next second, so every version stays unique and in order.
+    let newest = migrate::discover(dir)?
+        .iter()
+        .filter_map(|m| m.version.parse::<u64>().ok())
+        .max();
+    let mut version = crate::clock::utc_version(crate::clock::now_secs());
+    let mut later = crate::clock::now_secs();
+    while newest.is_some_and(|newest| version.parse::<u64>().is_ok_and(|v| v <= newest)) {
+        later += 1;
+        version = crate::clock::utc_version(later);
+    }
+    let path = dir.join(format!("{version}_{name}.sql"));
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

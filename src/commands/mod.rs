@@ -5,6 +5,7 @@ pub mod connect;
 pub mod create;
 pub mod doctor;
 pub mod drop;
+pub mod inspect;
 pub mod kill;
 pub mod load;
 pub mod migrate;

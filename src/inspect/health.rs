@@ -1,0 +1,358 @@
+//! The health summary: the cheap reports run together, only what needs attention printed,
+//! each finding with a verdict and the command (or migration) that fixes it.
+
+use std::time::Duration;
+
+use anyhow::Result;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use tokio_postgres::Client;
+
+use super::{Facts, Rows, read_only, shell_quote, sql};
+use crate::cli::Report;
+use crate::db::quote_ident;
+
+/// A query running this long is a finding.
+const LONG_RUNNING_SECS: u64 = 60;
+/// Sessions above this share of `max_connections` are a finding.
+const CONNECTIONS_SHARE: f64 = 0.8;
+
+/// Something that needs attention, and how to fix it.
+#[derive(Debug, Serialize)]
+pub struct Finding {
+    /// `invalid-index`, `unused-index`, `duplicate-index`, `missing-fk-index`, `blocking`,
+    /// `long-running`, `vacuum`, `wraparound`, `connections`.
+    pub kind: &'static str,
+    pub object: String,
+    pub verdict: String,
+    pub fix: Fix,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Fix {
+    /// The command to run.
+    pub command: String,
+    /// For a `migrate new` command: what the new migration file holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub migration: Option<String>,
+}
+
+/// Run the cheap reports on `client` and collect their findings.
+pub async fn findings(
+    client: &mut Client,
+    facts: &Facts,
+    timeout: Duration,
+) -> Result<Vec<Finding>> {
+    let facts = Facts {
+        limit: 100,
+        min: LONG_RUNNING_SECS,
+        ..*facts
+    };
+    let mut found = Vec::new();
+    let mut report = async |report: Report| read_only(client, &sql(report, &facts), timeout).await;
+    for row in report(Report::InvalidIndexes).await?.rows {
+        found.push(invalid_index(&row));
+    }
+    for row in report(Report::DuplicateIndexes).await?.rows {
+        found.extend(duplicate_index(&row));
+    }
+    for row in report(Report::UnusedIndexes).await?.rows {
+        found.push(unused_index(&row));
+    }
+    let missing = report(Report::MissingFkIndexes).await?;
+    for row in &missing.rows {
+        found.push(missing_fk_index(row));
+    }
+    let blocking = report(Report::Blocking).await?;
+    found.extend(blockers(&blocking));
+    for row in report(Report::LongRunning).await?.rows {
+        found.push(long_running(&row));
+    }
+    for row in report(Report::VacuumStats).await?.rows {
+        found.extend(vacuum(&row));
+    }
+    for row in report(Report::UnvacuumedXid).await?.rows {
+        found.extend(wraparound(&row));
+    }
+    found.extend(connections(&report(Report::Connections).await?));
+    Ok(found)
+}
+
+fn text(row: &Map<String, Value>, key: &str) -> String {
+    match row.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn number(row: &Map<String, Value>, key: &str) -> f64 {
+    row.get(key).and_then(Value::as_f64).unwrap_or(0.0)
+}
+
+/// A migration name from `words`: lowercase letters, digits and `_`, short enough for a file.
+fn migration_name(words: &str) -> String {
+    let mut name: String = words
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    while name.contains("__") {
+        name = name.replace("__", "_");
+    }
+    name.trim_matches('_').chars().take(100).collect()
+}
+
+/// The fix that is a new migration holding `up` and `down`, both outside a transaction
+/// (CONCURRENTLY needs that).
+fn migration_fix(name: &str, up: &str, down: &str) -> Fix {
+    Fix {
+        command: format!("cruddur-db migrate new {}", migration_name(name)),
+        migration: Some(format!(
+            "-- migrate:up transaction:false\n{up}\n\n-- migrate:down transaction:false\n{down}\n"
+        )),
+    }
+}
+
+/// The fix that is one statement run on the target.
+fn statement_fix(sql: &str) -> Fix {
+    Fix {
+        command: format!("cruddur-db connect -- -c {}", shell_quote(sql)),
+        migration: None,
+    }
+}
+
+/// `CREATE [UNIQUE] INDEX name ...` as `pg_get_indexdef` writes it, built concurrently.
+fn concurrently(definition: &str) -> String {
+    format!(
+        "{};",
+        definition.replacen("INDEX ", "INDEX CONCURRENTLY ", 1)
+    )
+}
+
+fn invalid_index(row: &Map<String, Value>) -> Finding {
+    let index = text(row, "index");
+    Finding {
+        kind: "invalid-index",
+        verdict: format!(
+            "invalid index {index} on {}: a failed or cancelled CREATE INDEX CONCURRENTLY left it; every write still updates it, no read uses it",
+            text(row, "table")
+        ),
+        fix: statement_fix(&format!("REINDEX INDEX CONCURRENTLY {index}")),
+        object: index,
+    }
+}
+
+fn unused_index(row: &Map<String, Value>) -> Finding {
+    let index = text(row, "index");
+    Finding {
+        kind: "unused-index",
+        verdict: format!(
+            "unused index {index} on {}: never scanned since the statistics were reset, {} that every write keeps up to date",
+            text(row, "table"),
+            crate::ui::size(number(row, "index_bytes") as i64)
+        ),
+        fix: migration_fix(
+            &format!(
+                "drop_unused_idx_{}",
+                index.rsplit('.').next().unwrap_or(&index)
+            ),
+            &format!("DROP INDEX CONCURRENTLY IF EXISTS {index};"),
+            &concurrently(&text(row, "definition")),
+        ),
+        object: index,
+    }
+}
+
+/// One finding per index of a duplicate group beyond the one kept (a constraint's, a unique
+/// one, else the first by name).
+fn duplicate_index(row: &Map<String, Value>) -> Vec<Finding> {
+    let keep = text(row, "keep");
+    text(row, "indexes")
+        .split(", ")
+        .filter(|index| *index != keep)
+        .map(|index| Finding {
+            kind: "duplicate-index",
+            verdict: format!(
+                "duplicate index {index} on {}: the same columns and predicate as {keep}",
+                text(row, "table")
+            ),
+            fix: migration_fix(
+                &format!(
+                    "drop_duplicate_idx_{}",
+                    index.rsplit('.').next().unwrap_or(index)
+                ),
+                &format!("DROP INDEX CONCURRENTLY IF EXISTS {index};"),
+                &concurrently(&text(row, "definition").replacen(&keep, index, 1)),
+            ),
+            object: index.to_string(),
+        })
+        .collect()
+}
+
+fn missing_fk_index(row: &Map<String, Value>) -> Finding {
+    let table = text(row, "table");
+    let columns = text(row, "columns");
+    let bare = |name: &str| name.trim_matches('"').to_string();
+    let table_name = bare(table.rsplit('.').next().unwrap_or(&table));
+    let column_names: Vec<String> = columns.split(", ").map(bare).collect();
+    let index: String = format!("{table_name}_{}_idx", column_names.join("_"))
+        .chars()
+        .take(63)
+        .collect();
+    // The index lands in the table's schema; its name is written as the table's is.
+    let qualified = match table.rsplit_once('.') {
+        Some((schema, _)) => format!("{schema}.{}", quote_ident(&index)),
+        None => quote_ident(&index),
+    };
+    Finding {
+        kind: "missing-fk-index",
+        verdict: format!(
+            "foreign key {} on {table} ({columns}) has no index: each delete or key update in {} scans {table}, and joins on it cannot use one",
+            text(row, "foreign_key"),
+            text(row, "references")
+        ),
+        fix: migration_fix(
+            &format!("add_index_{table_name}_{}", column_names.join("_")),
+            &format!(
+                "CREATE INDEX CONCURRENTLY IF NOT EXISTS {} ON {table} ({columns});",
+                quote_ident(&index)
+            ),
+            &format!("DROP INDEX CONCURRENTLY IF EXISTS {qualified};"),
+        ),
+        object: format!("{table} ({columns})"),
+    }
+}
+
+/// One finding per session that blocks others, with what they wait for.
+fn blockers(rows: &Rows) -> Vec<Finding> {
+    let mut pids: Vec<i64> = rows
+        .rows
+        .iter()
+        .map(|row| number(row, "blocker_pid") as i64)
+        .collect();
+    pids.sort_unstable();
+    pids.dedup();
+    pids.into_iter()
+        .map(|pid| {
+            let blocked: Vec<&Map<String, Value>> = rows
+                .rows
+                .iter()
+                .filter(|row| number(row, "blocker_pid") as i64 == pid)
+                .collect();
+            let first = blocked[0];
+            Finding {
+                kind: "blocking",
+                object: format!("pid {pid}"),
+                verdict: format!(
+                    "session pid {pid} ({}, {:.0} s into its transaction: {}) blocks {} session(s), the longest waiting {:.0} s for {}",
+                    text(first, "blocker_state"),
+                    number(first, "blocker_seconds"),
+                    text(first, "blocker_query"),
+                    blocked.len(),
+                    blocked
+                        .iter()
+                        .map(|row| number(row, "waiting_seconds"))
+                        .fold(0.0, f64::max),
+                    text(first, "lock_wanted")
+                ),
+                fix: Fix {
+                    command: format!("cruddur-db kill --pid {pid}"),
+                    migration: None,
+                },
+            }
+        })
+        .collect()
+}
+
+fn long_running(row: &Map<String, Value>) -> Finding {
+    let pid = number(row, "pid") as i64;
+    Finding {
+        kind: "long-running",
+        object: format!("pid {pid}"),
+        verdict: format!(
+            "session pid {pid} ({}) has run one query for {:.0} s: {}",
+            text(row, "application"),
+            number(row, "seconds"),
+            text(row, "query")
+        ),
+        fix: Fix {
+            command: format!("cruddur-db kill --pid {pid}"),
+            migration: None,
+        },
+    }
+}
+
+/// Dead rows past the autovacuum threshold that autovacuum will not clear: it is off.
+fn vacuum(row: &Map<String, Value>) -> Option<Finding> {
+    let dead = number(row, "dead_rows");
+    let threshold = number(row, "autovacuum_threshold");
+    if row.get("autovacuum_enabled") != Some(&Value::Bool(false)) || dead <= threshold {
+        return None;
+    }
+    let table = text(row, "table");
+    Some(Finding {
+        kind: "vacuum",
+        verdict: format!(
+            "{table} has {dead:.0} dead rows, past its autovacuum threshold of {threshold:.0}, and autovacuum is off for it: they are never cleared (ALTER TABLE {table} RESET (autovacuum_enabled) turns it back on)"
+        ),
+        fix: statement_fix(&format!("VACUUM (ANALYZE) {table}")),
+        object: table,
+    })
+}
+
+/// A table older than the freeze age at which autovacuum should already have frozen it.
+fn wraparound(row: &Map<String, Value>) -> Option<Finding> {
+    let age = number(row, "xid_age");
+    let limit = number(row, "freeze_max_age");
+    if age <= limit {
+        return None;
+    }
+    let table = text(row, "table");
+    Some(Finding {
+        kind: "wraparound",
+        verdict: format!(
+            "{table} is {age:.0} transactions old, past autovacuum_freeze_max_age ({limit:.0}): {:.1}% of the way to wraparound, when PostgreSQL stops accepting writes",
+            number(row, "percent_to_wraparound")
+        ),
+        fix: statement_fix(&format!("VACUUM (FREEZE) {table}")),
+        object: table,
+    })
+}
+
+fn connections(rows: &Rows) -> Option<Finding> {
+    let used: f64 = rows.rows.iter().map(|row| number(row, "sessions")).sum();
+    let max = rows
+        .rows
+        .first()
+        .map_or(0.0, |row| number(row, "max_connections"));
+    if max == 0.0 || used < max * CONNECTIONS_SHARE {
+        return None;
+    }
+    Some(Finding {
+        kind: "connections",
+        object: "max_connections".to_string(),
+        verdict: format!(
+            "{used:.0} of {max:.0} connection slots are taken: new connections will soon be refused"
+        ),
+        fix: Fix {
+            command: "cruddur-db kill --all --idle-for 600".to_string(),
+            migration: None,
+        },
+    })
+}
+
+/// The findings as people read them: a verdict, then the fix indented under it.
+pub fn render(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for finding in findings {
+        out += &format!("! {}\n  fix: {}\n", finding.verdict, finding.fix.command);
+        if let Some(migration) = &finding.fix.migration {
+            out += "       and put this in the file it creates:\n";
+            for line in migration.lines() {
+                out += &format!("       {line}\n");
+            }
+        }
+    }
+    out
+}

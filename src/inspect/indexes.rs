@@ -1,0 +1,92 @@
+//! Reports on indexes: how tables are read, and the indexes that are unused, duplicated,
+//! invalid or missing under a foreign key.
+
+use super::Facts;
+use crate::cli::Report;
+
+pub fn sql(report: Report, facts: &Facts) -> String {
+    let limit = facts.limit;
+    match report {
+        Report::IndexUsage => format!(
+            "SELECT relid::regclass::text AS table,
+                    CASE WHEN seq_scan + coalesce(idx_scan, 0) = 0 THEN NULL
+                         ELSE round((100.0 * coalesce(idx_scan, 0) / (seq_scan + coalesce(idx_scan, 0)))::numeric, 1)::float8
+                    END AS percent_index_scans,
+                    coalesce(idx_scan, 0)::int8 AS index_scans, seq_scan::int8 AS seq_scans,
+                    n_live_tup::int8 AS live_rows
+             FROM pg_stat_user_tables
+             ORDER BY n_live_tup DESC, 1
+             LIMIT {limit}"
+        ),
+        // Never scanned since statistics were reset, and dropping it would change no
+        // constraint (not unique, not a primary key or exclusion constraint's) nor slow down
+        // a foreign key's checks (deletes in the referenced table search it).
+        Report::UnusedIndexes => format!(
+            "SELECT s.indexrelid::regclass::text AS index, s.relid::regclass::text AS table,
+                    s.idx_scan::int8 AS index_scans, pg_relation_size(s.indexrelid)::int8 AS index_bytes,
+                    pg_get_indexdef(s.indexrelid) AS definition
+             FROM pg_stat_user_indexes s
+             JOIN pg_index i ON i.indexrelid = s.indexrelid
+             WHERE s.idx_scan = 0 AND NOT i.indisunique AND NOT i.indisprimary AND i.indisvalid
+               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = s.indexrelid)
+               AND NOT EXISTS (
+                 SELECT 1 FROM pg_constraint f
+                 WHERE f.contype = 'f' AND f.conrelid = s.relid
+                   AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(f.conkey)] @> f.conkey
+                   AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(f.conkey)] <@ f.conkey)
+             ORDER BY index_bytes DESC, 1
+             LIMIT {limit}"
+        ),
+        Report::DuplicateIndexes => format!(
+            "SELECT i.indrelid::regclass::text AS table,
+                    string_agg(i.indexrelid::regclass::text, ', ' ORDER BY i.indexrelid::regclass::text) AS indexes,
+                    (array_agg(i.indexrelid::regclass::text ORDER BY
+                        EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) DESC,
+                        i.indisunique DESC, i.indexrelid::regclass::text))[1] AS keep,
+                    sum(pg_relation_size(i.indexrelid))::int8 AS total_bytes,
+                    min(pg_get_indexdef(i.indexrelid)) AS definition
+             FROM pg_index i
+             JOIN pg_class c ON c.oid = i.indrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'
+             GROUP BY i.indrelid, i.indkey::text, i.indclass::text, i.indcollation::text,
+                      coalesce(pg_get_expr(i.indexprs, i.indrelid), ''),
+                      coalesce(pg_get_expr(i.indpred, i.indrelid), '')
+             HAVING count(*) > 1
+             ORDER BY total_bytes DESC, 1
+             LIMIT {limit}"
+        ),
+        Report::InvalidIndexes => format!(
+            "SELECT i.indexrelid::regclass::text AS index, i.indrelid::regclass::text AS table,
+                    pg_relation_size(i.indexrelid)::int8 AS index_bytes,
+                    pg_get_indexdef(i.indexrelid) AS definition
+             FROM pg_index i
+             WHERE NOT i.indisvalid
+             ORDER BY 1
+             LIMIT {limit}"
+        ),
+        // An index serves a foreign key when its leading columns are the key's columns, in
+        // any order, and it is not partial.
+        Report::MissingFkIndexes => format!(
+            "SELECT k.conrelid::regclass::text AS table, k.conname::text AS foreign_key,
+                    (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY array_position(k.conkey, a.attnum))
+                     FROM pg_attribute a
+                     WHERE a.attrelid = k.conrelid AND a.attnum = ANY(k.conkey)) AS columns,
+                    k.confrelid::regclass::text AS references,
+                    c.reltuples::int8 AS estimated_rows
+             FROM pg_constraint k
+             JOIN pg_class c ON c.oid = k.conrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE k.contype = 'f'
+               AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+               AND NOT EXISTS (
+                 SELECT 1 FROM pg_index i
+                 WHERE i.indrelid = k.conrelid AND i.indpred IS NULL
+                   AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(k.conkey)] @> k.conkey
+                   AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(k.conkey)] <@ k.conkey)
+             ORDER BY c.reltuples DESC, 1, 2
+             LIMIT {limit}"
+        ),
+        _ => unreachable!("not an index report"),
+    }
+}

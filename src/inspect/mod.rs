@@ -1,0 +1,203 @@
+//! `inspect`: what is slow, bloated, blocked or unused in a database, one read-only query per
+//! report (the families are `queries`, `tables`, `indexes`, `server`), and a health summary
+//! (`health`) that turns the findings into the commands that fix them. Every query runs in a
+//! READ ONLY transaction with a statement timeout, and none needs a superuser.
+
+pub mod health;
+mod indexes;
+mod queries;
+mod server;
+mod tables;
+
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use serde_json::{Map, Value};
+use tokio_postgres::Client;
+use tokio_postgres::types::Type;
+
+use crate::cli::Report;
+use crate::db::PgError;
+use crate::error::{Exit, Fail};
+
+/// What a report's SQL may depend on.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts {
+    /// `server_version_num`: the statistics views changed across majors.
+    pub version: u32,
+    pub limit: i64,
+    /// `long-running`: seconds.
+    pub min: u64,
+}
+
+/// A report's rows, each an object of column name to value, in the query's column order.
+#[derive(Debug, Default)]
+pub struct Rows {
+    pub columns: Vec<String>,
+    pub rows: Vec<Map<String, Value>>,
+}
+
+/// The SQL of `report`.
+pub fn sql(report: Report, facts: &Facts) -> String {
+    use Report::*;
+    match report {
+        Outliers | Calls | LongRunning | Blocking | Locks => queries::sql(report, facts),
+        TableSizes | Records | SeqScans | CacheHit | Bloat | VacuumStats | UnvacuumedXid => {
+            tables::sql(report, facts)
+        }
+        IndexUsage | UnusedIndexes | DuplicateIndexes | InvalidIndexes | MissingFkIndexes => {
+            indexes::sql(report, facts)
+        }
+        Connections | DbStats | ReplicationSlots | Settings | Extensions => {
+            server::sql(report, facts)
+        }
+    }
+}
+
+/// Whether `report` reads `pg_stat_statements`, which must be preloaded and created.
+pub fn needs_statements(report: Report) -> bool {
+    matches!(report, Report::Outliers | Report::Calls)
+}
+
+/// Run `report` on `client` in a READ ONLY transaction bounded by `timeout`.
+pub async fn run(
+    client: &mut Client,
+    report: Report,
+    facts: &Facts,
+    timeout: Duration,
+) -> Result<Rows> {
+    if needs_statements(report) {
+        require_statements(client).await?;
+    }
+    read_only(client, &sql(report, facts), timeout)
+        .await
+        .with_context(|| format!("inspect {}", name(report)))
+}
+
+/// Run `sql` in a READ ONLY transaction bounded by `timeout`, its rows as JSON values.
+pub async fn read_only(client: &mut Client, sql: &str, timeout: Duration) -> Result<Rows> {
+    crate::ui::verbose(format_args!("> {sql}"));
+    let transaction = client
+        .build_transaction()
+        .read_only(true)
+        .start()
+        .await
+        .map_err(PgError)
+        .context("could not start a read-only transaction")?;
+    transaction
+        .batch_execute(&format!(
+            "SET LOCAL statement_timeout = {}",
+            timeout.as_millis()
+        ))
+        .await
+        .map_err(PgError)?;
+    let rows = transaction.query(sql, &[]).await.map_err(|err| {
+        let timed_out = err.code() == Some(&tokio_postgres::error::SqlState::QUERY_CANCELED);
+        let err = anyhow::Error::new(PgError(err));
+        if timed_out {
+            err.context(
+                Fail::new(Exit::Failure, "the report's query ran out of time")
+                    .hint("raise --timeout SECS, or lower --limit"),
+            )
+        } else {
+            err
+        }
+    })?;
+    // Nothing was written: ending it either way is the same, and a rollback says so.
+    transaction.rollback().await.map_err(PgError)?;
+    let mut out = Rows::default();
+    if let Some(first) = rows.first() {
+        out.columns = first
+            .columns()
+            .iter()
+            .map(|c| c.name().to_string())
+            .collect();
+    }
+    for row in &rows {
+        let mut object = Map::new();
+        for (i, column) in row.columns().iter().enumerate() {
+            object.insert(column.name().to_string(), value(row, i, column.type_()));
+        }
+        out.rows.push(object);
+    }
+    Ok(out)
+}
+
+/// A column's value as JSON: numbers as numbers, booleans as booleans, the rest as text.
+fn value(row: &tokio_postgres::Row, i: usize, kind: &Type) -> Value {
+    let number = |n: Option<f64>| n.map_or(Value::Null, |n| serde_json::json!(n));
+    match *kind {
+        Type::INT2 => row
+            .get::<_, Option<i16>>(i)
+            .map_or(Value::Null, Value::from),
+        Type::INT4 => row
+            .get::<_, Option<i32>>(i)
+            .map_or(Value::Null, Value::from),
+        Type::INT8 => row
+            .get::<_, Option<i64>>(i)
+            .map_or(Value::Null, Value::from),
+        Type::FLOAT4 => number(row.get::<_, Option<f32>>(i).map(f64::from)),
+        Type::FLOAT8 => number(row.get::<_, Option<f64>>(i)),
+        Type::BOOL => row
+            .get::<_, Option<bool>>(i)
+            .map_or(Value::Null, Value::from),
+        _ => row
+            .get::<_, Option<String>>(i)
+            .map_or(Value::Null, Value::from),
+    }
+}
+
+/// `pg_stat_statements` must be created in this database and preloaded by the server.
+async fn require_statements(client: &Client) -> Result<()> {
+    let row = client
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'),
+                    current_setting('shared_preload_libraries') ~ 'pg_stat_statements'",
+            &[],
+        )
+        .await
+        .map_err(PgError)
+        .context("could not look for pg_stat_statements")?;
+    let (created, preloaded): (bool, bool) = (row.get(0), row.get(1));
+    if created && preloaded {
+        return Ok(());
+    }
+    let missing = match (preloaded, created) {
+        (false, _) => "the server does not preload pg_stat_statements",
+        _ => "pg_stat_statements is not created in this database",
+    };
+    Err(Fail::new(Exit::Failure, format!("this report reads pg_stat_statements, and {missing}"))
+        .hint(
+            "on RDS, add pg_stat_statements to shared_preload_libraries in the instance's parameter group and reboot; \
+             elsewhere, set shared_preload_libraries = 'pg_stat_statements' and restart; then run \
+             CREATE EXTENSION pg_stat_statements in the database (as its owner)",
+        )
+        .into())
+}
+
+/// The report's name as typed on the command line.
+pub fn name(report: Report) -> String {
+    use clap::ValueEnum;
+    report
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
+}
+
+/// Whether the user may read other sessions' queries and statistics (`pg_read_all_stats`,
+/// which `pg_monitor` includes, or a superuser).
+pub async fn sees_everything(client: &Client) -> Result<bool> {
+    let row = client
+        .query_one(
+            "SELECT pg_has_role(current_user, 'pg_read_all_stats', 'MEMBER')",
+            &[],
+        )
+        .await
+        .map_err(PgError)
+        .context("could not read the user's roles")?;
+    Ok(row.get(0))
+}
+
+/// Quote `sql` as a shell argument in single quotes.
+pub fn shell_quote(sql: &str) -> String {
+    format!("'{}'", sql.replace('\'', "'\\''"))
+}

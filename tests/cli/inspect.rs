@@ -1,0 +1,689 @@
+//! `inspect`: each report finds a condition planted on purpose and not its absence, on a server
+//! that preloads pg_stat_statements; the health summary's fixes make their findings go away;
+//! nothing is ever written; a monitoring role and the TLS-only cluster work too.
+
+use std::sync::OnceLock;
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::harness::{Cluster, PASSWORD, Project, TestDb, encode, literal, output_text};
+use crate::tls::tls_cluster;
+
+/// A cluster that preloads pg_stat_statements, as the inspect reports want a server to.
+fn statements_cluster() -> &'static Cluster {
+    static CLUSTER: OnceLock<Cluster> = OnceLock::new();
+    CLUSTER.get_or_init(|| {
+        let mut cluster = Cluster::init_stopped();
+        cluster.start_server_with(
+            None,
+            "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all",
+        );
+        cluster
+    })
+}
+
+/// A fresh database on that cluster, with pg_stat_statements created in it.
+fn database() -> TestDb {
+    let db = TestDb {
+        name: TestDb::new().name.clone(),
+        cluster: statements_cluster(),
+    };
+    db.create();
+    db.query("CREATE EXTENSION pg_stat_statements");
+    db
+}
+
+/// `inspect REPORT --json` on `db` (more arguments after): its rows.
+fn report(db: &TestDb, args: &[&str]) -> Vec<serde_json::Map<String, Value>> {
+    let output = db
+        .cruddur(&Project::new())
+        .arg("inspect")
+        .args(args)
+        .arg("--json")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let rows: Value = serde_json::from_str(&output_text(&output).0).unwrap();
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row.as_object().unwrap().clone())
+        .collect()
+}
+
+/// The values of `column` in `rows`, as text.
+fn column(rows: &[serde_json::Map<String, Value>], column: &str) -> Vec<String> {
+    rows.iter()
+        .map(|row| match &row[column] {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+/// The row whose `key` is `value`.
+fn row<'a>(
+    rows: &'a [serde_json::Map<String, Value>],
+    key: &str,
+    value: &str,
+) -> &'a serde_json::Map<String, Value> {
+    rows.iter()
+        .find(|row| row[key] == value)
+        .unwrap_or_else(|| panic!("no row with {key} = {value} in {rows:?}"))
+}
+
+/// Wait until `condition` (SQL returning a boolean) holds in `db`: the statistics views lag
+/// the work that feeds them (PostgreSQL 12-14 through the collector, 15+ at transaction end).
+fn wait_until(db: &TestDb, condition: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while db.query(&format!("SELECT ({condition})::text")) != "true" {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never true: {condition}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// Parents and kids: one foreign key with an index, one without; an index that is used, one
+/// never scanned, and two identical ones; statistics up to date.
+fn plant_indexes(db: &TestDb) {
+    db.query(
+        "CREATE TABLE parents (id int PRIMARY KEY);
+         CREATE TABLE kids (id int PRIMARY KEY, parent_id int REFERENCES parents,
+                            other_id int REFERENCES parents, note text, tag text, code text);
+         CREATE INDEX kids_other_idx ON kids (other_id);
+         CREATE INDEX kids_note_idx ON kids (note);
+         CREATE INDEX kids_tag_idx ON kids (tag);
+         CREATE INDEX kids_tag_copy ON kids (tag);
+         CREATE INDEX kids_code_idx ON kids (code);
+         INSERT INTO parents SELECT generate_series(1, 100);
+         INSERT INTO kids SELECT i, i % 100 + 1, i % 100 + 1, 'n' || i, 't' || i % 7, 'c' || i
+           FROM generate_series(1, 2000) i;
+         ANALYZE;",
+    );
+    db.query("SET enable_seqscan = off; SELECT count(*) FROM kids WHERE code = 'c7'");
+    wait_until(
+        db,
+        "(SELECT idx_scan FROM pg_stat_user_indexes WHERE indexrelname = 'kids_code_idx') > 0",
+    );
+}
+
+/// An index left invalid by a CREATE INDEX CONCURRENTLY that gave up waiting for an older
+/// snapshot (a session in a repeatable-read transaction holds one).
+fn plant_invalid_index(db: &TestDb) {
+    let mut reader = db.cluster.hold_session(&db.name, "inspect-reader");
+    reader.run("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM kids;");
+    db.cluster
+        .wait_until_holding(&db.name, "inspect-reader", "kids");
+    let failed = db
+        .cluster
+        .psql_command(&db.name)
+        .args([
+            "-X",
+            "-c",
+            "SET lock_timeout = '200ms'",
+            "-c",
+            "CREATE INDEX CONCURRENTLY kids_slow_idx ON kids (note, tag)",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        !failed.status.success(),
+        "the concurrent build was meant to give up"
+    );
+    drop(reader);
+}
+
+#[test]
+fn index_reports_find_the_indexes_planted_and_only_those() {
+    let db = database();
+    plant_indexes(&db);
+    plant_invalid_index(&db);
+
+    let unused = column(&report(&db, &["unused-indexes"]), "index");
+    assert!(unused.contains(&"kids_note_idx".to_string()), "{unused:?}");
+    // Scanned, serving a foreign key, or invalid: none of them is "unused".
+    for not in [
+        "kids_code_idx",
+        "kids_other_idx",
+        "kids_slow_idx",
+        "kids_pkey",
+    ] {
+        assert!(!unused.contains(&not.to_string()), "{not} in {unused:?}");
+    }
+
+    let duplicates = report(&db, &["duplicate-indexes"]);
+    assert_eq!(
+        column(&duplicates, "indexes"),
+        ["kids_tag_copy, kids_tag_idx"]
+    );
+
+    let invalid = report(&db, &["invalid-indexes"]);
+    assert_eq!(column(&invalid, "index"), ["kids_slow_idx"]);
+
+    let missing = report(&db, &["missing-fk-indexes"]);
+    assert_eq!(column(&missing, "foreign_key"), ["kids_parent_id_fkey"]);
+    assert_eq!(column(&missing, "columns"), ["parent_id"]);
+
+    let usage = report(&db, &["index-usage"]);
+    assert!(
+        row(&usage, "table", "kids")["index_scans"]
+            .as_i64()
+            .unwrap()
+            >= 1
+    );
+}
+
+#[test]
+fn table_reports_see_dead_rows_scans_sizes_and_bloat() {
+    let db = database();
+    db.query(
+        "CREATE TABLE dusty (id int, pad text) WITH (autovacuum_enabled = false);
+         CREATE TABLE tidy (id int);
+         INSERT INTO dusty SELECT i, repeat('x', 200) FROM generate_series(1, 2000) i;
+         DELETE FROM dusty WHERE id > 800;
+         ANALYZE dusty;",
+    );
+    for _ in 0..3 {
+        db.query("SELECT count(*) FROM dusty");
+    }
+    wait_until(
+        &db,
+        "(SELECT seq_scan >= 3 AND n_dead_tup >= 1000 FROM pg_stat_user_tables WHERE relname = 'dusty')",
+    );
+
+    let vacuum = report(&db, &["vacuum-stats"]);
+    let dusty = row(&vacuum, "table", "dusty");
+    assert!(dusty["dead_rows"].as_i64().unwrap() >= 1000, "{dusty:?}");
+    assert_eq!(dusty["autovacuum_enabled"], false);
+    assert_eq!(dusty["autovacuum_next"], false);
+    assert_eq!(row(&vacuum, "table", "tidy")["dead_rows"], 0);
+
+    let scans = report(&db, &["seq-scans"]);
+    assert!(row(&scans, "table", "dusty")["seq_scans"].as_i64().unwrap() >= 3);
+    assert_eq!(row(&scans, "table", "tidy")["seq_scans"], 0);
+
+    assert_eq!(
+        row(&report(&db, &["records"]), "table", "dusty")["estimated_rows"],
+        800
+    );
+
+    let sizes = report(&db, &["table-sizes"]);
+    let dusty = row(&sizes, "table", "dusty");
+    let part = |key: &str| dusty[key].as_i64().unwrap();
+    assert!(part("table_bytes") > 0);
+    assert_eq!(
+        part("total_bytes"),
+        part("table_bytes") + part("index_bytes") + part("toast_bytes")
+    );
+
+    // 1,200 of 2,000 wide rows deleted and not vacuumed: most of the table is waste.
+    let bloat = report(&db, &["bloat"]);
+    let waste = row(&bloat, "object", "dusty");
+    assert!(
+        waste["wasted_bytes"].as_i64().unwrap() > 100_000,
+        "{waste:?}"
+    );
+
+    let cache = report(&db, &["cache-hit"]);
+    assert_eq!(column(&cache, "name"), ["tables", "indexes", "database"]);
+    let ratio = row(&cache, "name", "database")["ratio"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&ratio));
+
+    let xid = report(&db, &["unvacuumed-xid"]);
+    assert!(row(&xid, "table", "dusty")["xid_age"].as_i64().unwrap() >= 0);
+}
+
+#[test]
+fn query_reports_rank_statements_and_see_what_runs_and_blocks() {
+    let db = database();
+    db.query("CREATE TABLE work (id int); INSERT INTO work VALUES (1)");
+    db.query("SELECT pg_stat_statements_reset()");
+    for _ in 0..3 {
+        db.query("SELECT count(*) FROM generate_series(1, 400000) AS expensive_series");
+    }
+    for _ in 0..5 {
+        db.query("SELECT id FROM work WHERE id = 1");
+    }
+    let outliers = report(&db, &["outliers"]);
+    assert!(
+        column(&outliers, "query")[0].contains("expensive_series"),
+        "{outliers:?}"
+    );
+    let calls = report(&db, &["calls", "--limit", "50"]);
+    let cheap = calls
+        .iter()
+        .find(|row| {
+            row["query"]
+                .as_str()
+                .unwrap()
+                .contains("FROM work WHERE id")
+        })
+        .expect("the cheap statement is counted");
+    assert!(cheap["calls"].as_i64().unwrap() >= 5);
+
+    // A long query, then a lock one session holds while another waits for it.
+    let mut sleeper = db.cluster.hold_session(&db.name, "inspect-sleeper");
+    sleeper.run("SELECT pg_sleep(60) AS long_one;");
+    wait_until(
+        &db,
+        "EXISTS (SELECT 1 FROM pg_stat_activity WHERE query LIKE '%AS long_one%' AND now() - query_start > interval '1 s' AND pid <> pg_backend_pid())",
+    );
+    let long = report(&db, &["long-running", "--min", "1"]);
+    assert!(
+        column(&long, "query")
+            .iter()
+            .any(|q| q.contains("long_one")),
+        "{long:?}"
+    );
+    assert!(report(&db, &["long-running", "--min", "3600"]).is_empty());
+
+    let mut holder = db.cluster.hold_session(&db.name, "inspect-holder");
+    holder.run("BEGIN; LOCK TABLE work IN ACCESS EXCLUSIVE MODE; SELECT 1;");
+    db.cluster
+        .wait_until_holding(&db.name, "inspect-holder", "work");
+    let mut waiter = db.cluster.hold_session(&db.name, "inspect-waiter");
+    waiter.run("SELECT count(*) FROM work;");
+    wait_until(
+        &db,
+        "EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'inspect-waiter' AND wait_event_type = 'Lock')",
+    );
+    let holder_pid = db.cluster.pid_of("inspect-holder").to_string();
+    let waiter_pid = db.cluster.pid_of("inspect-waiter").to_string();
+    let blocking = report(&db, &["blocking"]);
+    assert_eq!(
+        column(&blocking, "blocked_pid"),
+        std::slice::from_ref(&waiter_pid)
+    );
+    assert_eq!(
+        column(&blocking, "blocker_pid"),
+        std::slice::from_ref(&holder_pid)
+    );
+    assert_eq!(
+        column(&blocking, "lock_wanted"),
+        ["AccessShareLock on work"]
+    );
+    let locks = report(&db, &["locks"]);
+    let granted: Vec<(String, String)> = locks
+        .iter()
+        .map(|row| (row["pid"].to_string(), row["granted"].to_string()))
+        .collect();
+    assert!(
+        granted.contains(&(holder_pid.clone(), "true".into())),
+        "{granted:?}"
+    );
+    assert!(
+        granted.contains(&(waiter_pid, "false".into())),
+        "{granted:?}"
+    );
+
+    // The summary names the blocker and how to end it; ending it ends the finding.
+    let (code, summary) = health(&db);
+    assert_eq!(code, Some(1));
+    let blocker = find(&summary, "blocking", &format!("pid {holder_pid}"));
+    let fix = blocker["fix"]["command"].as_str().unwrap().to_string();
+    assert_eq!(fix, format!("cruddur-db kill --pid {holder_pid}"));
+    run_fix(&db, &fix);
+    let (_, after) = health(&db);
+    assert!(
+        !has(&after, "blocking", &format!("pid {holder_pid}")),
+        "{after:?}"
+    );
+    drop(sleeper);
+}
+
+#[test]
+fn statement_reports_without_pg_stat_statements_say_how_to_enable_it() {
+    let db = TestDb::new();
+    db.create();
+    db.cruddur(&Project::new())
+        .args(["inspect", "outliers"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("reads pg_stat_statements"))
+        .stderr(predicate::str::contains("parameter group"))
+        .stderr(predicate::str::contains(
+            "CREATE EXTENSION pg_stat_statements",
+        ));
+}
+
+#[test]
+fn server_reports_list_connections_slots_settings_and_extensions() {
+    let db = database();
+    let _app = db.cluster.hold_session(&db.name, "inspect-app");
+    let slot = format!("slot_{}", &db.name[13..]);
+    db.query(&format!(
+        "SELECT pg_create_physical_replication_slot({}, true)",
+        literal(&slot)
+    ));
+    let slots = report(&db, &["replication-slots"]);
+    db.query(&format!(
+        "SELECT pg_drop_replication_slot({})",
+        literal(&slot)
+    ));
+    let ours = row(&slots, "slot", &slot);
+    assert_eq!(ours["type"], "physical");
+    assert!(ours["retained_wal_bytes"].as_i64().unwrap() >= 0);
+
+    let connections = report(&db, &["connections", "--limit", "100"]);
+    assert!(column(&connections, "application").contains(&"inspect-app".to_string()));
+    let settings = report(&db, &["settings"]);
+    assert!(
+        row(&settings, "setting", "shared_preload_libraries")["value"]
+            .as_str()
+            .unwrap()
+            .contains("pg_stat_statements")
+    );
+    assert_ne!(row(&settings, "setting", "shared_buffers")["source"], "");
+    let extensions = report(&db, &["extensions", "--limit", "200"]);
+    assert_ne!(
+        row(&extensions, "extension", "pg_stat_statements")["installed_version"],
+        ""
+    );
+    assert_eq!(
+        column(&report(&db, &["db-stats"]), "database"),
+        std::slice::from_ref(&db.name)
+    );
+}
+
+/// The health summary as JSON: the exit code and the findings.
+fn health(db: &TestDb) -> (Option<i32>, Vec<Value>) {
+    let output = db
+        .cruddur(&Project::new())
+        .args(["inspect", "--json"])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = output_text(&output);
+    let summary: Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("{err}: {stdout}\n{stderr}"));
+    assert_eq!(summary["database"], format!("\"{}\"", db.name));
+    (
+        output.status.code(),
+        summary["findings"].as_array().unwrap().clone(),
+    )
+}
+
+fn has(findings: &[Value], kind: &str, object: &str) -> bool {
+    findings
+        .iter()
+        .any(|f| f["kind"] == kind && f["object"] == object)
+}
+
+fn find<'a>(findings: &'a [Value], kind: &str, object: &str) -> &'a Value {
+    findings
+        .iter()
+        .find(|f| f["kind"] == kind && f["object"] == object)
+        .unwrap_or_else(|| panic!("no {kind} finding on {object} in {findings:#?}"))
+}
+
+/// Do what a finding's fix says: run its command, and for `migrate new` fill the new file
+/// with the migration it gives, then migrate.
+fn run_fix(db: &TestDb, command: &str) {
+    let project = Project::new();
+    let words = shell_words(command);
+    assert_eq!(words[0], "cruddur-db", "{command}");
+    db.cruddur(&project).args(&words[1..]).assert().success();
+}
+
+fn apply_migration_fix(db: &TestDb, project: &Project, finding: &Value) {
+    let command = finding["fix"]["command"].as_str().unwrap();
+    let words = shell_words(command);
+    let output = db
+        .cruddur(project)
+        .args(&words[1..])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let path = output_text(&output).0.trim().to_string();
+    std::fs::write(&path, finding["fix"]["migration"].as_str().unwrap()).unwrap();
+    db.cruddur(project).arg("migrate").assert().success();
+}
+
+/// `command` split as a shell would: words, and single-quoted parts kept whole.
+fn shell_words(command: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    let mut chars = command.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => quoted = !quoted,
+            '\\' if !quoted => word.extend(chars.next()),
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            c => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+#[test]
+fn the_health_summary_gives_each_finding_a_fix_that_makes_it_go_away() {
+    let db = database();
+    plant_indexes(&db);
+    plant_invalid_index(&db);
+    db.query(
+        "CREATE TABLE dusty (id int) WITH (autovacuum_enabled = false);
+         INSERT INTO dusty SELECT generate_series(1, 1000);
+         DELETE FROM dusty;",
+    );
+    wait_until(
+        &db,
+        "(SELECT n_dead_tup >= 1000 FROM pg_stat_user_tables WHERE relname = 'dusty')",
+    );
+    let (code, findings) = health(&db);
+    assert_eq!(code, Some(1), "{findings:#?}");
+    let project = Project::new();
+
+    let unused = find(&findings, "unused-index", "kids_note_idx");
+    assert!(
+        unused["fix"]["migration"]
+            .as_str()
+            .unwrap()
+            .contains("DROP INDEX CONCURRENTLY IF EXISTS kids_note_idx;")
+    );
+    apply_migration_fix(&db, &project, unused);
+    apply_migration_fix(
+        &db,
+        &project,
+        find(&findings, "missing-fk-index", "kids (parent_id)"),
+    );
+    apply_migration_fix(
+        &db,
+        &project,
+        find(&findings, "duplicate-index", "kids_tag_idx"),
+    );
+    run_fix(
+        &db,
+        find(&findings, "invalid-index", "kids_slow_idx")["fix"]["command"]
+            .as_str()
+            .unwrap(),
+    );
+    run_fix(
+        &db,
+        find(&findings, "vacuum", "dusty")["fix"]["command"]
+            .as_str()
+            .unwrap(),
+    );
+    wait_until(
+        &db,
+        "(SELECT n_dead_tup = 0 FROM pg_stat_user_tables WHERE relname = 'dusty')",
+    );
+
+    let (_, after) = health(&db);
+    for (kind, object) in [
+        ("unused-index", "kids_note_idx"),
+        ("missing-fk-index", "kids (parent_id)"),
+        ("duplicate-index", "kids_tag_idx"),
+        ("invalid-index", "kids_slow_idx"),
+        ("vacuum", "dusty"),
+    ] {
+        assert!(
+            !has(&after, kind, object),
+            "{kind} {object} is still there: {after:#?}"
+        );
+    }
+    assert!(!db.has_table("kids_note_idx"));
+    assert_eq!(
+        db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'kids_slow_idx'::regclass"),
+        "t"
+    );
+}
+
+#[test]
+fn a_healthy_database_passes_with_exit_0() {
+    let db = database();
+    db.query("CREATE TABLE fine (id int PRIMARY KEY)");
+    let (code, findings) = health(&db);
+    assert!(findings.is_empty(), "{findings:#?}");
+    assert_eq!(code, Some(0));
+}
+
+/// Objects and rows of `db`: what a read-only tool must leave as they were.
+fn fingerprint(db: &TestDb) -> String {
+    db.query(
+        "SELECT md5(string_agg(c.oid::regclass::text || c.relkind::text || coalesce(obj_description(c.oid), ''), ',' ORDER BY c.oid))
+         FROM pg_class c WHERE c.relnamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+           AND c.relnamespace::regnamespace::text !~ '^pg_toast'",
+    ) + &db.query("SELECT count(*) FROM kids") + &db.query("SELECT count(*) FROM parents")
+}
+
+const EVERY_REPORT: &[&str] = &[
+    "outliers",
+    "calls",
+    "long-running",
+    "blocking",
+    "locks",
+    "table-sizes",
+    "records",
+    "seq-scans",
+    "cache-hit",
+    "bloat",
+    "vacuum-stats",
+    "unvacuumed-xid",
+    "index-usage",
+    "unused-indexes",
+    "duplicate-indexes",
+    "invalid-indexes",
+    "missing-fk-indexes",
+    "connections",
+    "db-stats",
+    "replication-slots",
+    "settings",
+    "extensions",
+];
+
+#[test]
+fn inspect_never_writes_and_works_in_read_only_sessions() {
+    let db = database();
+    plant_indexes(&db);
+    let before = fingerprint(&db);
+    let transactions = || {
+        db.query(&format!(
+            "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = {}",
+            literal(&db.name)
+        ))
+        .parse::<i64>()
+        .unwrap()
+    };
+    let started = transactions();
+    // Sessions that may only read: any write would fail there.
+    let read_only = format!(
+        "{}?options=-c%20default_transaction_read_only%3Don",
+        db.url()
+    );
+    for name in EVERY_REPORT {
+        Project::new()
+            .cruddur()
+            .args(["--url", &read_only, "inspect", name, "--json"])
+            .assert()
+            .success();
+    }
+    Project::new()
+        .cruddur()
+        .args(["--url", &read_only, "inspect"])
+        .assert()
+        .stderr(predicate::str::contains("finding(s) on"));
+    assert_eq!(fingerprint(&db), before);
+    wait_until(
+        &db,
+        &format!(
+            "(SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = {}) > {started}",
+            literal(&db.name)
+        ),
+    );
+}
+
+#[test]
+fn a_monitoring_role_sees_everything_and_a_plain_one_is_told_what_it_cannot() {
+    let db = database();
+    let watcher = format!("watch_{}", &db.name[13..]);
+    let plain = format!("plain_{}", &db.name[13..]);
+    for role in [&watcher, &plain] {
+        db.cluster.psql(
+            "postgres",
+            &format!("CREATE ROLE {role} LOGIN PASSWORD {}", literal(PASSWORD)),
+        );
+    }
+    db.cluster
+        .psql("postgres", &format!("GRANT pg_monitor TO {watcher}"));
+    let url = |role: &str| {
+        format!(
+            "postgresql://{role}:{}@127.0.0.1:{}/{}",
+            encode(PASSWORD),
+            db.cluster.port,
+            db.name
+        )
+    };
+    for name in ["outliers", "blocking", "long-running", "unused-indexes"] {
+        Project::new()
+            .cruddur()
+            .args(["--url", &url(&watcher), "inspect", name])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("pg_read_all_stats").not());
+    }
+    Project::new()
+        .cruddur()
+        .args(["--url", &url(&plain), "inspect", "long-running"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "is not a member of pg_read_all_stats",
+        ))
+        .stderr(predicate::str::contains(format!(
+            "GRANT pg_monitor TO \"{plain}\""
+        )));
+    for role in [&watcher, &plain] {
+        db.cluster
+            .cleanup(&format!("DROP OWNED BY {role}; DROP ROLE {role}"));
+    }
+}
+
+#[test]
+fn inspect_reads_the_tls_only_production_server_without_asking() {
+    let cluster = tls_cluster();
+    let url = format!(
+        "postgresql://postgres:{}@localhost:{}/postgres?sslmode=verify-full&sslrootcert={}",
+        encode(PASSWORD),
+        cluster.port,
+        cluster.tls_file("ca.crt").display()
+    );
+    Project::new()
+        .cruddur()
+        .env("PROD_CONNECTION_URL", &url)
+        .args(["--prod", "inspect", "invalid-indexes"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("invalid-indexes: 0 row(s)"));
+}
