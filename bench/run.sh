@@ -9,6 +9,7 @@
 #      300,000 COPY rows (~30 MB), and the tiny default Cruddur files
 #   6. `snapshot restore` of that seed's database vs `setup --no-template` of its files
 #   7. peak memory with 2,000,000 statements on one line (58 MB), vs one statement per line
+#   8. every `inspect` report, and the health summary, on 1,000 tables with 3,000 indexes
 # Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
 #        BENCH_STEPS="1 4" bench/run.sh   runs only those parts; BENCH_RUNS=5 for best of 5
 # Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
@@ -62,7 +63,7 @@ best_of() {
   printf '  %-34s %8.3f s\n' "$name" "$best" >&2
   echo "$best"
 }
-want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7} " == *" $1 "* ]]; }
+want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8} " == *" $1 "* ]]; }
 # interleaved NAME_A NAME_B CMD_A CMD_B: run A then B, $runs times; print "best_a best_b".
 interleaved() {
   local name_a=$1 name_b=$2 cmd_a=$3 cmd_b=$4 best_a="" best_b=""
@@ -242,4 +243,33 @@ PY
     "cruddur-db, one line" "$m_one" "cruddur-db, one per line" "$m_many" "psql -1 -f, one line" "$m_psql" >&2
   echo "   one line takes $(ratio "$m_one" "$m_many")x the memory of one per line (goal: the line itself, ~58 MB, more)" >&2
   rm -f "$work/one-line.sql" "$work/many-lines.sql"
+fi
+
+# --- 8. inspect on many tables --------------------------------------------------------------
+if want 8; then
+  tables=$((1000 / scale))
+  reset_db many
+  python3 - "$tables" > "$work/many.sql" <<'PY'
+import sys
+n = int(sys.argv[1])
+for i in range(n):
+    print(f"CREATE TABLE t{i} (id int PRIMARY KEY, a int, b text, c int REFERENCES t{max(i - 1, 0)} (id));")
+    print(f"CREATE INDEX t{i}_a ON t{i} (a); CREATE INDEX t{i}_b ON t{i} (b);")
+    print(f"INSERT INTO t{i} SELECT g, g, 'x' || g, NULL FROM generate_series(1, 20) g;")
+print("ANALYZE;")
+PY
+  "$bin" --url "$server/many" schema-load "$work/many.sql" >/dev/null 2>&1
+  echo "8. inspect on $tables tables and $((tables * 3)) indexes (goal: each report under 1 s)" >&2
+  slowest=0
+  for report in long-running blocking locks table-sizes records seq-scans cache-hit bloat vacuum-stats \
+      unvacuumed-xid index-usage unused-indexes duplicate-indexes invalid-indexes missing-fk-indexes \
+      connections db-stats replication-slots settings extensions ""; do
+    start=$(date +%s.%N)
+    "$bin" --url "$server/many" inspect $report --limit 1000 >/dev/null 2>&1 || [ -z "$report" ]
+    end=$(date +%s.%N)
+    took=$(python3 -c "print(f'{$end-$start:.3f}')")
+    printf '  %-34s %8s s\n' "inspect ${report:-(health summary)}" "$took" >&2
+    slowest=$(python3 -c "print(max($slowest, $took))")
+  done
+  echo "   slowest: $slowest s (goal < 1)" >&2
 fi
