@@ -37,6 +37,9 @@ pub struct Fix {
     pub migration: Option<String>,
 }
 
+/// A check of one report row: the findings it makes.
+type PerRow = fn(&Map<String, Value>) -> Vec<Finding>;
+
 /// Run the cheap reports on `client` and collect their findings.
 pub async fn findings(
     client: &mut Client,
@@ -48,32 +51,26 @@ pub async fn findings(
         min: LONG_RUNNING_SECS,
         ..*facts
     };
-    let mut found = Vec::new();
     let mut report = async |report: Report| read_only(client, &sql(report, &facts), timeout).await;
-    for row in report(Report::InvalidIndexes).await?.rows {
-        found.push(invalid_index(&row));
+    // Reports whose rows are findings one by one, in the order they are printed.
+    let per_row: [(Report, PerRow); 7] = [
+        (Report::InvalidIndexes, |row| vec![invalid_index(row)]),
+        (Report::DuplicateIndexes, duplicate_index),
+        (Report::UnusedIndexes, |row| vec![unused_index(row)]),
+        (Report::MissingFkIndexes, |row| vec![missing_fk_index(row)]),
+        (Report::LongRunning, |row| vec![long_running(row)]),
+        (Report::VacuumStats, |row| vacuum(row).into_iter().collect()),
+        (Report::UnvacuumedXid, |row| {
+            wraparound(row).into_iter().collect()
+        }),
+    ];
+    let mut found = Vec::new();
+    for (which, check) in per_row {
+        for row in report(which).await?.rows {
+            found.extend(check(&row));
+        }
     }
-    for row in report(Report::DuplicateIndexes).await?.rows {
-        found.extend(duplicate_index(&row));
-    }
-    for row in report(Report::UnusedIndexes).await?.rows {
-        found.push(unused_index(&row));
-    }
-    let missing = report(Report::MissingFkIndexes).await?;
-    for row in &missing.rows {
-        found.push(missing_fk_index(row));
-    }
-    let blocking = report(Report::Blocking).await?;
-    found.extend(blockers(&blocking));
-    for row in report(Report::LongRunning).await?.rows {
-        found.push(long_running(&row));
-    }
-    for row in report(Report::VacuumStats).await?.rows {
-        found.extend(vacuum(&row));
-    }
-    for row in report(Report::UnvacuumedXid).await?.rows {
-        found.extend(wraparound(&row));
-    }
+    found.extend(blockers(&report(Report::Blocking).await?));
     found.extend(connections(&report(Report::Connections).await?));
     Ok(found)
 }
