@@ -231,24 +231,25 @@ fn databases_whose_long_names_share_their_start_keep_their_snapshots_apart() {
         TestDb::named(&format!("{stem}first")),
         TestDb::named(&format!("{stem}second")),
     );
+    // A name no other test uses: snapshots of every test's databases share the server.
     let project = Project::new();
     for db in [&first, &second] {
         db.cruddur(&project).arg("setup").assert().success();
         db.cruddur(&project)
-            .args(["snapshot", "save", "s1"])
+            .args(["snapshot", "save", "shared-start"])
             .assert()
             .success();
     }
     second.query("DELETE FROM activities; DELETE FROM users");
     second
         .cruddur(&project)
-        .args(["snapshot", "restore", "s1"])
+        .args(["snapshot", "restore", "shared-start"])
         .assert()
         .success();
     assert_eq!(users(&second), "2");
     first
         .cruddur(&project)
-        .args(["snapshot", "delete", "s1"])
+        .args(["snapshot", "delete", "shared-start"])
         .assert()
         .success();
     // The other database's snapshot is still there, and named as its own.
@@ -257,20 +258,20 @@ fn databases_whose_long_names_share_their_start_keep_their_snapshots_apart() {
         .args(["snapshot", "list"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("s1"));
+        .stdout(predicate::str::contains("shared-start"));
     first
         .cruddur(&project)
-        .args(["snapshot", "delete", "s1"])
+        .args(["snapshot", "delete", "shared-start"])
         .assert()
         .failure()
         .stderr(predicate::str::contains(format!(
-            "snapshot \"s1\" is of database \"{}\": aim at that database (--url) to delete it",
+            "snapshot \"shared-start\" is of database \"{}\": aim at that database (--url) to delete it",
             second.name
         )))
         .stderr(predicate::str::contains("--from-db").not());
     second
         .cruddur(&project)
-        .args(["snapshot", "delete", "s1"])
+        .args(["snapshot", "delete", "shared-start"])
         .assert()
         .success();
 }
