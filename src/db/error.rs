@@ -160,12 +160,9 @@ pub(super) fn every_host_failed(failures: Vec<(String, anyhow::Error)>) -> anyho
         .next_back()
         .expect("two or more failures");
     // The last host's own verdict (connect_failure always gives one) speaks for all.
-    let (exit, hint) = match last.downcast_ref::<Fail>() {
-        Some(fail) => (fail.exit, fail.hint.clone()),
-        None => (server_exit(&last), server_hint(&last).map(str::to_string)),
-    };
+    let (exit, hint) = verdict(&last);
     let mut fail = Fail::new(exit, message);
-    fail.hint = hint;
+    fail.hint = hint.map(str::to_string);
     last.context(fail)
 }
 
@@ -248,9 +245,18 @@ pub(super) fn short_cause(err: &anyhow::Error) -> String {
         .map_or_else(|| err.to_string(), PgError::to_string)
 }
 
+/// The exit code and advice `err` carries: its `Fail`'s, else what the server's error calls
+/// for (a connection lost is exit 3; a known SQLSTATE has its hint).
+pub fn verdict(err: &anyhow::Error) -> (Exit, Option<&str>) {
+    match err.downcast_ref::<Fail>() {
+        Some(fail) => (fail.exit, fail.hint.as_deref().or_else(|| server_hint(err))),
+        None => (server_exit(err), server_hint(err)),
+    }
+}
+
 /// The exit code a server error calls for when no code path chose one: a connection lost
 /// (closed, ended by an administrator, a crash) is exit 3, as when it could not be opened.
-pub fn server_exit(err: &anyhow::Error) -> Exit {
+fn server_exit(err: &anyhow::Error) -> Exit {
     let Some(pg) = err
         .chain()
         .find_map(|cause| cause.downcast_ref::<PgError>())
@@ -274,7 +280,7 @@ pub fn server_exit(err: &anyhow::Error) -> Exit {
 }
 
 /// Advice for a server or connection error anywhere in the chain, by what went wrong.
-pub fn server_hint(err: &anyhow::Error) -> Option<&'static str> {
+fn server_hint(err: &anyhow::Error) -> Option<&'static str> {
     let pg = err
         .chain()
         .find_map(|cause| cause.downcast_ref::<PgError>())?;

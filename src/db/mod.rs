@@ -20,7 +20,7 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 
 pub use self::conninfo::ConnInfo;
 use self::conninfo::{HostSpec, SessionAttrs, SslMode};
-pub use self::error::{PgError, is_rds, refused_hint, server_exit, server_hint, timeout_hint};
+pub use self::error::{PgError, is_rds, refused_hint, timeout_hint, verdict};
 pub use self::notices::{Heard, Listener, Notices};
 use crate::error::{Exit, Fail};
 use crate::ui;
