@@ -119,13 +119,13 @@ pub struct Config {
     /// What libpq would read from the environment.
     pg_env: conninfo::Environment,
     sql_dir: Option<PathBuf>,
-    cwd: PathBuf,
     places: Places,
     /// `PROD_CONNECTION_URL`, when set and not empty.
     prod_url: Option<String>,
     /// `CRUDDUR_DB_TEMPLATE`: `setup`'s template cache setting.
     template: Option<String>,
-    aws: AwsEnv,
+    /// Read on first use.
+    aws: OnceLock<AwsEnv>,
     /// The target, once resolved: commands ask for it as often as they like.
     target: OnceLock<Target>,
 }
@@ -302,17 +302,15 @@ impl Config {
             (_, true) => Verbosity::Verbose,
             _ => Verbosity::Normal,
         };
-        let os_user = pg_environment();
-        let aws = aws_environment(&os_user.os_user);
-        let cwd = std::env::current_dir().context("could not read the current directory")?;
+        let pg_env = pg_environment();
         let places = Places {
-            cwd: cwd.clone(),
-            home: os_user.home.clone(),
+            cwd: std::env::current_dir().context("could not read the current directory")?,
+            home: pg_env.home.clone(),
         };
         Ok(Config {
             prod_url: var("PROD_CONNECTION_URL"),
             template: var("CRUDDUR_DB_TEMPLATE"),
-            aws,
+            aws: OnceLock::new(),
             target: OnceLock::new(),
             yes: opts.yes,
             maintenance_db: opts.maintenance_db.clone(),
@@ -321,9 +319,8 @@ impl Config {
             prod: opts.prod,
             wait: opts.wait.map(Duration::from_secs),
             conn_text,
-            pg_env: os_user,
+            pg_env,
             sql_dir: opts.sql_dir.clone(),
-            cwd,
             places,
         })
     }
@@ -350,12 +347,14 @@ impl Config {
     pub fn my_ip(&self, explicit: Option<&str>) -> Option<String> {
         explicit
             .map(str::to_string)
-            .or_else(|| self.aws.ip.as_ref().map(|(_, ip)| ip.clone()))
+            .or_else(|| self.aws().ip.as_ref().map(|(_, ip)| ip.clone()))
     }
 
     /// What the AWS commands read from the environment (credentials are aws-config's job).
     pub fn aws(&self) -> &AwsEnv {
-        &self.aws
+        // Only the rds commands and doctor ask: no other run reads the hostname.
+        self.aws
+            .get_or_init(|| aws_environment(&self.pg_env.os_user))
     }
 
     /// The target database. Resolved on first demand (so `completions` works with a broken
@@ -434,7 +433,7 @@ impl Config {
             Some(path) => path.to_path_buf(),
             None => {
                 let path = self.sql_dir()?.join(default_name);
-                path.strip_prefix(&self.cwd)
+                path.strip_prefix(&self.places.cwd)
                     .map(Path::to_path_buf)
                     .unwrap_or(path)
             }
@@ -459,7 +458,7 @@ impl Config {
     /// SQL directory. `None` when there is no SQL directory to hold one.
     pub fn migrations_dir(&self, explicit: Option<&Path>) -> Option<PathBuf> {
         match explicit {
-            Some(dir) => Some(self.cwd.join(dir)),
+            Some(dir) => Some(self.places.cwd.join(dir)),
             None => self.sql_dir().ok().map(|dir| dir.join("migrations")),
         }
     }
@@ -468,9 +467,10 @@ impl Config {
     /// `backend-flask/db/migrations` from the current directory upward.
     pub fn legacy_migrations_dir(&self, explicit: Option<&Path>) -> Result<PathBuf> {
         if let Some(dir) = explicit {
-            return Ok(self.cwd.join(dir));
+            return Ok(self.places.cwd.join(dir));
         }
-        self.cwd
+        self.places
+            .cwd
             .ancestors()
             .map(|dir| dir.join("backend-flask/db/migrations"))
             .find(|candidate| candidate.is_dir())
@@ -479,7 +479,7 @@ impl Config {
                     Exit::Failure,
                     format!(
                         "no backend-flask/db/migrations in {} or any folder above it",
-                        self.cwd.display()
+                        self.places.cwd.display()
                     ),
                 )
                 .hint("name the folder: `cruddur-db migrate import-legacy DIR`")
@@ -491,9 +491,10 @@ impl Config {
     /// way git finds `.git`, so commands work from any folder of the project.
     fn sql_dir(&self) -> Result<PathBuf> {
         if let Some(dir) = &self.sql_dir {
-            return Ok(self.cwd.join(dir));
+            return Ok(self.places.cwd.join(dir));
         }
-        self.cwd
+        self.places
+            .cwd
             .ancestors()
             .map(|dir| dir.join("sql"))
             .find(|candidate| candidate.is_dir())
@@ -502,7 +503,7 @@ impl Config {
                     Exit::Failure,
                     format!(
                         "no sql/ directory in {} or any folder above it",
-                        self.cwd.display()
+                        self.places.cwd.display()
                     ),
                 )
                 .hint("run from inside the project, or pass --sql-dir DIR or the file's path")
