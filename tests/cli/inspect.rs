@@ -77,14 +77,8 @@ fn row<'a>(
 /// Wait until `condition` (SQL returning a boolean) holds in `db`: the statistics views lag
 /// the work that feeds them (PostgreSQL 12-14 through the collector, 15+ at transaction end).
 fn wait_until(db: &TestDb, condition: &str) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while db.query(&format!("SELECT ({condition})::text")) != "true" {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "never true: {condition}"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    db.cluster
+        .poll(&db.name, &format!("SELECT 1 WHERE {condition}"), condition);
 }
 
 /// Parents and kids: one foreign key with an index, one without; an index that is used, one

@@ -379,64 +379,66 @@ impl Cluster {
         .expect("one session with that application name")
     }
 
+    /// Run `sql` in `database` until it returns something, and give that: tests wait on what
+    /// the server reports (a statement running, a lock held, statistics caught up), failing
+    /// after 20 s with `what` they waited for.
+    pub fn poll(&self, database: &str, sql: &str, what: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let found = self.psql(database, sql);
+            if !found.is_empty() {
+                return found;
+            }
+            assert!(std::time::Instant::now() < deadline, "never: {what}");
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
     /// The pid of the session running a statement that contains `fragment` in a database
-    /// whose name starts with `database` (its side databases too), once one does (within 20
-    /// s). Tests run at once on one cluster: another test's statement must not count.
+    /// whose name starts with `database` (its side databases too), once one does. Tests run at
+    /// once on one cluster: another test's statement must not count.
     pub fn wait_until_running(&self, database: &str, fragment: &str) -> String {
         let running = format!(
             "SELECT pid FROM pg_stat_activity WHERE query LIKE {} AND datname LIKE {} AND pid <> pg_backend_pid()",
             literal(&format!("%{fragment}%")),
             literal(&format!("{database}%"))
         );
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-        loop {
-            let pid = self.psql("postgres", &running);
-            if !pid.is_empty() {
-                return pid;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "nothing ever ran {fragment}"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
+        self.poll(
+            "postgres",
+            &running,
+            &format!("a statement running {fragment}"),
+        )
     }
 
     /// Wait until the server has seen session `application` idle for `seconds`: tests of
     /// durations wait on the server's own clock, not on a guess at ours.
     pub fn wait_until_idle_for(&self, application: &str, seconds: f64) {
         let idle = format!(
-            "SELECT count(*) FROM pg_stat_activity WHERE application_name = {} \
+            "SELECT 1 FROM pg_stat_activity WHERE application_name = {} \
              AND state = 'idle' AND now() - state_change >= make_interval(secs => {seconds})",
             literal(application)
         );
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while self.psql("postgres", &idle) == "0" {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "{application} was never idle for {seconds} s"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
+        self.poll(
+            "postgres",
+            &idle,
+            &format!("{application} idle for {seconds} s"),
+        );
     }
 
     /// Wait until session `application` holds a lock on table `table` of `database`.
     pub fn wait_until_holding(&self, database: &str, application: &str, table: &str) {
         let holding = format!(
-            "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) \
+            "SELECT 1 FROM pg_locks l JOIN pg_stat_activity a USING (pid) \
              JOIN pg_class c ON c.oid = l.relation \
-             WHERE a.application_name = {} AND c.relname = {} AND l.granted",
+             WHERE a.application_name = {} AND c.relname = {} AND l.granted LIMIT 1",
             literal(application),
             literal(table)
         );
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while self.psql(database, &holding) == "0" {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "{application} never held a lock on {table}"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
+        self.poll(
+            database,
+            &holding,
+            &format!("{application} holding a lock on {table}"),
+        );
     }
 
     /// Whether a session with this application name is connected.
