@@ -4,6 +4,15 @@
 use super::Facts;
 use crate::cli::Report;
 
+/// Whether index `index` (a `pg_index` alias) serves foreign key `key` (a `pg_constraint`
+/// alias): its leading columns are the key's columns, in any order, and it is not partial.
+fn serves_foreign_key(index: &str, key: &str) -> String {
+    let leading = format!(
+        "(string_to_array({index}.indkey::text, ' ')::int2[])[1:cardinality({key}.conkey)]"
+    );
+    format!("{index}.indpred IS NULL AND {leading} @> {key}.conkey AND {leading} <@ {key}.conkey")
+}
+
 pub fn sql(report: Report, facts: &Facts) -> String {
     let limit = facts.limit;
     match report {
@@ -31,11 +40,10 @@ pub fn sql(report: Report, facts: &Facts) -> String {
                AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = s.indexrelid)
                AND NOT EXISTS (
                  SELECT 1 FROM pg_constraint f
-                 WHERE f.contype = 'f' AND f.conrelid = s.relid
-                   AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(f.conkey)] @> f.conkey
-                   AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(f.conkey)] <@ f.conkey)
+                 WHERE f.contype = 'f' AND f.conrelid = s.relid AND {})
              ORDER BY index_bytes DESC, 1
-             LIMIT {limit}"
+             LIMIT {limit}",
+            serves_foreign_key("i", "f")
         ),
         Report::DuplicateIndexes => format!(
             "SELECT i.indrelid::regclass::text AS table,
@@ -65,8 +73,6 @@ pub fn sql(report: Report, facts: &Facts) -> String {
              ORDER BY 1
              LIMIT {limit}"
         ),
-        // An index serves a foreign key when its leading columns are the key's columns, in
-        // any order, and it is not partial.
         Report::MissingFkIndexes => format!(
             "SELECT k.conrelid::regclass::text AS table, k.conname::text AS foreign_key,
                     (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY array_position(k.conkey, a.attnum))
@@ -81,11 +87,10 @@ pub fn sql(report: Report, facts: &Facts) -> String {
                AND n.nspname NOT IN ('pg_catalog', 'information_schema')
                AND NOT EXISTS (
                  SELECT 1 FROM pg_index i
-                 WHERE i.indrelid = k.conrelid AND i.indpred IS NULL
-                   AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(k.conkey)] @> k.conkey
-                   AND (string_to_array(i.indkey::text, ' ')::int2[])[1:cardinality(k.conkey)] <@ k.conkey)
+                 WHERE i.indrelid = k.conrelid AND {})
              ORDER BY c.reltuples DESC, 1, 2
-             LIMIT {limit}"
+             LIMIT {limit}",
+            serves_foreign_key("i", "k")
         ),
         _ => unreachable!("not an index report"),
     }
