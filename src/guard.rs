@@ -184,13 +184,7 @@ pub async fn refuse_sessions_on_production(
 pub async fn admit(client: &Client, target: &Target, at: &str) -> Result<()> {
     let name = target.conn.database();
     let host = target.conn.host();
-    let why = if is_production(client, name).await? {
-        "is marked production"
-    } else if target.conn.is_rds() {
-        "is on an RDS host"
-    } else if target.protection.is_prod_database(&target.conn) {
-        "is PROD_CONNECTION_URL's database"
-    } else {
+    let Some(why) = production_reason(client, target).await? else {
         return Ok(());
     };
     if !target.prod {
@@ -212,6 +206,20 @@ pub async fn admit(client: &Client, target: &Target, at: &str) -> Result<()> {
         quote_ident(name)
     );
     confirm_typed(&what, "database name", name).await
+}
+
+/// Why `target`'s database counts as production, if it does: marked production, on an RDS
+/// host, or `PROD_CONNECTION_URL`'s database. `client` is any session on its server.
+pub async fn production_reason(client: &Client, target: &Target) -> Result<Option<&'static str>> {
+    Ok(if is_production(client, target.conn.database()).await? {
+        Some("is marked production")
+    } else if target.conn.is_rds() {
+        Some("is on an RDS host")
+    } else if target.protection.is_prod_database(&target.conn) {
+        Some("is PROD_CONNECTION_URL's database")
+    } else {
+        None
+    })
 }
 
 /// Whether database `name` is marked production.

@@ -190,9 +190,7 @@ async fn refuse_production_source(
         conn: target.conn.with_database(source),
         ..target.clone()
     };
-    if guard::is_production(admin, source.conn.database()).await?
-        || source.protection.is_prod_database(&source.conn)
-    {
+    if guard::production_reason(admin, &source).await?.is_some() {
         return Err(production(&source));
     }
     Ok(())
