@@ -110,7 +110,10 @@ pub async fn list(client: &Client, filter: &Filter<'_>) -> Result<Vec<Session>> 
             wait_event_type: row.get(9),
             wait_event: row.get(10),
             blocked_by: row.get::<_, Option<Vec<i32>>>(11).unwrap_or_default(),
-            query: row.get(12),
+            // Other sessions' SQL: an `ALTER ROLE ... PASSWORD '...'` must not reach the screen.
+            query: row
+                .get::<_, Option<String>>(12)
+                .map(|query| crate::redact::sql(&query)),
         })
         .collect())
 }

@@ -123,7 +123,8 @@ pub async fn read_only(client: &mut Client, sql: &str, timeout: Duration) -> Res
     Ok(out)
 }
 
-/// A column's value as JSON: numbers as numbers, booleans as booleans, the rest as text.
+/// A column's value as JSON: numbers as numbers, booleans as booleans, the rest as text, with
+/// any `PASSWORD '...'` literal hidden (query texts are other sessions' SQL).
 fn value(row: &tokio_postgres::Row, i: usize, kind: &Type) -> Value {
     let number = |n: Option<f64>| n.map_or(Value::Null, |n| serde_json::json!(n));
     match *kind {
@@ -143,7 +144,7 @@ fn value(row: &tokio_postgres::Row, i: usize, kind: &Type) -> Value {
             .map_or(Value::Null, Value::from),
         _ => row
             .get::<_, Option<String>>(i)
-            .map_or(Value::Null, Value::from),
+            .map_or(Value::Null, |text| Value::from(crate::redact::sql(&text))),
     }
 }
 

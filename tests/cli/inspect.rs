@@ -681,3 +681,26 @@ fn inspect_reads_the_tls_only_production_server_without_asking() {
         .success()
         .stderr(predicate::str::contains("invalid-indexes: 0 row(s)"));
 }
+
+#[test]
+fn another_sessions_password_literal_never_reaches_the_report() {
+    let db = database();
+    let mut session = db.cluster.hold_session(&db.name, "inspect-secret");
+    session.run("SELECT pg_sleep(60) /* ALTER ROLE app PASSWORD 'hunter2-in-flight' */;");
+    db.wait_until_running("hunter2-in-flight");
+    let project = Project::new();
+    for json in [true, false] {
+        let mut command = db.cruddur(&project);
+        command.args(["inspect", "long-running", "--min", "0"]);
+        if json {
+            command.arg("--json");
+        }
+        let output = command.assert().success().get_output().clone();
+        let (stdout, stderr) = output_text(&output);
+        assert!(
+            !stdout.contains("hunter2") && !stderr.contains("hunter2"),
+            "{stdout}"
+        );
+        assert!(stdout.contains("PASSWORD '***'"), "{stdout}");
+    }
+}

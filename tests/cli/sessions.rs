@@ -189,3 +189,24 @@ fn watch_redraws_until_ctrl_c_and_then_exits_cleanly() {
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert!(stderr.matches("== sessions").count() >= 2, "{stderr}");
 }
+
+#[test]
+fn another_sessions_password_literal_is_hidden() {
+    let db = TestDb::new();
+    db.create();
+    let mut session = db.cluster.hold_session(&db.name, "sessions-secret");
+    session.run("SELECT pg_sleep(60) /* ALTER ROLE app PASSWORD 'hunter2-in-flight' */;");
+    db.wait_until_running("hunter2-in-flight");
+    for args in [&["sessions", "--json"][..], &["sessions"][..]] {
+        let output = db
+            .cruddur(&Project::new())
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let (stdout, _) = output_text(&output);
+        assert!(!stdout.contains("hunter2"), "{args:?}: {stdout}");
+        assert!(stdout.contains("PASSWORD '***'"), "{args:?}: {stdout}");
+    }
+}
