@@ -242,6 +242,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'End other sessions connected to the database before replacing it')
+            [CompletionResult]::new('--aside', '--aside', [CompletionResultType]::ParameterName, 'Build a new database aside and swap it in, even when the existing one could be reset in place in one transaction')
             [CompletionResult]::new('--no-template', '--no-template', [CompletionResultType]::ParameterName, 'Load the files even when a cached template of them exists, and keep none (also CRUDDUR_DB_TEMPLATE=off)')
             [CompletionResult]::new('--rebuild-template', '--rebuild-template', [CompletionResultType]::ParameterName, 'Load the files and replace the cached template with the result')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')

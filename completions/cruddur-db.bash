@@ -2025,7 +2025,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__setup)
-            opts="-y -q -v -h --force --lock-timeout --no-template --rebuild-template --set --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --force --aside --lock-timeout --no-template --rebuild-template --set --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

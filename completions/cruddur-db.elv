@@ -229,6 +229,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --force 'End other sessions connected to the database before replacing it'
+            cand --aside 'Build a new database aside and swap it in, even when the existing one could be reset in place in one transaction'
             cand --no-template 'Load the files even when a cached template of them exists, and keep none (also CRUDDUR_DB_TEMPLATE=off)'
             cand --rebuild-template 'Load the files and replace the cached template with the result'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'

@@ -196,6 +196,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l wait -d 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l force -d 'End other sessions connected to the database before replacing it'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l aside -d 'Build a new database aside and swap it in, even when the existing one could be reset in place in one transaction'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l no-template -d 'Load the files even when a cached template of them exists, and keep none (also CRUDDUR_DB_TEMPLATE=off)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l rebuild-template -d 'Load the files and replace the cached template with the result'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'

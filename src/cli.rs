@@ -335,6 +335,11 @@ pub struct SetupArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Build a new database aside and swap it in, even when the existing one could be reset
+    /// in place in one transaction
+    #[arg(long)]
+    pub aside: bool,
+
     /// Wait at most SECS for another setup of the same database to finish [default: forever]
     #[arg(long, value_name = "SECS", value_parser = lock_seconds())]
     pub lock_timeout: Option<u64>,

@@ -72,9 +72,14 @@ async fn stopped(stop: Stop) -> anyhow::Error {
         (None, true) => "the running statement was cancelled and its transaction rolled back; steps that had finished stay done".to_string(),
         (None, false) => "nothing was running on the server".to_string(),
     };
-    let hint = match rebuild::stopped_note() {
-        Some(note) => format!("{hint}; {note}"),
-        None => hint,
+    // A rebuild says itself what became of the database.
+    let hint = match (
+        rebuild::stopped_note(),
+        migrate::stopped_note().is_none() && cancelled,
+    ) {
+        (Some(note), true) => format!("the running statement was cancelled; {note}"),
+        (Some(note), false) => format!("{hint}; {note}"),
+        (None, _) => hint,
     };
     Fail::new(stop.exit(), stop.describe()).hint(hint).into()
 }

@@ -125,6 +125,7 @@ fn options<'a>(ctx: &'a RunContext, args: &UpArgs, watcher: &'a Session) -> migr
         places: ctx.places(),
         policy: policy(args),
         watcher: Some(watcher),
+        enclosed: false,
     }
 }
 

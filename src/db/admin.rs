@@ -1,5 +1,5 @@
 //! Dropping a database by name, ending or naming the sessions that keep it in use: what
-//! `drop`, `setup`'s swap and the snapshots all do to a database.
+//! `drop`, `setup` (its swap, or its reset in place) and the snapshots all do to a database.
 
 use std::time::{Duration, Instant};
 
@@ -25,7 +25,10 @@ pub async fn drop_named(client: &Client, name: &str, force: bool) -> Result<()> 
     };
     match outcome {
         Dropped::Done => Ok(()),
-        Dropped::Blocked(holders) => Err(blocked(name, &holders)),
+        Dropped::Blocked(holders) => Err(in_use(
+            &format!("drop database {}", quote_ident(name)),
+            &holders,
+        )),
     }
 }
 
@@ -51,11 +54,60 @@ async fn try_drop(client: &Client, name: &str, options: &str) -> Result<Dropped>
     ))
 }
 
-/// Name who holds the database, so the user can decide whether to end them.
-fn blocked(name: &str, holders: &[Session]) -> anyhow::Error {
+/// Make sure no session but `own_pid` is on database `name` before it is rebuilt in place:
+/// with `force` the others are ended (and waited for), without it they are named, as a drop
+/// names them.
+pub async fn end_other_sessions(
+    client: &Client,
+    name: &str,
+    own_pid: i32,
+    force: bool,
+) -> Result<()> {
+    let others = |all: Vec<Session>| -> Vec<Session> {
+        all.into_iter().filter(|s| s.pid != own_pid).collect()
+    };
+    let holders = others(sessions::list(client, &Filter::database(name)).await?);
+    if holders.is_empty() {
+        return Ok(());
+    }
+    if !force {
+        return Err(in_use(
+            &format!("reset database {} in place", quote_ident(name)),
+            &holders,
+        ));
+    }
+    for session in &holders {
+        ui::note(format_args!("ending session {}", describe(session)));
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        client
+            .execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid NOT IN (pg_backend_pid(), $2)",
+                &[&name, &own_pid],
+            )
+            .await
+            .map_err(PgError)
+            .context("could not end the sessions connected to the database")?;
+        let left = others(sessions::list(client, &Filter::database(name)).await?);
+        if left.is_empty() {
+            return Ok(());
+        }
+        if Instant::now() >= deadline {
+            return Err(in_use(
+                &format!("reset database {} in place", quote_ident(name)),
+                &left,
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Could not `what` (`drop database "x"`) because of `holders`: named, so the user can decide
+/// whether to end them.
+fn in_use(what: &str, holders: &[Session]) -> anyhow::Error {
     let mut message = format!(
-        "could not drop database {}: {} other session(s) are connected to it",
-        quote_ident(name),
+        "could not {what}: {} other session(s) are connected to it",
         holders.len()
     );
     for session in holders {

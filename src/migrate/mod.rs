@@ -172,6 +172,9 @@ pub struct Options<'a> {
     pub places: &'a Places,
     pub policy: LockPolicy,
     pub watcher: Option<&'a Session>,
+    /// Inside a transaction the caller opened and ends (`setup`'s in-place reset): nothing is
+    /// tried again, as a failure has aborted that transaction.
+    pub enclosed: bool,
 }
 
 /// Apply `migration` on `session`: its up part and its history row commit together.
@@ -221,9 +224,21 @@ async fn run_part(
         places,
         policy,
         watcher,
+        enclosed,
     }: &Options<'_>,
 ) -> Result<()> {
     let started = Instant::now();
+    if enclosed && !part.transaction {
+        return Err(Fail::new(
+            Exit::Failure,
+            format!(
+                "migration {} says transaction:false, so it cannot run inside the one transaction of this load",
+                migration.label()
+            ),
+        )
+        .hint("run `cruddur-db setup --aside`, which applies it on its own")
+        .into());
+    }
     let timeout = part
         .lock_timeout
         .or(policy.timeout)
@@ -234,7 +249,10 @@ async fn run_part(
         .await
         .map_err(PgError)?
         .get(0);
-    let options = RunOptions::migration(part.transaction, places);
+    let options = match enclosed {
+        true => RunOptions::migration(true, places).enclosed(),
+        false => RunOptions::migration(part.transaction, places),
+    };
     let mut attempt = 0;
     loop {
         attempt += 1;
@@ -298,7 +316,7 @@ async fn run_part(
                 return Err(left.context(format!("migration {} failed", migration.label())));
             }
         }
-        if nothing_ran && attempt <= policy.retries {
+        if nothing_ran && !enclosed && attempt <= policy.retries {
             let pause = Duration::from_millis(500 << (attempt - 1).min(6));
             ui::status(
                 "migrate",
@@ -426,11 +444,13 @@ async fn watch(watcher: Option<&Session>, pid: i32, blockers: &RefCell<Vec<Strin
 }
 
 /// Apply every pending migration in `migrations` on `session`, in order; for `setup`, on a
-/// database it has to itself. Returns how many it applied.
+/// database it has to itself, `enclosed` in a transaction `setup` opened. Returns how many it
+/// applied.
 pub async fn apply_pending(
     session: &Session,
     migrations: &[Migration],
     places: &Places,
+    enclosed: bool,
 ) -> Result<usize> {
     if migrations.is_empty() {
         return Ok(0);
@@ -445,6 +465,7 @@ pub async fn apply_pending(
                 places,
                 policy: LockPolicy::default(),
                 watcher: None,
+                enclosed,
             };
             apply(session, migration, &options).await.map_err(|err| {
                 err.context(format!("{count} migration(s) before it stay applied"))

@@ -12,6 +12,7 @@ use squawk_syntax::ast::AstNode;
 use super::file::{self, Migration};
 use super::locks::{self, LockMode, Need};
 use crate::db::{PgError, Session};
+use crate::script::refuses_transaction;
 
 /// A pending migration, statement by statement. Field names are documented in README.md.
 #[derive(Debug, Serialize)]
@@ -90,32 +91,6 @@ pub async fn migration(session: &Session, migration: &Migration) -> Result<Migra
         transaction: migration.up.transaction,
         statements,
     })
-}
-
-/// What `statement` (on one line) is, when PostgreSQL refuses to run it inside a transaction
-/// block.
-pub fn refuses_transaction(statement: &str) -> Option<&'static str> {
-    let words: Vec<String> = statement
-        .split_whitespace()
-        .take(8)
-        .map(|word| word.trim_end_matches(';').to_ascii_lowercase())
-        .collect();
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    let has = |word: &str| words.contains(&word);
-    match words.as_slice() {
-        ["create", ..] if has("index") && has("concurrently") => Some("CREATE INDEX CONCURRENTLY"),
-        ["drop", "index", "concurrently", ..] => Some("DROP INDEX CONCURRENTLY"),
-        ["reindex", ..] if has("concurrently") => Some("REINDEX CONCURRENTLY"),
-        ["alter", "table", ..] if has("detach") && has("concurrently") => {
-            Some("DETACH PARTITION CONCURRENTLY")
-        }
-        ["vacuum", ..] => Some("VACUUM"),
-        ["create", "database", ..] => Some("CREATE DATABASE"),
-        ["drop", "database", ..] => Some("DROP DATABASE"),
-        ["alter", "system", ..] => Some("ALTER SYSTEM"),
-        ["create" | "drop", "tablespace", ..] => Some("a TABLESPACE change"),
-        _ => None,
-    }
 }
 
 async fn table_lock(session: &Session, need: Need) -> Result<TableLock> {

@@ -17,10 +17,11 @@ use crate::script::Inspection;
 use crate::ui;
 
 /// Whether `setup` may use and keep templates (`CRUDDUR_DB_TEMPLATE`, `--no-template`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Mode {
     Off,
     /// Keep a template only when loading took at least [`WORTH_KEEPING`].
+    #[default]
     Auto,
     /// Always keep one.
     On,

@@ -1,11 +1,14 @@
 //! Rebuilding a database without ever leaving the user without one (one run per target at a
-//! time through `db::run_lock`): a side database built and swapped in (`side`), and a template cache that
-//! skips replaying unchanged files (`cache`). `setup` composes them.
+//! time through `db::run_lock`): reset in place in one transaction (`in_place`), or a side
+//! database built and swapped in (`build`, `side`), with a template cache that skips replaying
+//! unchanged files (`cache`). `setup` composes them.
 
 pub mod build;
 pub mod cache;
+pub mod in_place;
 pub mod side;
 pub mod snapshot;
+pub mod way;
 
 use std::future::Future;
 use std::sync::Mutex;
@@ -44,6 +47,10 @@ pub enum Step {
     Restoring,
     /// Between dropping the old database and renaming the new one.
     Swapping,
+    /// Inside a reset in place's one transaction: stopping rolls it back.
+    Resetting(&'static str),
+    /// The reset in place's COMMIT was sent: it took effect completely or not at all.
+    Committing,
 }
 
 pub fn set_step(step: Option<Step>) {
@@ -61,5 +68,9 @@ pub fn stopped_note() -> Option<String> {
         Step::Swapping => {
             "stopped while swapping in the new database: run the command again".to_string()
         }
+        Step::Resetting(step) => format!(
+            "setup stopped at step {step}; your database is unchanged (its reset in place runs in one transaction, which was rolled back)"
+        ),
+        Step::Committing => "stopped while the reset in place was committing: it applied completely or not at all; run setup again to be sure".to_string(),
     })
 }

@@ -23,6 +23,11 @@ pub struct Inspection {
     pub digest: Vec<u8>,
     /// The first place that depends on the database's own name, and what it is.
     pub own_name: Option<String>,
+    /// The first statement that cannot share one transaction with the others
+    /// (`breaks_one_transaction`), where it is and what it is.
+    pub own_transaction: Option<String>,
+    /// How many bytes the files hold, data files included.
+    pub bytes: u64,
     /// Whether any statement reads the clock (`now()`, `current_date`, ...).
     pub reads_clock: bool,
     /// The first input that cannot be hashed without being read up (standard input, a FIFO):
@@ -58,7 +63,7 @@ fn walk(
         found.unhashable(|| format!("{} is not a regular file", path.display()));
         return Ok(());
     }
-    hash_file(path, hasher)?;
+    found.bytes += hash_file(path, hasher)?;
     found.files.push(path.to_path_buf());
     let mut source = Source::open(path)?;
     while let Some(item) = source.next_item()? {
@@ -69,6 +74,12 @@ fn walk(
                     found.own_name = names_own_database(&text).map(|what| {
                         format!("{}:{} uses {what}", path.display(), statement.start().line)
                     });
+                }
+                if found.own_transaction.is_none() {
+                    found.own_transaction =
+                        super::breaks_one_transaction(&statement.text).map(|what| {
+                            format!("{}:{} uses {what}", path.display(), statement.start().line)
+                        });
                 }
                 found.reads_clock |= CLOCK.iter().any(|word| text.contains(word));
             }
@@ -86,7 +97,7 @@ fn walk(
                 let at = || format!("{}:{}: \\copy", path.display(), meta.position.line);
                 match super::slash_copy::parse(&meta.raw, cwd).map(|copy| copy.from) {
                     Ok(super::slash_copy::From::File(data)) if is_regular(&data) => {
-                        hash_file(&data, hasher)?;
+                        found.bytes += hash_file(&data, hasher)?;
                         found.files.push(data);
                     }
                     Ok(super::slash_copy::From::File(data)) => found.unhashable(|| {
@@ -176,7 +187,8 @@ fn names_own_database(text: &str) -> Option<&'static str> {
     }
 }
 
-fn hash_file(path: &Path, hasher: &mut Sha256) -> Result<()> {
+/// Hash the bytes of `path`, saying how many there were.
+fn hash_file(path: &Path, hasher: &mut Sha256) -> Result<u64> {
     let mut file = std::fs::File::open(path).map_err(|err| {
         Fail::new(
             Exit::Failure,
@@ -185,11 +197,13 @@ fn hash_file(path: &Path, hasher: &mut Sha256) -> Result<()> {
         .hint("check the path and its permissions")
     })?;
     let mut buffer = vec![0; 256 * 1024];
+    let mut bytes = 0;
     loop {
         let read = file.read(&mut buffer)?;
         if read == 0 {
-            return Ok(());
+            return Ok(bytes);
         }
+        bytes += read as u64;
         hasher.update(&buffer[..read]);
     }
 }

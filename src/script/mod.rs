@@ -8,6 +8,7 @@ mod inspect;
 pub mod lexer;
 mod lint_text;
 mod meta;
+mod one_transaction;
 mod report;
 mod slash_copy;
 mod source;
@@ -27,6 +28,7 @@ use tokio_postgres::{Client, SimpleQueryMessage};
 pub use self::inspect::{Inspection, inspect};
 use self::lexer::Statement;
 pub use self::lint_text::for_linting;
+pub use self::one_transaction::{breaks_one_transaction, refuses_transaction};
 use self::source::{Item, Source};
 use crate::config::Places;
 use crate::db::{Listener, PgError, Session};
@@ -39,6 +41,9 @@ pub struct RunOptions<'a> {
     /// Wrap the file in BEGIN/COMMIT so a failure applies nothing, and send statements in
     /// batches. Without it, statements run one by one, each committed on its own, as in psql.
     pub transaction: bool,
+    /// The caller opened the transaction and ends it (`setup`'s in-place reset): no BEGIN,
+    /// COMMIT or ROLLBACK here, and a statement that would end it is refused.
+    pub enclosed: bool,
     /// How the user runs it outside a transaction, for statements that refuse one.
     pub without_transaction: &'static str,
     /// What made this run go without one, for what stays applied after a failure.
@@ -53,6 +58,7 @@ impl<'a> RunOptions<'a> {
         RunOptions {
             places,
             transaction,
+            enclosed: false,
             without_transaction: "run the file with --no-transaction",
             untransacted: "--no-transaction",
         }
@@ -63,9 +69,24 @@ impl<'a> RunOptions<'a> {
         RunOptions {
             places,
             transaction,
+            enclosed: false,
             without_transaction: "add transaction:false to the migration's `-- migrate:up` (or `-- migrate:down`) line",
             untransacted: "transaction:false",
         }
+    }
+
+    /// The same, inside a transaction the caller opened and will end.
+    pub fn enclosed(self) -> RunOptions<'a> {
+        RunOptions {
+            transaction: true,
+            enclosed: true,
+            ..self
+        }
+    }
+
+    /// Whether this run sends BEGIN and COMMIT itself.
+    fn wraps(&self) -> bool {
+        self.transaction && !self.enclosed
     }
 }
 
@@ -181,7 +202,7 @@ pub async fn run_lines(
         database: session_facts.database.clone(),
         target: session.target.clone(),
     };
-    if options.transaction {
+    if options.wraps() {
         runner.simple("BEGIN").await?;
     }
     let source = Source::open_lines(path, lines)?.lexing(vars);
@@ -191,10 +212,11 @@ pub async fn run_lines(
     }
     runner.progress.finish();
     match outcome {
-        Ok(()) if options.transaction => {
+        Ok(()) if options.wraps() => {
             runner.simple("COMMIT").await.context("could not commit")?;
         }
         Ok(()) => {}
+        Err(err) if options.enclosed => return Err(err),
         Err(err) if options.transaction => {
             // The server has already aborted the transaction; ROLLBACK just ends it cleanly.
             let _ = runner.simple("ROLLBACK").await;
@@ -327,6 +349,19 @@ impl Runner<'_> {
                     Item::Statement(statement) if statement.copy_from_stdin => {
                         self.flush().await?;
                         self.copy(statement, &mut source, depth == 0).await?;
+                    }
+                    Item::Statement(statement)
+                        if self.options.enclosed && ends_transaction(&statement) =>
+                    {
+                        return Err(meta::meta_error(
+                            &path,
+                            statement.start().line,
+                            &format!(
+                                "{} would end the one transaction this whole load runs in",
+                                statement.lead[0].to_ascii_uppercase()
+                            ),
+                            "run `cruddur-db setup --aside`, which gives each file a transaction of its own",
+                        ));
                     }
                     Item::Statement(statement) => {
                         ui::verbose(format_args!("> {}", redact::sql(&statement.text)));

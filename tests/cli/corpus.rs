@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::harness::{Project, TestDb};
 
-fn corpus_dir() -> Option<PathBuf> {
+pub fn corpus_dir() -> Option<PathBuf> {
     let dir = std::env::var_os("CRUDDUR_CORPUS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
@@ -14,7 +14,7 @@ fn corpus_dir() -> Option<PathBuf> {
 
 /// Every `db` folder in the corpus with its schema and seed; a folder holding only a seed (an
 /// older commit, `repo@sha`) borrows the schema of the same repository.
-fn cases(corpus: &Path) -> Vec<(String, PathBuf, PathBuf)> {
+pub fn cases(corpus: &Path) -> Vec<(String, PathBuf, PathBuf)> {
     let mut cases = Vec::new();
     for entry in std::fs::read_dir(corpus).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();

@@ -12,6 +12,7 @@ mod doctor;
 mod engine;
 mod errors;
 mod guard;
+mod in_place;
 mod inspect;
 mod kill;
 mod layers;

@@ -220,7 +220,7 @@ fn the_production_mark_survives_the_swap_and_prod_is_never_cached() {
 }
 
 #[test]
-fn files_that_name_their_database_load_in_place_and_say_why() {
+fn files_that_name_their_database_recreate_it_and_say_why() {
     let db = TestDb::new();
     let project = Project::new();
     project.append(
@@ -235,7 +235,9 @@ fn files_that_name_their_database_load_in_place_and_say_why() {
         .arg("setup")
         .assert()
         .success()
-        .stderr(predicate::str::contains("loading in place: sql/seed.sql:"))
+        .stderr(predicate::str::contains(
+            "recreating the database: sql/seed.sql:",
+        ))
         .stderr(predicate::str::contains("uses ALTER DATABASE"));
     assert_eq!(db.query("SHOW timezone"), "UTC");
 }
