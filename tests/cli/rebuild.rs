@@ -38,6 +38,12 @@ fn six_concurrent_setups_all_succeed_one_at_a_time() {
         .filter(|o| output_text(o).1.contains("another setup of"))
         .count();
     assert!(waited >= 1, "no run waited for another");
+    // The first run builds the database aside; the others find it and reset it in place.
+    let in_place = outputs
+        .iter()
+        .filter(|o| output_text(o).1.contains("database reset in place"))
+        .count();
+    assert_eq!(in_place, 5);
     let said_who = outputs
         .iter()
         .map(|o| output_text(o).1)

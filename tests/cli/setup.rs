@@ -92,29 +92,32 @@ fn made_for(db: &TestDb) -> Vec<String> {
 
 #[test]
 fn a_broken_seed_leaves_the_old_database_and_its_rows_untouched() {
-    let db = TestDb::new();
-    let project = Project::new();
-    db.cruddur(&project).arg("setup").assert().success();
-    db.query("INSERT INTO users (display_name, handle, email, cognito_user_id) VALUES ('Kept', 'kept', 'k@example.com', 'c')");
-    project.write(
-        "sql/seed.sql",
-        "INSERT INTO users (handle) VALUES ('x');\nINSERT INTO nowhere VALUES (1);\n",
-    );
-    db.cruddur(&project)
-        .arg("setup")
-        .assert()
-        .code(5)
-        .stderr(predicate::str::contains(format!(
-            "your database \"{}\" is unchanged: setup stopped at step seed",
-            db.name
-        )))
-        .stderr(predicate::str::contains("== setup").not());
-    assert_eq!(db.query("SELECT count(*) FROM users"), "3");
-    assert_eq!(
-        db.query("SELECT count(*) FROM users WHERE handle = 'kept'"),
-        "1"
-    );
-    assert!(made_for(&db).is_empty(), "left behind: {:?}", made_for(&db));
+    // Reset in place (the default on a database that exists) and built aside.
+    for way in [&["setup"][..], &["setup", "--aside"]] {
+        let db = TestDb::new();
+        let project = Project::new();
+        db.cruddur(&project).arg("setup").assert().success();
+        db.query("INSERT INTO users (display_name, handle, email, cognito_user_id) VALUES ('Kept', 'kept', 'k@example.com', 'c')");
+        project.write(
+            "sql/seed.sql",
+            "INSERT INTO users (handle) VALUES ('x');\nINSERT INTO nowhere VALUES (1);\n",
+        );
+        db.cruddur(&project)
+            .args(way)
+            .assert()
+            .code(5)
+            .stderr(predicate::str::contains(format!(
+                "your database \"{}\" is unchanged: setup stopped at step seed",
+                db.name
+            )))
+            .stderr(predicate::str::contains("== setup").not());
+        assert_eq!(db.query("SELECT count(*) FROM users"), "3", "{way:?}");
+        assert_eq!(
+            db.query("SELECT count(*) FROM users WHERE handle = 'kept'"),
+            "1"
+        );
+        assert!(made_for(&db).is_empty(), "left behind: {:?}", made_for(&db));
+    }
 }
 
 #[test]
