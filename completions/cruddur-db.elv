@@ -43,6 +43,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand kill 'End sessions connected to the target database (every other one unless filtered)'
             cand doctor 'Check each step from the environment to a working database; stop at the first broken one'
             cand inspect 'Why the database is slow, bloated, blocked or unused: one report, or (without one) a health summary that prints each finding with the command that fixes it'
+            cand dump 'Write the database''s schema as a SQL file, read from its catalogs (no pg_dump needed): deterministic, in dependency order'
+            cand diff 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`'
@@ -210,6 +212,44 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --json 'Print JSON instead of a table (fields documented in README.md)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;dump'= {
+            cand --data 'Also write these tables'' rows, as COPY (small reference tables)'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;diff'= {
+            cand --from 'The schema to start from: db, files, url:CONNSTRING, snapshot:NAME or file:PATH'
+            cand --to 'The schema to reach, as --from'
+            cand --scratch-url 'Build scratch databases (for files, file: and snapshot:) on this server instead of CONNECTION_URL''s'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --exit-code 'Exit 1 when the schemas differ and 0 when not, like `git diff --exit-code`'
+            cand --json 'Print the changes as JSON: kind, name, change, SQL'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand -y 'Answer yes to confirmations (for CI)'
             cand --yes 'Answer yes to confirmations (for CI)'
@@ -739,6 +779,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand kill 'End sessions connected to the target database (every other one unless filtered)'
             cand doctor 'Check each step from the environment to a working database; stop at the first broken one'
             cand inspect 'Why the database is slow, bloated, blocked or unused: one report, or (without one) a health summary that prints each finding with the command that fixes it'
+            cand dump 'Write the database''s schema as a SQL file, read from its catalogs (no pg_dump needed): deterministic, in dependency order'
+            cand diff 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`'
@@ -764,6 +806,10 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;doctor'= {
         }
         &'cruddur-db;help;inspect'= {
+        }
+        &'cruddur-db;help;dump'= {
+        }
+        &'cruddur-db;help;diff'= {
         }
         &'cruddur-db;help;setup'= {
         }

@@ -107,6 +107,14 @@ pub enum Command {
     /// health summary that prints each finding with the command that fixes it
     Inspect(InspectArgs),
 
+    /// Write the database's schema as a SQL file, read from its catalogs (no pg_dump needed):
+    /// deterministic, in dependency order
+    Dump(DumpArgs),
+
+    /// Print the SQL that makes one schema equal to another (default: what makes the database
+    /// match its files), ordered and safe on tables that hold rows
+    Diff(DiffArgs),
+
     /// Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a
     /// cached template of unchanged files is cloned instead of loaded)
     Setup(SetupArgs),
@@ -355,6 +363,52 @@ pub struct SetupArgs {
 
     #[command(flatten)]
     pub vars: VarArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DumpArgs {
+    /// Where to write it; `-` for standard output [default: the project's sql/schema.sql]
+    pub file: Option<PathBuf>,
+
+    /// Also write these tables' rows, as COPY (small reference tables)
+    #[arg(long, value_name = "TABLE", num_args = 1..)]
+    pub data: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaSources {
+    /// The schema to start from: db, files, url:CONNSTRING, snapshot:NAME or file:PATH
+    #[arg(long, default_value = "db", value_name = "SRC", value_parser = schema_source)]
+    pub from: String,
+
+    /// The schema to reach, as --from
+    #[arg(long, default_value = "files", value_name = "SRC", value_parser = schema_source)]
+    pub to: String,
+
+    /// Build scratch databases (for files, file: and snapshot:) on this server instead of
+    /// CONNECTION_URL's
+    #[arg(long, value_name = "CONNSTRING")]
+    pub scratch_url: Option<String>,
+}
+
+/// A `--from`/`--to` value, checked as the command line is read.
+fn schema_source(text: &str) -> Result<String, String> {
+    text.parse::<crate::schema::source::Source>()
+        .map(|_| text.to_string())
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    #[command(flatten)]
+    pub sources: SchemaSources,
+
+    /// Exit 1 when the schemas differ and 0 when not, like `git diff --exit-code`
+    #[arg(long)]
+    pub exit_code: bool,
+
+    /// Print the changes as JSON: kind, name, change, SQL
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

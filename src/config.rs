@@ -122,6 +122,8 @@ pub struct Config {
     places: Places,
     /// `PROD_CONNECTION_URL`, when set and not empty.
     prod_url: Option<String>,
+    /// `CONNECTION_URL`, when set and not empty: the development server, even under `--prod`.
+    dev_url: Option<String>,
     /// `CRUDDUR_DB_TEMPLATE`: `setup`'s template cache setting.
     template: Option<String>,
     /// Read on first use.
@@ -309,6 +311,7 @@ impl Config {
         };
         Ok(Config {
             prod_url: var("PROD_CONNECTION_URL"),
+            dev_url: var("CONNECTION_URL"),
             template: var("CRUDDUR_DB_TEMPLATE"),
             aws: OnceLock::new(),
             target: OnceLock::new(),
@@ -401,6 +404,40 @@ impl Config {
         }
     }
 
+    /// A database named by a connection string the user gave for one purpose (`diff --from
+    /// url:...`), resolved as libpq would and checked as every target is.
+    pub fn url_target(&self, text: &str) -> Result<Target> {
+        let conn = ConnInfo::resolve(Some((text, Origin::Flag)), DEFAULT_URL, &self.pg_env)
+            .context("the url: source is not a usable connection string")?;
+        Ok(Target {
+            conn,
+            origin: Origin::Flag,
+            prod: false,
+            wait: self.wait,
+            protection: self.protection(),
+        })
+    }
+
+    /// The development server, where scratch databases are built: `explicit`
+    /// (`--scratch-url`), else `CONNECTION_URL`, else the built-in default, whatever the
+    /// target is (`--prod` included).
+    pub fn development_target(&self, explicit: Option<&str>) -> Result<Target> {
+        let (text, origin) = match (explicit, &self.dev_url) {
+            (Some(text), _) => (Some(text), Origin::Flag),
+            (None, Some(text)) => (Some(text.as_str()), Origin::Env),
+            (None, None) => (None, Origin::Default),
+        };
+        let conn = ConnInfo::resolve(text.map(|t| (t, origin)), DEFAULT_URL, &self.pg_env)
+            .with_context(|| format!("{origin} is not a usable connection string"))?;
+        Ok(Target {
+            conn,
+            origin,
+            prod: false,
+            wait: self.wait,
+            protection: self.protection(),
+        })
+    }
+
     /// The production database the `rds` commands are about: `--url` when given, else
     /// `PROD_CONNECTION_URL` (with or without `--prod`); `None` when neither is set.
     pub fn production_target(&self) -> Result<Option<Target>> {
@@ -456,6 +493,15 @@ impl Config {
 
     /// The migrations directory: `explicit` (`--migrations-dir`), else `migrations/` in the
     /// SQL directory. `None` when there is no SQL directory to hold one.
+    /// Where the project's file `name` goes in its `sql/` directory, whether it exists or not.
+    pub fn sql_path(&self, name: &str) -> Result<PathBuf> {
+        let path = self.sql_dir()?.join(name);
+        Ok(path
+            .strip_prefix(&self.places.cwd)
+            .map(Path::to_path_buf)
+            .unwrap_or(path))
+    }
+
     pub fn migrations_dir(&self, explicit: Option<&Path>) -> Option<PathBuf> {
         match explicit {
             Some(dir) => Some(self.places.cwd.join(dir)),

@@ -16,6 +16,7 @@ mod inspect;
 mod migrate;
 mod rebuild;
 mod redact;
+mod schema;
 mod script;
 mod signals;
 mod ui;
@@ -65,6 +66,7 @@ pub fn run(cli: Cli) -> Result<()> {
 /// connections makes the server roll back their open transactions.
 async fn stopped(stop: Stop) -> anyhow::Error {
     let cancelled = db::cancel_running().await > 0;
+    schema::source::remove_scratch().await;
     let hint = match (migrate::stopped_note(), cancelled) {
         // A migration says itself what its transaction (or the lack of one) left.
         (Some(note), true) => format!("the running statement was cancelled; {note}"),
@@ -96,6 +98,8 @@ async fn dispatch(ctx: &RunContext, command: &Command) -> Result<()> {
         Command::Kill(args) => kill::run(ctx, args).await,
         Command::Doctor(args) => doctor::run(ctx, args).await,
         Command::Inspect(args) => commands::inspect::run(ctx, args).await,
+        Command::Dump(args) => commands::dump::run(ctx, args).await,
+        Command::Diff(args) => commands::diff::run(ctx, args).await,
         Command::Setup(args) => setup::run(ctx, args).await,
         Command::Templates(args) => templates::run(ctx, args).await,
         Command::Snapshot { action } => snapshot::run(ctx, action).await,

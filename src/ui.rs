@@ -83,6 +83,18 @@ pub fn note(message: impl Display) {
     }
 }
 
+/// One line of a diff's summary (`+ table public.posts`), green, yellow or red by its sign.
+pub fn change(text: &str) {
+    if verbosity() >= Verbosity::Normal {
+        let painted = match text.chars().next() {
+            Some('+') => text.green(),
+            Some('-') => text.red(),
+            _ => text.yellow(),
+        };
+        line(painted);
+    }
+}
+
 /// A report that explains a refusal (lint findings): shown whatever the verbosity.
 pub fn report(text: impl Display) {
     line(text);

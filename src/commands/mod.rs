@@ -3,8 +3,10 @@
 pub mod completions;
 pub mod connect;
 pub mod create;
+pub mod diff;
 pub mod doctor;
 pub mod drop;
+pub mod dump;
 pub mod inspect;
 pub mod kill;
 pub mod load;

@@ -34,6 +34,8 @@ pub enum Mark {
         /// How long loading the files took, which each clone saves.
         load_ms: u64,
     },
+    /// A scratch database `diff` builds files into, made at `made` (Unix seconds).
+    Scratch { made: u64 },
 }
 
 impl Mark {

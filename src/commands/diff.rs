@@ -1,0 +1,81 @@
+//! `diff`: the SQL that makes the `--from` schema equal to the `--to` one (by default, what
+//! would make the database match its files). The SQL goes to standard output, a summary per
+//! object to standard error; nothing is ever written to either database.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+
+use super::load::SCHEMA_FILE;
+use crate::cli::{DiffArgs, SchemaSources};
+use crate::context::RunContext;
+use crate::error::{Exit, Fail};
+use crate::migrate::{self, Migration};
+use crate::schema::plan::Plan;
+use crate::schema::source::{self, Source};
+use crate::schema::{Schema, diff};
+use crate::ui;
+
+pub async fn run(ctx: &RunContext, args: &DiffArgs) -> Result<()> {
+    let started = Instant::now();
+    let (plan, from, to) = compare(ctx, &args.sources).await?;
+    if args.json {
+        ui::json(&plan.steps)?;
+    } else {
+        for (_, line) in plan.summary() {
+            ui::change(&line);
+        }
+        ui::raw(plan.script().as_bytes())?;
+        let what = match plan.steps.len() {
+            0 => "the same schema".to_string(),
+            n => format!("{n} change(s)"),
+        };
+        ui::done(
+            "diff",
+            format_args!("{from} -> {to}: {what}"),
+            started.elapsed(),
+        );
+    }
+    if args.exit_code && !plan.is_empty() {
+        return Err(Fail::new(
+            Exit::Failure,
+            format!("the schemas of {from} and {to} differ"),
+        )
+        .hint("the SQL above makes them equal: review it, then make it a migration (`cruddur-db migrate new NAME --diff`)")
+        .into());
+    }
+    Ok(())
+}
+
+/// Read both schemas and compare them.
+pub async fn compare(ctx: &RunContext, sources: &SchemaSources) -> Result<(Plan, Source, Source)> {
+    let from: Source = sources.from.parse().map_err(usage)?;
+    let to: Source = sources.to.parse().map_err(usage)?;
+    let a = read(ctx, &from, sources.scratch_url.as_deref()).await?;
+    let b = read(ctx, &to, sources.scratch_url.as_deref()).await?;
+    Ok((diff::diff(&a, &b), from, to))
+}
+
+/// The schema of `source`, with the source named in any failure.
+pub async fn read(ctx: &RunContext, source: &Source, scratch_url: Option<&str>) -> Result<Schema> {
+    source::read(ctx, source, scratch_url, &|| project(ctx))
+        .await
+        .with_context(|| format!("could not read the schema of {source}"))
+}
+
+/// The project's schema.sql and migrations.
+pub fn project(ctx: &RunContext) -> Result<(PathBuf, Vec<Migration>)> {
+    let schema = ctx.sql_file(None, SCHEMA_FILE)?;
+    let migrations = match ctx.migrations_dir(None) {
+        Some(dir) => migrate::discover(&dir)?,
+        None => Vec::new(),
+    };
+    Ok((schema, migrations))
+}
+
+fn usage(message: String) -> anyhow::Error {
+    Fail::new(Exit::Usage, message)
+        .hint("e.g. --from db --to files, or --to url:postgresql://localhost/other")
+        .into()
+}

@@ -1,0 +1,70 @@
+//! `dump`: write the target's schema as a SQL file, read from its catalogs; the old file is
+//! replaced only once the new one is complete.
+
+use std::io::Write;
+use std::time::Instant;
+
+use anyhow::Result;
+
+use super::load::SCHEMA_FILE;
+use crate::cli::DumpArgs;
+use crate::context::RunContext;
+use crate::error::{Exit, Fail};
+use crate::schema::{catalog, dump};
+use crate::ui;
+
+pub async fn run(ctx: &RunContext, args: &DumpArgs) -> Result<()> {
+    let started = Instant::now();
+    let (target, session) = ctx.session().await?;
+    let schema = catalog::read(&session.client).await?;
+    let mut text = dump::render(&schema, target.conn.database());
+    if !args.data.is_empty() {
+        text.push_str(&dump::data(&session.client, &args.data).await?);
+    }
+    for skipped in &schema.skipped {
+        ui::warn(format_args!(
+            "not dumped: {skipped} (write it into the file by hand)"
+        ));
+    }
+    let path = match &args.file {
+        Some(path) if path.as_os_str() == "-" => {
+            ui::raw(text.as_bytes())?;
+            return Ok(());
+        }
+        Some(path) => ctx.places().cwd.join(path),
+        None => ctx.sql_path(SCHEMA_FILE)?,
+    };
+    write_whole(&path, &text)?;
+    ui::done(
+        "dump",
+        format_args!("{}: {} objects", path.display(), schema.objects.len()),
+        started.elapsed(),
+    );
+    Ok(())
+}
+
+/// Write `text` to `path` through a temporary file beside it, so a failure leaves the old
+/// file as it was.
+pub fn write_whole(path: &std::path::Path, text: &str) -> Result<()> {
+    let fail = |err: std::io::Error| {
+        Fail::new(
+            Exit::Failure,
+            format!("could not write {}: {err}", path.display()),
+        )
+        .hint("check that the directory exists and that you may write to it")
+    };
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".cruddur-db-{}.tmp", std::process::id()));
+    let temp = path.with_file_name(name);
+    let written = std::fs::File::create(&temp)
+        .and_then(|mut file| {
+            file.write_all(text.as_bytes())
+                .and_then(|()| file.sync_all())
+        })
+        .and_then(|()| std::fs::rename(&temp, path));
+    if let Err(err) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(anyhow::Error::new(fail(err)).context("the old file is unchanged"));
+    }
+    Ok(())
+}

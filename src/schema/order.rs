@@ -1,0 +1,139 @@
+//! Dependency order: every object after what it needs (a type before the table using it, a
+//! function before the default calling it, a table before the view reading it), and within
+//! what is free to go, by kind then name, so the same schema always comes out the same.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
+
+use super::{Kind, Schema};
+
+/// A catalog address: (catalog oid, object oid).
+pub type Address = (u32, u32);
+
+/// What the catalogs say depends on what.
+#[derive(Debug, Default)]
+pub struct Edges {
+    /// `pg_depend`: (dependent, referenced, whether automatic).
+    pub depends: Vec<(Address, Address, bool)>,
+    /// A part the catalogs keep apart and the object it belongs to (a column default and
+    /// its table, a view's rule and the view, an extension's member and the extension).
+    pub parts: Vec<(Address, Address)>,
+}
+
+/// Put `schema.objects` in dependency order and record the dependencies between them.
+pub fn sort(schema: &mut Schema, edges: &Edges) {
+    let parts: HashMap<Address, Address> = edges.parts.iter().copied().collect();
+    let whole = |mut address: Address| {
+        // Parts nest (an array type of a table's row type): a few steps reach the whole.
+        for _ in 0..8 {
+            match parts.get(&address) {
+                Some(&next) if next != address => address = next,
+                _ => break,
+            }
+        }
+        address
+    };
+    let objects = &schema.objects;
+    let at: HashMap<Address, usize> = objects
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.address.0 != 0)
+        .map(|(i, o)| (o.address, i))
+        .collect();
+    let owner_of: HashMap<u32, usize> = objects
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.kind == Kind::SequenceOwner)
+        .map(|(i, o)| (o.address.1, i))
+        .collect();
+    let mut depends: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for &(dependent, referenced, automatic) in &edges.depends {
+        let (Some(&d), Some(&r)) = (at.get(&whole(dependent)), at.get(&whole(referenced))) else {
+            continue;
+        };
+        if d == r {
+            continue;
+        }
+        // A sequence OWNED BY a column would come after the table whose default calls it:
+        // the ownership is a step of its own, after both.
+        if automatic && objects[d].kind == Kind::Sequence && objects[r].kind == Kind::Table {
+            if let Some(&owner) = owner_of.get(&objects[d].address.1) {
+                depends.insert((owner, r));
+                depends.insert((owner, d));
+            }
+            continue;
+        }
+        depends.insert((d, r));
+    }
+    for (&sequence, &owner) in &owner_of {
+        if let Some(&s) = at.get(&(schema_class(schema, Kind::Sequence), sequence)) {
+            depends.insert((owner, s));
+        }
+    }
+
+    let count = objects.len();
+    let mut waiting_on = vec![0usize; count];
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for &(d, r) in &depends {
+        waiting_on[d] += 1;
+        dependents[r].push(d);
+    }
+    let key = |i: usize| Reverse((objects[i].kind, objects[i].name.clone(), i));
+    let mut ready: BinaryHeap<_> = (0..count)
+        .filter(|&i| waiting_on[i] == 0)
+        .map(key)
+        .collect();
+    let mut order = Vec::with_capacity(count);
+    let mut placed = vec![false; count];
+    loop {
+        while let Some(Reverse((_, _, i))) = ready.pop() {
+            if placed[i] {
+                continue;
+            }
+            order.push(i);
+            placed[i] = true;
+            for &d in &dependents[i] {
+                if !placed[d] && waiting_on[d] > 0 {
+                    waiting_on[d] -= 1;
+                    if waiting_on[d] == 0 {
+                        ready.push(key(d));
+                    }
+                }
+            }
+        }
+        // A cycle the catalogs allow (rare: a function returning a table's row type used in
+        // that table's default) is broken at its first object by kind and name.
+        match (0..count).filter(|&i| !placed[i]).map(key).max() {
+            Some(Reverse((_, _, i))) => {
+                waiting_on[i] = 0;
+                ready.push(key(i));
+            }
+            None => break,
+        }
+    }
+    let mut position = vec![0; count];
+    for (new, &old) in order.iter().enumerate() {
+        position[old] = new;
+    }
+    let mut old: Vec<Option<super::Object>> = std::mem::take(&mut schema.objects)
+        .into_iter()
+        .map(Some)
+        .collect();
+    schema.objects = order
+        .iter()
+        .map(|&i| old[i].take().expect("placed once"))
+        .collect();
+    schema.depends = depends
+        .into_iter()
+        .map(|(d, r)| (position[d], position[r]))
+        .collect();
+}
+
+/// The catalog oid the sequences of `schema` were read with (pg_class).
+fn schema_class(schema: &Schema, kind: Kind) -> u32 {
+    schema
+        .objects
+        .iter()
+        .find(|o| o.kind == kind)
+        .map_or(0, |o| o.address.0)
+}

@@ -1,0 +1,235 @@
+//! Where a schema to compare comes from (`diff --from/--to SRC`): the target database, another
+//! by URL, a snapshot, or files built into a scratch database on the development server. A
+//! database is only ever read (in a read-only transaction); scratch databases are never built
+//! on a production server, and are removed after, on a signal too.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use anyhow::{Context, Result};
+
+use super::{Schema, catalog};
+use crate::config::Places;
+use crate::context::RunContext;
+use crate::db::{self, PgError, Target, quote_ident};
+use crate::error::{Exit, Fail};
+use crate::migrate::{self, Migration};
+use crate::rebuild::side::{self, Mark};
+use crate::rebuild::snapshot;
+use crate::script::{self, RunOptions};
+use crate::{guard, ui};
+
+/// A schema source as the user writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The target database.
+    Db,
+    /// The project's `schema.sql` and migrations, built into a scratch database.
+    Files,
+    Url(String),
+    Snapshot(String),
+    /// One SQL file built into a scratch database.
+    File(PathBuf),
+}
+
+impl std::str::FromStr for Source {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Source, String> {
+        let source = match text.split_once(':') {
+            None if text == "db" => Source::Db,
+            None if text == "files" => Source::Files,
+            Some(("url", url)) if !url.is_empty() => Source::Url(url.to_string()),
+            Some(("snapshot", name)) if !name.is_empty() => Source::Snapshot(name.to_string()),
+            Some(("file", path)) if !path.is_empty() => Source::File(PathBuf::from(path)),
+            _ => {
+                return Err(format!(
+                    "{text:?} is not a schema source: use db, files, url:CONNSTRING, snapshot:NAME or file:PATH"
+                ));
+            }
+        };
+        Ok(source)
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Db => f.write_str("db"),
+            Source::Files => f.write_str("files"),
+            // A connection string may hold a password: never shown.
+            Source::Url(_) => f.write_str("url:..."),
+            Source::Snapshot(name) => write!(f, "snapshot:{name}"),
+            Source::File(path) => write!(f, "file:{}", path.display()),
+        }
+    }
+}
+
+/// What a scratch database is built from: a schema file, then migrations.
+pub struct Files<'a> {
+    pub places: &'a Places,
+    pub schema: Option<PathBuf>,
+    pub migrations: Vec<Migration>,
+}
+
+/// The project's files: its `schema.sql` and its migrations.
+pub type Project<'a> = &'a dyn Fn() -> Result<(PathBuf, Vec<Migration>)>;
+
+/// Read the schema `source` names. `scratch_url` overrides where scratch databases go.
+pub async fn read(
+    ctx: &RunContext,
+    source: &Source,
+    scratch_url: Option<&str>,
+    project: Project<'_>,
+) -> Result<Schema> {
+    let read = |target: Target| async move {
+        let session = db::connect(&target).await?;
+        catalog::read(&session.client).await
+    };
+    match source {
+        Source::Db => read(ctx.target()?).await,
+        Source::Url(url) => read(ctx.url_target(url)?).await,
+        Source::Snapshot(name) => {
+            let dev = ctx.development_target(scratch_url)?;
+            let admin = db::connect_admin(&dev, ctx.maintenance_db.as_deref()).await?;
+            let database = snapshot::database_name(dev.conn.database(), name);
+            if !db::database_exists(&admin, &database).await? {
+                return Err(Fail::new(
+                    Exit::Failure,
+                    format!(
+                        "no snapshot {name:?} of {}",
+                        quote_ident(dev.conn.database())
+                    ),
+                )
+                .hint("`cruddur-db snapshot list` shows the snapshots")
+                .into());
+            }
+            read(Target {
+                conn: dev.conn.with_database(&database),
+                ..dev
+            })
+            .await
+        }
+        Source::File(path) => {
+            let path = ctx.places().cwd.join(path);
+            if !path.is_file() {
+                return Err(Fail::new(
+                    Exit::Failure,
+                    format!("file:{}: no such file", path.display()),
+                )
+                .hint("name an SQL file, relative to the current directory")
+                .into());
+            }
+            let files = Files {
+                places: ctx.places(),
+                schema: Some(path),
+                migrations: Vec::new(),
+            };
+            scratch(ctx, scratch_url, &files).await
+        }
+        Source::Files => {
+            let (schema, migrations) = project()?;
+            let files = Files {
+                places: ctx.places(),
+                schema: Some(schema),
+                migrations,
+            };
+            scratch(ctx, scratch_url, &files).await
+        }
+    }
+}
+
+/// Scratch databases being built now, removed on a signal.
+static SCRATCH: Mutex<Vec<(Target, String)>> = Mutex::new(Vec::new());
+
+/// Drop the scratch databases a stopped run was building.
+pub async fn remove_scratch() {
+    let built: Vec<(Target, String)> =
+        std::mem::take(&mut *SCRATCH.lock().unwrap_or_else(|e| e.into_inner()));
+    for (target, name) in built {
+        if let Ok(admin) = db::connect_admin(&target, None).await {
+            let _ = db::admin::drop_named(&admin, &name, true).await;
+        }
+    }
+}
+
+/// Build `files` into a scratch database on the development server, read its schema, and
+/// drop it whatever happened.
+async fn scratch(ctx: &RunContext, scratch_url: Option<&str>, files: &Files<'_>) -> Result<Schema> {
+    let dev = ctx.development_target(scratch_url)?;
+    let admin = db::connect_admin(&dev, ctx.maintenance_db.as_deref()).await?;
+    if let Some(why) = guard::production_server(&admin, &dev).await? {
+        return Err(Fail::new(
+            Exit::Refused,
+            format!(
+                "will not build a scratch database on {}:{}: {why}",
+                dev.conn.host(),
+                dev.conn.port()
+            ),
+        )
+        .hint("point CONNECTION_URL (or --scratch-url) at a development server")
+        .into());
+    }
+    remove_old_scratch(&admin).await?;
+    let tag = &uuid::Uuid::new_v4().simple().to_string()[..8];
+    let name = format!("{}_cdb_diff_{tag}", side::prefix(dev.conn.database(), 40));
+    let sql = format!("CREATE DATABASE {}", quote_ident(&name));
+    ui::verbose(format_args!("> {sql}"));
+    admin
+        .batch_execute(&sql)
+        .await
+        .map_err(PgError)
+        .with_context(|| format!("could not create scratch database {}", quote_ident(&name)))?;
+    SCRATCH
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push((dev.clone(), name.clone()));
+    let mark = Mark::Scratch {
+        made: crate::clock::now_secs(),
+    };
+    let built = async {
+        side::comment(&admin, &name, Some(&mark.comment())).await?;
+        let target = Target {
+            conn: dev.conn.with_database(&name),
+            ..dev.clone()
+        };
+        let session = db::connect(&target).await?;
+        if let Some(schema) = &files.schema {
+            script::run_file(&session, schema, RunOptions::file(true, files.places), &[])
+                .await
+                .with_context(|| {
+                    format!(
+                        "could not build {} into a scratch database",
+                        schema.display()
+                    )
+                })?;
+        }
+        migrate::apply_pending(&session, &files.migrations, files.places, false)
+            .await
+            .context("could not apply the migrations to a scratch database")?;
+        catalog::read(&session.client).await
+    }
+    .await;
+    let dropped = db::admin::drop_named(&admin, &name, true).await;
+    SCRATCH
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|(_, n)| n != &name);
+    let schema = built?;
+    dropped?;
+    Ok(schema)
+}
+
+/// Scratch databases a crashed run left, an hour old or more (younger ones may be another
+/// run's, building now).
+async fn remove_old_scratch(admin: &tokio_postgres::Client) -> Result<()> {
+    let now = crate::clock::now_secs();
+    for (name, mark) in side::marked(admin).await? {
+        if let Mark::Scratch { made } = mark
+            && now.saturating_sub(made) >= 3600
+        {
+            let _ = db::admin::drop_named(admin, &name, false).await;
+        }
+    }
+    Ok(())
+}
