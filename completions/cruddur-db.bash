@@ -1171,7 +1171,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help new up down redo import-legacy lint plan status help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --dump --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help new up down redo import-legacy lint plan status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1221,7 +1221,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__down)
-            opts="-y -q -v -h --steps --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --steps --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --dump --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1491,12 +1491,24 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__new)
-            opts="-y -q -v -h --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --diff --from --to --scratch-url --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scratch-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --migrations-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1567,7 +1579,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__redo)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --dump --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1655,7 +1667,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__up)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --dump --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -511,6 +511,11 @@ pub struct UpArgs {
     /// Print the plan (`migrate plan`) instead of applying anything
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Rewrite sql/schema.sql from the database (with the migration history) after the
+    /// migrations apply, as dbmate does (also CRUDDUR_DB_DUMP_SCHEMA=true)
+    #[arg(long)]
+    pub dump: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -519,6 +524,23 @@ pub enum MigrateAction {
     New {
         /// What it does, in a few words (letters, digits, _)
         name: String,
+
+        /// Write the SQL that brings the database (as its migrations left it) to schema.sql,
+        /// and back in `migrate:down`, instead of an empty migration
+        #[arg(long)]
+        diff: bool,
+
+        /// With --diff: the schema to start from [default: db]
+        #[arg(long, value_name = "SRC", requires = "diff", value_parser = schema_source)]
+        from: Option<String>,
+
+        /// With --diff: the schema to reach [default: file:<the project's sql/schema.sql>]
+        #[arg(long, value_name = "SRC", requires = "diff", value_parser = schema_source)]
+        to: Option<String>,
+
+        /// With --diff: build scratch databases on this server instead of CONNECTION_URL's
+        #[arg(long, value_name = "CONNSTRING", requires = "diff")]
+        scratch_url: Option<String>,
     },
 
     /// Apply every pending migration in version order (what `migrate` alone does)

@@ -126,6 +126,8 @@ pub struct Config {
     dev_url: Option<String>,
     /// `CRUDDUR_DB_TEMPLATE`: `setup`'s template cache setting.
     template: Option<String>,
+    /// `CRUDDUR_DB_DUMP_SCHEMA`: whether `migrate` rewrites schema.sql after applying.
+    dump_schema: bool,
     /// Read on first use.
     aws: OnceLock<AwsEnv>,
     /// The target, once resolved: commands ask for it as often as they like.
@@ -313,6 +315,8 @@ impl Config {
             prod_url: var("PROD_CONNECTION_URL"),
             dev_url: var("CONNECTION_URL"),
             template: var("CRUDDUR_DB_TEMPLATE"),
+            dump_schema: var("CRUDDUR_DB_DUMP_SCHEMA")
+                .is_some_and(|v| matches!(v.as_str(), "true" | "1" | "on" | "yes")),
             aws: OnceLock::new(),
             target: OnceLock::new(),
             yes: opts.yes,
@@ -338,6 +342,11 @@ impl Config {
     /// Where SQL files' relative paths start, and `\\cd`'s home.
     pub fn places(&self) -> &Places {
         &self.places
+    }
+
+    /// `CRUDDUR_DB_DUMP_SCHEMA`: `migrate` rewrites schema.sql after applying, as `--dump`.
+    pub fn dump_schema(&self) -> bool {
+        self.dump_schema
     }
 
     /// `CRUDDUR_DB_TEMPLATE`, `setup`'s template cache setting (`off`, `auto`, `on`).
@@ -419,15 +428,23 @@ impl Config {
     }
 
     /// The development server, where scratch databases are built: `explicit`
-    /// (`--scratch-url`), else `CONNECTION_URL`, else the built-in default, whatever the
-    /// target is (`--prod` included).
+    /// (`--scratch-url`), else `CONNECTION_URL` (whatever the target is, `--prod` included),
+    /// else the target itself when it is not `--prod`.
     pub fn development_target(&self, explicit: Option<&str>) -> Result<Target> {
         let (text, origin) = match (explicit, &self.dev_url) {
-            (Some(text), _) => (Some(text), Origin::Flag),
-            (None, Some(text)) => (Some(text.as_str()), Origin::Env),
-            (None, None) => (None, Origin::Default),
+            (Some(text), _) => (text, Origin::Flag),
+            (None, Some(text)) => (text.as_str(), Origin::Env),
+            (None, None) if !self.prod => return self.target(),
+            (None, None) => {
+                return Err(Fail::new(
+                    Exit::Usage,
+                    "no development server to build a scratch database on: CONNECTION_URL is not set",
+                )
+                .hint("set CONNECTION_URL to your local database, or pass --scratch-url")
+                .into());
+            }
         };
-        let conn = ConnInfo::resolve(text.map(|t| (t, origin)), DEFAULT_URL, &self.pg_env)
+        let conn = ConnInfo::resolve(Some((text, origin)), DEFAULT_URL, &self.pg_env)
             .with_context(|| format!("{origin} is not a usable connection string"))?;
         Ok(Target {
             conn,

@@ -57,6 +57,14 @@ pub async fn compare(ctx: &RunContext, sources: &SchemaSources) -> Result<(Plan,
     Ok((diff::diff(&a, &b), from, to))
 }
 
+/// How the target differs from what its files (schema.sql and migrations) build: the drift
+/// check of `migrate status` and `doctor`.
+pub async fn drift(ctx: &RunContext) -> Result<Plan> {
+    let files = read(ctx, &Source::Files, None).await?;
+    let database = read(ctx, &Source::Db, None).await?;
+    Ok(diff::diff(&files, &database))
+}
+
 /// The schema of `source`, with the source named in any failure.
 pub async fn read(ctx: &RunContext, source: &Source, scratch_url: Option<&str>) -> Result<Schema> {
     source::read(ctx, source, scratch_url, &|| project(ctx))

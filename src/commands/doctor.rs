@@ -302,6 +302,26 @@ async fn walk(ctx: &RunContext, args: &DoctorArgs, list: &mut Checklist) -> Resu
         Ok(((), detail))
     })
     .await?;
+
+    list.check("schema", async {
+        if ctx.sql_file(None, super::load::SCHEMA_FILE).is_err() {
+            return Ok(((), "skipped: no sql/schema.sql here or above".to_string()));
+        }
+        match super::diff::drift(ctx).await {
+            Ok(plan) if plan.is_empty() => Ok(((), "the database has the schema its files build".to_string())),
+            Ok(plan) => Err(broken(
+                Exit::Failure,
+                format!("the database differs from what sql/schema.sql and the migrations build ({} change(s))", plan.steps.len()),
+                "`cruddur-db diff` shows the SQL that makes it match; `cruddur-db migrate` applies pending migrations",
+            )),
+            Err(err) => Err(broken(
+                Exit::Failure,
+                format!("could not compare it with its files: {err:#}"),
+                "run `cruddur-db diff` to see why",
+            )),
+        }
+    })
+    .await?;
     Ok(())
 }
 

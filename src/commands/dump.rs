@@ -43,6 +43,24 @@ pub async fn run(ctx: &RunContext, args: &DumpArgs) -> Result<()> {
     Ok(())
 }
 
+/// After `migrate --dump`: rewrite the project's schema.sql from `session`'s database, with
+/// the migration history's rows, so `setup` finds those migrations applied (as dbmate's dump).
+pub async fn schema_with_history(ctx: &RunContext, session: &crate::db::Session) -> Result<()> {
+    let started = Instant::now();
+    let schema = catalog::read(&session.client).await?;
+    let database = ctx.target()?.conn.database().to_string();
+    let mut text = dump::render(&schema, &database);
+    text.push_str(&dump::data(&session.client, &["public.schema_migrations".to_string()]).await?);
+    let path = ctx.sql_path(SCHEMA_FILE)?;
+    write_whole(&path, &text)?;
+    ui::done(
+        "dump",
+        format_args!("{}: rewritten", path.display()),
+        started.elapsed(),
+    );
+    Ok(())
+}
+
 /// Write `text` to `path` through a temporary file beside it, so a failure leaves the old
 /// file as it was.
 pub fn write_whole(path: &std::path::Path, text: &str) -> Result<()> {

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use serde::Serialize;
 
+use super::migrate_diff;
 use crate::cli::{MigrateAction, MigrateArgs, UpArgs};
 use crate::context::RunContext;
 use crate::db::run_lock;
@@ -37,7 +38,26 @@ pub async fn run(ctx: &RunContext, args: &MigrateArgs) -> Result<()> {
         Some(MigrateAction::Up(up_args)) => up(ctx, &dir, up_args).await,
         Some(MigrateAction::Lint { json, .. }) => migrate_safety::lint(&dir, *json),
         Some(MigrateAction::Plan { json }) => migrate_safety::plan(ctx, &dir, *json).await,
-        Some(MigrateAction::New { name }) => new(&dir, name),
+        Some(MigrateAction::New {
+            name, diff: false, ..
+        }) => {
+            let path = new(&dir, name, migrate::file::TEMPLATE)?;
+            ui::raw(format!("{}\n", path.display()).as_bytes())
+        }
+        Some(MigrateAction::New {
+            name,
+            diff: true,
+            from,
+            to,
+            scratch_url,
+        }) => {
+            let sources = migrate_diff::Sources {
+                from: from.as_deref(),
+                to: to.as_deref(),
+                scratch_url: scratch_url.as_deref(),
+            };
+            migrate_diff::new(ctx, &dir, name, sources).await
+        }
         Some(MigrateAction::Down { steps, up: up_args }) => {
             down(ctx, &dir, *steps, up_args, false).await
         }
@@ -55,7 +75,8 @@ pub async fn run(ctx: &RunContext, args: &MigrateArgs) -> Result<()> {
     }
 }
 
-fn new(dir: &std::path::Path, name: &str) -> Result<()> {
+/// Write migration `name` holding `text` under the next free version; its path.
+pub fn new(dir: &std::path::Path, name: &str, text: &str) -> Result<std::path::PathBuf> {
     // A file name is at most 255 bytes: the 14-digit version, `_`, the name and `.sql`.
     const MAX_NAME: usize = 255 - 14 - 1 - 4;
     if name.len() > MAX_NAME {
@@ -95,11 +116,9 @@ fn new(dir: &std::path::Path, name: &str) -> Result<()> {
         .write(true)
         .create_new(true)
         .open(&path)
-        .and_then(|mut file| {
-            std::io::Write::write_all(&mut file, migrate::file::TEMPLATE.as_bytes())
-        })
+        .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
         .with_context(|| format!("could not write {}", path.display()))?;
-    ui::raw(format!("{}\n", path.display()).as_bytes())
+    Ok(path)
 }
 
 /// The target, a session on it, and the migrate lock held on a session of its own for the
@@ -182,6 +201,9 @@ async fn up(ctx: &RunContext, dir: &std::path::Path, args: &UpArgs) -> Result<()
         ),
         started.elapsed(),
     );
+    if args.dump || ctx.dump_schema() {
+        super::dump::schema_with_history(ctx, &session).await?;
+    }
     Ok(())
 }
 
@@ -327,6 +349,21 @@ async fn status(
             ],
             &table,
         )?;
+    }
+    if pending == 0 {
+        match super::diff::drift(ctx).await {
+            Ok(plan) if plan.is_empty() => {
+                ui::status("schema", "the database has the schema its files build")
+            }
+            Ok(plan) => ui::status(
+                "drift",
+                format_args!(
+                    "the database differs from what its files build ({} change(s)): run `cruddur-db diff` to see",
+                    plan.steps.len()
+                ),
+            ),
+            Err(err) => ui::note(format_args!("schema drift not checked: {err:#}")),
+        }
     }
     if exit_code && pending > 0 {
         return Err(

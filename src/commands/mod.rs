@@ -11,6 +11,7 @@ pub mod inspect;
 pub mod kill;
 pub mod load;
 pub mod migrate;
+pub mod migrate_diff;
 pub mod migrate_safety;
 pub mod rds;
 pub mod sessions;

@@ -141,6 +141,10 @@ fn drops(from: &Schema, to: &Schema, recreate: &HashSet<usize>, plan: &mut Plan)
     };
     for (i, object) in from.objects.iter().enumerate().rev() {
         let gone = to.find(object.kind, &object.name).is_none();
+        if object.kind == Kind::Table && !gone && !recreate.contains(&i) && !ignored(object) {
+            dropped_columns(from, to, &object.name, plan);
+            continue;
+        }
         if ignored(object) || !(gone || recreate.contains(&i)) || goes_with_table(object) {
             continue;
         }
@@ -320,8 +324,33 @@ fn comment_changes(old: &[(String, String)], new: &[(String, String)]) -> Vec<St
     sql
 }
 
-/// Column by column: drops (data loss), adds, and changes of type, default, nullability and
-/// identity; then row level security.
+/// The columns of `table` that `to` lacks (or computes differently), dropped where the drops
+/// go: after what reads them, before the types and extensions they use.
+fn dropped_columns(from: &Schema, to: &Schema, table: &str, plan: &mut Plan) {
+    let (old, new) = (&from.tables[table], &to.tables[table]);
+    for column in &old.columns {
+        let regenerated = new
+            .columns
+            .iter()
+            .find(|c| c.name == column.name)
+            .is_some_and(|c| c.generated != column.generated);
+        if regenerated || !new.columns.iter().any(|c| c.name == column.name) {
+            plan.steps.push(Step {
+                kind: Kind::Table,
+                name: format!("{table}.{}", column.name),
+                object: "column",
+                change: Change::Drop,
+                sql: vec![format!("ALTER TABLE {table} DROP COLUMN {};", column.name)],
+                data_loss: (!regenerated && column.generated.is_none())
+                    .then(|| format!("drops column {table}.{} and its values", column.name)),
+                transaction: true,
+            });
+        }
+    }
+}
+
+/// Column by column: adds, and changes of type, default, nullability and identity; then row
+/// level security. (Drops come earlier, with `dropped_columns`.)
 fn columns(from: &Schema, to: &Schema, table: &str, plan: &mut Plan) {
     let (old, new) = (&from.tables[table], &to.tables[table]);
     let mut step = |name: &str, change: Change, sql: Vec<String>, data_loss: Option<String>| {
@@ -337,22 +366,6 @@ fn columns(from: &Schema, to: &Schema, table: &str, plan: &mut Plan) {
     };
     let alter =
         |column: &str, what: &str| format!("ALTER TABLE {table} ALTER COLUMN {column} {what};");
-    for column in &old.columns {
-        let regenerated = new
-            .columns
-            .iter()
-            .find(|c| c.name == column.name)
-            .is_some_and(|c| c.generated != column.generated);
-        if regenerated || !new.columns.iter().any(|c| c.name == column.name) {
-            step(
-                &column.name,
-                Change::Drop,
-                vec![format!("ALTER TABLE {table} DROP COLUMN {};", column.name)],
-                (!regenerated && column.generated.is_none())
-                    .then(|| format!("drops column {table}.{} and its values", column.name)),
-            );
-        }
-    }
     for column in &new.columns {
         let Some(was) = old
             .columns

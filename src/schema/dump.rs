@@ -43,15 +43,16 @@ pub async fn data(client: &Client, tables: &[String]) -> Result<String> {
     for table in tables {
         let row = client
             .query_opt(
-                "SELECT c.oid::regclass::text,
+                "SELECT format('%I.%I', c.relnamespace::regnamespace::text, c.relname),
                         (SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
                           WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped AND attgenerated = ''),
                         coalesce((SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.n)
                                     FROM pg_index i, unnest(i.indkey) WITH ORDINALITY k(attnum, n), pg_attribute a
                                    WHERE i.indrelid = c.oid AND i.indisprimary AND a.attrelid = c.oid AND a.attnum = k.attnum),
                                  't::text'),
-                        (SELECT string_agg(format('SELECT pg_catalog.setval(%L, coalesce(max(%I), 0) + 1, false) FROM %s;',
-                                                  pg_get_serial_sequence(c.oid::regclass::text, attname), attname, c.oid::regclass), E'\\n' ORDER BY attnum)
+                        (SELECT string_agg(format('SELECT pg_catalog.setval(%L, coalesce(max(%I), 0) + 1, false) FROM %I.%I;',
+                                                  pg_get_serial_sequence(c.oid::regclass::text, attname), attname,
+                                                  c.relnamespace::regnamespace::text, c.relname), E'\\n' ORDER BY attnum)
                            FROM pg_attribute WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped
                             AND pg_get_serial_sequence(c.oid::regclass::text, attname) IS NOT NULL)
                    FROM pg_class c WHERE c.oid = to_regclass($1) AND c.relkind IN ('r', 'p')",

@@ -611,7 +611,7 @@ fn doctor_says_where_each_setting_came_from() {
     let db = TestDb::new();
     db.create();
     let cluster = shared();
-    let project = Project::new();
+    let project = Project::without_sql();
     let output = project
         .cruddur()
         .env("PGHOST", "127.0.0.1")

@@ -8,7 +8,7 @@ use crate::harness::{
 use crate::tls::tls_cluster;
 
 fn doctor(url: &str) -> assert_cmd::assert::Assert {
-    Project::new()
+    Project::without_sql()
         .cruddur()
         .args(["--url", url, "doctor", "--color", "never"])
         .timeout(std::time::Duration::from_secs(30))
@@ -55,7 +55,7 @@ fn a_healthy_server_passes_every_check() {
 #[test]
 fn json_gives_the_same_checklist_as_data() {
     let db = TestDb::new();
-    let output = Project::new()
+    let output = Project::without_sql()
         .cruddur()
         .args([
             "--url",
@@ -93,7 +93,7 @@ fn a_port_that_never_answers_times_out_and_names_the_security_group_for_rds() {
         "postgresql://root:{}@db.abc.us-east-1.rds.amazonaws.com:{port}/cruddur?hostaddr=127.0.0.1&connect_timeout=1",
         encode(PASSWORD)
     );
-    Project::new()
+    Project::without_sql()
         .cruddur()
         .args(["--url", &url, "doctor", "--my-ip", "203.0.113.7"])
         .timeout(std::time::Duration::from_secs(30))

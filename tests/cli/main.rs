@@ -27,6 +27,7 @@ mod psql_files;
 mod rds;
 mod rebuild;
 mod running;
+mod schema_code;
 mod secrets;
 mod sessions;
 mod setup;

@@ -33,7 +33,7 @@ fn rds() -> Option<Rds> {
     let host = moto.instance(&id, &group);
     Some(Rds {
         moto,
-        project: Project::new(),
+        project: Project::without_sql(),
         id,
         host,
         group,
@@ -297,7 +297,7 @@ fn a_wrong_secret_and_a_missing_permission_are_refused_by_name() {
     let xml = moto.call("iam", "CreateAccessKey", &[("UserName", "dev")]);
     let key = crate::moto::between(&xml, "<AccessKeyId>", "</AccessKeyId>");
     let secret = crate::moto::between(&xml, "<SecretAccessKey>", "</SecretAccessKey>");
-    let project = Project::new();
+    let project = Project::without_sql();
     let run = |secret: &str| {
         let mut command = project.cruddur();
         command

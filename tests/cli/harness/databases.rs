@@ -185,6 +185,13 @@ impl Project {
         Project { base, dir }
     }
 
+    /// A project without its `sql/` directory: no files to compare a database with.
+    pub fn without_sql() -> Project {
+        let project = Project::new();
+        std::fs::remove_dir_all(project.dir.join("sql")).unwrap();
+        project
+    }
+
     pub fn path(&self) -> &Path {
         &self.dir
     }

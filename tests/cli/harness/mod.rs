@@ -2,12 +2,14 @@
 //! SCRAM passwords), one uniquely named database per test, and the real binary to run against them.
 //! One file per part: server builds, clean-up at exit, clusters, certificates, databases and projects.
 
+mod catalog;
 mod certificates;
 mod cleanup;
 mod cluster;
 mod databases;
 mod servers;
 
+pub use self::catalog::schema_facts;
 use self::certificates::*;
 pub use self::cleanup::kill_at_exit;
 use self::cleanup::*;

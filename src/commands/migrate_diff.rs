@@ -1,0 +1,81 @@
+//! `migrate new NAME --diff`: the declarative workflow. Edit schema.sql, and the migration
+//! that brings the database (as its migrations left it) there is written for you: `diff` one
+//! way for `migrate:up`, the other way for `migrate:down`. What cannot run in a transaction
+//! goes into a second migration marked `transaction:false`.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::diff::read;
+use super::load::SCHEMA_FILE;
+use crate::context::RunContext;
+use crate::error::{Exit, Fail};
+use crate::schema::diff::diff;
+use crate::schema::source::Source;
+use crate::ui;
+
+/// Where the two schemas come from (`None`: the database, and schema.sql).
+pub struct Sources<'a> {
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub scratch_url: Option<&'a str>,
+}
+
+pub async fn new(ctx: &RunContext, dir: &Path, name: &str, sources: Sources<'_>) -> Result<()> {
+    let parse = |text: &str| {
+        text.parse::<Source>()
+            .map_err(|message| anyhow::Error::new(Fail::new(Exit::Usage, message)))
+    };
+    let from = match sources.from {
+        Some(text) => parse(text)?,
+        None => Source::Db,
+    };
+    let to = match sources.to {
+        Some(text) => parse(text)?,
+        None => Source::File(ctx.sql_file(None, SCHEMA_FILE)?),
+    };
+    let a = read(ctx, &from, sources.scratch_url).await?;
+    let b = read(ctx, &to, sources.scratch_url).await?;
+    let up = diff(&a, &b);
+    if up.is_empty() {
+        return Err(Fail::new(
+            Exit::Failure,
+            format!("nothing to migrate: {from} already has the schema of {to}"),
+        )
+        .hint("edit sql/schema.sql first, or write the migration by hand with `cruddur-db migrate new NAME`")
+        .into());
+    }
+    let down = diff(&b, &a);
+    for (_, line) in up.summary() {
+        ui::change(&line);
+    }
+    let (up_sql, up_concurrent) = up.sql();
+    let (down_sql, down_concurrent) = down.sql();
+    let mut written = Vec::new();
+    if !up_sql.is_empty() || !down_sql.is_empty() {
+        let text = format!("-- migrate:up\n{up_sql}\n-- migrate:down\n{down_sql}");
+        written.push(super::migrate::new(dir, name, &text)?);
+    }
+    if !up_concurrent.is_empty() || !down_concurrent.is_empty() {
+        let text = format!(
+            "-- migrate:up transaction:false\n{up_concurrent}\n-- migrate:down transaction:false\n{down_concurrent}"
+        );
+        written.push(super::migrate::new(
+            dir,
+            &format!("{name}_concurrently"),
+            &text,
+        )?);
+    }
+    let listing: String = written
+        .iter()
+        .map(|p| format!("{}\n", p.display()))
+        .collect();
+    ui::raw(listing.as_bytes())?;
+    if up.steps.iter().any(|s| s.data_loss.is_some()) {
+        ui::warn(
+            "it loses data (see the DATA LOSS lines): `migrate` refuses it until you review it and annotate each such statement",
+        );
+    }
+    Ok(())
+}

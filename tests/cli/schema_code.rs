@@ -1,0 +1,491 @@
+//! Schema as code: `dump` reproduces a schema exactly and byte for byte, `diff` applied to a
+//! database holding schema A leaves it with schema B for pairs of real schema histories, drift
+//! shows where people look, and `migrate new --diff` writes the migration. "The same schema"
+//! is decided by catalog queries (`harness::schema_facts`), never by our own reader.
+
+use std::path::{Path, PathBuf};
+
+use predicates::prelude::*;
+
+use crate::corpus;
+use crate::harness::{Project, TestDb, output_text, schema_facts};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/schemas")
+        .join(name)
+}
+
+/// Every schema the round trips run on: the fixtures in the styles of real histories, the old
+/// scripts' schema, and every schema of the Cruddur corpus.
+fn schemas() -> Vec<(String, PathBuf)> {
+    let mut all: Vec<(String, PathBuf)> = [
+        "every_kind_a.sql",
+        "every_kind_b.sql",
+        "prisma_1.sql",
+        "prisma_2.sql",
+        "rails_1.sql",
+        "rails_2.sql",
+    ]
+    .iter()
+    .map(|name| (name.to_string(), fixture(name)))
+    .collect();
+    let legacy = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/legacy/db/schema.sql");
+    if legacy.exists() {
+        all.push(("legacy".to_string(), legacy));
+    }
+    if let Some(dir) = corpus::corpus_dir() {
+        for (name, schema, _) in corpus::cases(&dir) {
+            if !all.iter().any(|(_, path)| *path == schema) {
+                all.push((name, schema));
+            }
+        }
+    } else {
+        crate::harness::skip("no ../shared/corpus: its schemas are left out of the round trips");
+    }
+    all
+}
+
+/// A new database loaded with `file` by psql; `None` when psql cannot load it.
+fn loaded(file: &Path) -> Option<TestDb> {
+    let db = TestDb::new();
+    db.create();
+    let ok = db
+        .cluster
+        .psql_command(&db.name)
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f"])
+        .arg(file)
+        .output()
+        .unwrap()
+        .status
+        .success();
+    ok.then_some(db)
+}
+
+fn run_sql(db: &TestDb, sql: &str) -> Result<(), String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.sql");
+    std::fs::write(&path, sql).unwrap();
+    let output = db
+        .cluster
+        .psql_command(&db.name)
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    match output.status.success() {
+        true => Ok(()),
+        false => Err(String::from_utf8_lossy(&output.stderr).to_string()),
+    }
+}
+
+fn dump(db: &TestDb, project: &Project) -> String {
+    let output = db
+        .cruddur(project)
+        .args(["dump", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    output_text(&output).0
+}
+
+#[test]
+fn a_dump_loads_into_an_empty_database_as_the_same_schema_and_dumps_the_same_bytes() {
+    let project = Project::new();
+    let mut tried = 0;
+    for (name, file) in schemas() {
+        let Some(original) = loaded(&file) else {
+            continue;
+        };
+        tried += 1;
+        let text = dump(&original, &project);
+        assert_eq!(dump(&original, &project), text, "{name}: two dumps differ");
+        let copy = TestDb::new();
+        copy.create();
+        run_sql(&copy, &text)
+            .unwrap_or_else(|err| panic!("{name}: the dump does not load: {err}\n{text}"));
+        assert_eq!(schema_facts(&copy), schema_facts(&original), "{name}");
+        // The same schema in another database: the same file but for the name in its header.
+        let again = dump(&copy, &project);
+        let body = |t: &str| t.split_once('\n').map(|(_, b)| b.to_string()).unwrap();
+        assert_eq!(body(&again), body(&text), "{name}");
+    }
+    assert!(tried >= 7, "only {tried} schemas loaded");
+}
+
+/// Pairs (A, B) where B is a later (or, reversed, an earlier) version of A.
+fn pairs() -> Vec<(String, PathBuf, PathBuf)> {
+    let mut pairs = Vec::new();
+    for (a, b) in [
+        ("every_kind_a.sql", "every_kind_b.sql"),
+        ("prisma_1.sql", "prisma_2.sql"),
+        ("rails_1.sql", "rails_2.sql"),
+    ] {
+        pairs.push((format!("{a} -> {b}"), fixture(a), fixture(b)));
+        pairs.push((format!("{b} -> {a}"), fixture(b), fixture(a)));
+    }
+    // The old scripts' schema is an early week of the bootcamp; the corpus holds later ones.
+    let all = schemas();
+    if let Some((_, legacy)) = all.iter().find(|(name, _)| name == "legacy") {
+        for (name, later) in all.iter().filter(|(n, _)| n.contains("__")) {
+            pairs.push((format!("legacy -> {name}"), legacy.clone(), later.clone()));
+            pairs.push((format!("{name} -> legacy"), later.clone(), legacy.clone()));
+        }
+    }
+    pairs
+}
+
+#[test]
+fn diff_applied_to_a_database_with_schema_a_leaves_it_with_schema_b() {
+    let project = Project::new();
+    let mut tried = 0;
+    for (name, a, b) in pairs() {
+        let (Some(from), Some(to)) = (loaded(&a), loaded(&b)) else {
+            continue;
+        };
+        tried += 1;
+        let output = from
+            .cruddur(&project)
+            .args(["diff", "--to", &format!("url:{}", to.url())])
+            .output()
+            .unwrap();
+        let (plan, stderr) = output_text(&output);
+        assert!(output.status.success(), "{name}: {stderr}");
+        run_sql(&from, &plan).unwrap_or_else(|err| panic!("{name}: the plan fails: {err}\n{plan}"));
+        assert_eq!(schema_facts(&from), schema_facts(&to), "{name}\n{plan}");
+        from.cruddur(&project)
+            .args(["diff", "--exit-code", "--to", &format!("url:{}", to.url())])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("the same schema"));
+    }
+    assert!(tried >= 8, "only {tried} pairs loaded");
+}
+
+#[test]
+fn diff_says_what_changes_flags_data_loss_and_builds_indexes_concurrently() {
+    let project = Project::new();
+    let from = loaded(&fixture("prisma_1.sql")).unwrap();
+    let to = loaded(&fixture("prisma_2.sql")).unwrap();
+    let output = from
+        .cruddur(&project)
+        .args(["diff", "--to", &format!("url:{}", to.url())])
+        .output()
+        .unwrap();
+    let (plan, summary) = output_text(&output);
+    assert!(summary.contains("+ table public.\"Profile\""), "{summary}");
+    assert!(
+        summary.contains("- column public.\"Post\".published (data loss)"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("~ column public.\"User\".name"),
+        "{summary}"
+    );
+    assert!(
+        plan.contains("-- DATA LOSS: drops column public.\"Post\".published"),
+        "{plan}"
+    );
+    assert!(
+        plan.contains("CREATE INDEX CONCURRENTLY \"Post_authorId_idx\""),
+        "{plan}"
+    );
+    assert!(plan.contains("cannot run inside a transaction"), "{plan}");
+    // NOT NULL on a table with rows: proved by a validated check first.
+    assert!(
+        plan.contains("CHECK (name IS NOT NULL) NOT VALID"),
+        "{plan}"
+    );
+    // A new foreign key on an existing table: NOT VALID, then validated.
+    assert!(
+        plan.contains("FOREIGN KEY (\"authorId\") REFERENCES public.\"User\"(id) ON UPDATE CASCADE ON DELETE CASCADE NOT VALID;"),
+        "{plan}"
+    );
+
+    let json = from
+        .cruddur(&project)
+        .args(["diff", "--json", "--to", &format!("url:{}", to.url())])
+        .output()
+        .unwrap();
+    let steps: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let profile = steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "public.\"Profile\"" && s["kind"] == "table")
+        .expect("the new table is listed");
+    assert_eq!(profile["change"], "create");
+    assert!(
+        profile["sql"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("CREATE TABLE public.\"Profile\"")
+    );
+}
+
+#[test]
+fn diff_by_default_compares_the_database_with_its_files_and_exit_code_gates_drift() {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project).arg("setup").assert().success();
+    db.cruddur(&project)
+        .args(["diff", "--exit-code"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("db -> files: the same schema"));
+    // A column added by hand during an incident.
+    db.query("ALTER TABLE users ADD COLUMN hotfix text");
+    db.cruddur(&project)
+        .args(["diff", "--exit-code"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "- column public.users.hotfix (data loss)",
+        ))
+        .stderr(predicate::str::contains(
+            "the schemas of db and files differ",
+        ))
+        .stdout(predicate::str::contains(
+            "ALTER TABLE public.users DROP COLUMN hotfix;",
+        ));
+    db.cruddur(&project)
+        .args(["migrate", "status"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("the database differs from what its files build (1 change(s)): run `cruddur-db diff` to see"));
+    db.cruddur(&project)
+        .arg("doctor")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("schema"))
+        .stderr(predicate::str::contains(
+            "the database differs from what sql/schema.sql and the migrations build",
+        ));
+    // No scratch database is left behind.
+    assert_eq!(db.kept_aside("diff"), Vec::<String>::new());
+    assert_eq!(
+        db.cluster.psql(
+            "postgres",
+            "SELECT count(*) FROM pg_database WHERE datname LIKE '%\\_cdb\\_diff\\_%'"
+        ),
+        "0"
+    );
+}
+
+#[test]
+fn migrate_new_diff_writes_the_migration_from_the_database_to_schema_sql() {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project).arg("setup").assert().success();
+    db.cruddur(&project)
+        .args(["migrate", "new", "nothing", "--diff"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nothing to migrate"));
+    project.append(
+        "sql/schema.sql",
+        "ALTER TABLE public.users ADD COLUMN bio text;\nCREATE INDEX users_handle ON public.users (handle);\n",
+    );
+    let output = db
+        .cruddur(&project)
+        .args(["migrate", "new", "add_bio", "--diff"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let (paths, stderr) = output_text(&output);
+    assert!(stderr.contains("+ column public.users.bio"), "{stderr}");
+    let written: Vec<&str> = paths.lines().collect();
+    assert_eq!(written.len(), 2, "{paths}");
+    let main = std::fs::read_to_string(project.path().join(written[0])).unwrap();
+    assert!(
+        main.contains("-- migrate:up\nALTER TABLE public.users ADD COLUMN bio text;"),
+        "{main}"
+    );
+    assert!(
+        main.contains("-- migrate:down\n-- DATA LOSS: drops column public.users.bio"),
+        "{main}"
+    );
+    let index = std::fs::read_to_string(project.path().join(written[1])).unwrap();
+    assert!(
+        index.contains("-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY users_handle"),
+        "{index}"
+    );
+    // What diff writes passes the linter, and migrate applies it.
+    db.cruddur(&project)
+        .args(["migrate", "lint"])
+        .assert()
+        .success();
+    db.cruddur(&project).arg("migrate").assert().success();
+    assert_eq!(
+        db.query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'bio'"),
+        "1"
+    );
+    // A change that loses data: migrate refuses it until the statement is annotated.
+    let schema = std::fs::read_to_string(project.path().join("sql/schema.sql")).unwrap();
+    project.write(
+        "sql/schema.sql",
+        &schema.replace("ALTER TABLE public.users ADD COLUMN bio text;\n", ""),
+    );
+    db.cruddur(&project)
+        .args(["migrate", "new", "drop_bio", "--diff"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("it loses data"));
+    db.cruddur(&project)
+        .arg("migrate")
+        .assert()
+        .code(8)
+        .stderr(predicate::str::contains("ban-drop-column"));
+}
+
+#[test]
+fn migrate_dump_rewrites_schema_sql_with_the_history_so_setup_finds_them_applied() {
+    let db = TestDb::new();
+    let project = Project::new();
+    project.write(
+        "sql/migrations/20240101000000_bio.sql",
+        "-- migrate:up\nALTER TABLE users ADD COLUMN bio text;\n-- migrate:down\nALTER TABLE users DROP COLUMN bio;\n",
+    );
+    db.cruddur(&project).arg("setup").assert().success();
+    db.cruddur(&project)
+        .args(["migrate", "--dump"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "== dump sql/schema.sql: rewritten",
+        ));
+    let schema = std::fs::read_to_string(project.path().join("sql/schema.sql")).unwrap();
+    assert!(schema.contains("    bio text"), "{schema}");
+    assert!(schema.contains("COPY public.schema_migrations"), "{schema}");
+    assert!(schema.contains("20240101000000"), "{schema}");
+    let fresh = TestDb::new();
+    fresh
+        .cruddur(&project)
+        .arg("setup")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("applied 20240101000000").not());
+    assert_eq!(schema_facts(&fresh), schema_facts(&db));
+}
+
+#[test]
+fn dump_writes_schema_sql_and_data_of_reference_tables() {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project).arg("setup").assert().success();
+    db.query("CREATE TABLE moods (id serial PRIMARY KEY, name text UNIQUE); INSERT INTO moods (name) VALUES ('happy'), ('sad')");
+    db.cruddur(&project)
+        .args(["dump", "--data", "moods"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("== dump sql/schema.sql:"));
+    let schema = std::fs::read_to_string(project.path().join("sql/schema.sql")).unwrap();
+    assert!(
+        schema.contains("COPY public.moods (id, name) FROM stdin;\n1\thappy\n2\tsad\n\\.\n"),
+        "{schema}"
+    );
+    let copy = TestDb::new();
+    copy.create();
+    copy.cruddur(&project)
+        .args(["schema-load"])
+        .assert()
+        .success();
+    assert_eq!(
+        copy.query("SELECT string_agg(name, ',' ORDER BY id) FROM moods"),
+        "happy,sad"
+    );
+    // The sequence moved past the rows.
+    assert_eq!(copy.query("SELECT nextval('moods_id_seq')"), "3");
+    db.cruddur(&project)
+        .args(["dump", "--data", "nowhere"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--data nowhere: no such table"));
+}
+
+#[test]
+fn bad_sources_fail_clearly_and_leave_no_scratch_database() {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project).arg("setup").assert().success();
+    db.cruddur(&project)
+        .args(["diff", "--to", "nonsense"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a schema source"));
+    db.cruddur(&project)
+        .args(["diff", "--to", "snapshot:nope"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no snapshot \"nope\""));
+    db.cruddur(&project)
+        .args(["diff", "--to", "file:missing.sql"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no such file"));
+    project.write(
+        "broken.sql",
+        "CREATE TABLE ok (id int);\nCREATE TABLE broken (id nosuchtype);\n",
+    );
+    db.cruddur(&project)
+        .args(["diff", "--to", "file:broken.sql"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("broken.sql:2"))
+        .stderr(predicate::str::contains("could not build"));
+    db.cruddur(&project)
+        .args([
+            "diff",
+            "--to",
+            &format!("url:{}", db.url().replace(&db.name, "no_such_db")),
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("does not exist"));
+    assert_eq!(
+        db.cluster.psql(
+            "postgres",
+            "SELECT count(*) FROM pg_database WHERE datname LIKE '%\\_cdb\\_diff\\_%'"
+        ),
+        "0"
+    );
+}
+
+#[test]
+fn scratch_databases_are_never_built_on_a_production_server() {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project).arg("setup").assert().success();
+    // CONNECTION_URL's database is PROD_CONNECTION_URL's: the development server is production.
+    project
+        .cruddur()
+        .env("CONNECTION_URL", db.url())
+        .env("PROD_CONNECTION_URL", db.url())
+        .args([
+            "--prod",
+            "diff",
+            "--to",
+            "files",
+            "--scratch-url",
+            &db.url(),
+        ])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains(
+            "will not build a scratch database",
+        ));
+    // An RDS host, reached through hostaddr.
+    let rds = format!(
+        "host=cruddur.abc123.us-east-1.rds.amazonaws.com hostaddr=127.0.0.1 port={} dbname={} user=postgres password={} sslmode=disable",
+        db.cluster.port,
+        db.name,
+        crate::harness::PASSWORD
+    );
+    db.cruddur(&project)
+        .args(["diff", "--scratch-url", &rds])
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains("is on an RDS host"));
+}
