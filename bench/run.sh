@@ -12,6 +12,7 @@
 #   6. `snapshot restore` of that seed's database vs `setup --aside --no-template` of its files
 #   7. peak memory with 2,000,000 statements on one line (58 MB), vs one statement per line
 #   8. every `inspect` report, and the health summary, on 1,000 tables with 3,000 indexes
+#   9. `dump` vs `pg_dump -s`, and `diff`, on 300 tables, ~1,000 indexes and 200 functions
 # Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
 #        BENCH_STEPS="1 4" bench/run.sh   runs only those parts; BENCH_RUNS=5 for best of 5
 # Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
@@ -65,7 +66,7 @@ best_of() {
   printf '  %-34s %8.3f s\n' "$name" "$best" >&2
   echo "$best"
 }
-want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8} " == *" $1 "* ]]; }
+want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8 9} " == *" $1 "* ]]; }
 # interleaved NAME_A NAME_B CMD_A CMD_B: run A then B, $runs times; print "best_a best_b".
 interleaved() {
   local name_a=$1 name_b=$2 cmd_a=$3 cmd_b=$4 best_a="" best_b=""
@@ -290,4 +291,58 @@ PY
     slowest=$(python3 -c "print(max($slowest, $took))")
   done
   echo "   slowest: $slowest s (goal < 1)" >&2
+fi
+
+# --- 9. dump and diff on a big schema ---------------------------------------------------------
+if want 9; then
+  tables=$((300 / scale)); functions=$((200 / scale))
+  # Version A of a schema, and B: a later one with columns added, retyped and dropped, indexes
+  # and functions changed, an enum value added (what a few months of migrations do).
+  cat > "$work/schema.py" <<'PY'
+import sys
+n, f, b = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "B"
+print("CREATE TYPE mood AS ENUM ('happy', 'sad'" + (", 'meh'" if b else "") + ");")
+for i in range(n):
+    ref = f", parent_id bigint REFERENCES t{i - 1} (id)" if i else ""
+    extra = ", note text" if b and i % 10 == 0 else ""
+    size = "varchar(80)" if b and i % 7 == 0 else "varchar(40)"
+    gone = "" if b and i % 13 == 0 else ", legacy boolean"
+    print(f"CREATE TABLE t{i} (id bigserial PRIMARY KEY, name {size} NOT NULL, mood mood DEFAULT 'happy', "
+          f"created_at timestamptz DEFAULT now(), score int CHECK (score >= 0){ref}{gone}{extra});")
+    print(f"CREATE INDEX t{i}_name ON t{i} (lower(name));")
+    if i:
+        where = " WHERE parent_id IS NOT NULL" if b and i % 5 == 0 else ""
+        print(f"CREATE INDEX t{i}_parent ON t{i} (parent_id){where};")
+    print(f"CREATE UNIQUE INDEX t{i}_name_mood ON t{i} (name, mood) INCLUDE (score);")
+    print(f"COMMENT ON TABLE t{i} IS 'table {i}';")
+for i in range(f):
+    body = "v * 3" if b and i % 4 == 0 else "v * 2"
+    print(f"CREATE FUNCTION f{i}(v int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT {body} $$;")
+for i in range(0, n, 10):
+    print(f"CREATE VIEW v{i} AS SELECT id, name, f{i % f}(score) AS s FROM t{i};")
+PY
+  for version in A B; do
+    python3 "$work/schema.py" "$tables" "$functions" "$version" > "$work/schema_$version.sql"
+    reset_db "big_$version"
+    psql -X -q -v ON_ERROR_STOP=1 -f "$work/schema_$version.sql" "$server/big_$version" >/dev/null
+  done
+  indexes=$(psql -X -At "$server/big_A" -c "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'")
+  echo "9. dump and diff on $tables tables, $indexes indexes, $functions functions, interleaved" >&2
+  dump_ours() { "$bin" --url "$server/big_A" dump "$work/dumped.sql"; }
+  dump_pg() { pg_dump -s -f "$work/pg_dumped.sql" "$server/big_A"; }
+  read -r t_dump t_pg_dump < <(interleaved "cruddur-db dump" "pg_dump -s" dump_ours dump_pg)
+  echo "   dump: $t_dump s (goal < 1), $(ratio "$t_dump" "$t_pg_dump")x the time of pg_dump -s (goal < 0.5)" >&2
+  diff_ab() { "$bin" --url "$server/big_A" diff --to "url:$server/big_B" > "$work/plan.sql"; }
+  best=""
+  for _ in $(seq "$runs"); do
+    start=$(date +%s.%N); diff_ab 2>/dev/null; end=$(date +%s.%N)
+    best=$(python3 -c "t=$end-$start; b='$best'; print(t if not b or t < float(b) else b)")
+  done
+  printf '  %-34s %8.3f s (%s statements)\n' "cruddur-db diff A -> B" "$best" "$(grep -c ';$' "$work/plan.sql")" >&2
+  echo "   diff: $best s (goal < 2)" >&2
+  # The plan must do what it says: applied to A, A has B's schema.
+  psql -X -q -v ON_ERROR_STOP=1 -f "$work/plan.sql" "$server/big_A" >/dev/null
+  "$bin" --url "$server/big_A" diff --to "url:$server/big_B" --exit-code >/dev/null 2>&1 \
+    && echo "   the plan applied to A leaves it with B's schema" >&2 \
+    || { echo "   the plan applied to A does NOT leave it with B's schema" >&2; exit 1; }
 fi

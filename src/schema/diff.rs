@@ -427,7 +427,9 @@ fn columns(from: &Schema, to: &Schema, table: &str, plan: &mut Plan) {
             (false, true) if column.identity.is_none() => {
                 // A validated CHECK proves the column has no NULL, so SET NOT NULL (12+) skips
                 // its scan under the exclusive lock; the check goes once it has served.
-                let check = quoted(&format!("{}_{}_not_null", bare(table), bare(name)));
+                // Not `{table}_{column}_not_null`: PostgreSQL 18 gives that name to the NOT
+                // NULL constraint SET NOT NULL makes, and would have to pick another.
+                let check = quoted(&format!("{}_{}_cdb_check", bare(table), bare(name)));
                 sql.push(format!(
                     "ALTER TABLE {table} ADD CONSTRAINT {check} CHECK ({name} IS NOT NULL) NOT VALID;"
                 ));

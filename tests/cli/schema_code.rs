@@ -79,6 +79,17 @@ fn run_sql(db: &TestDb, sql: &str) -> Result<(), String> {
     }
 }
 
+/// How many scratch databases built for `db` are left.
+fn scratch_left(db: &TestDb) -> String {
+    db.cluster.psql(
+        "postgres",
+        &format!(
+            "SELECT count(*) FROM pg_database WHERE datname LIKE '{}\\_cdb\\_diff\\_%'",
+            db.name
+        ),
+    )
+}
+
 fn dump(db: &TestDb, project: &Project) -> String {
     let output = db
         .cruddur(project)
@@ -263,14 +274,7 @@ fn diff_by_default_compares_the_database_with_its_files_and_exit_code_gates_drif
             "the database differs from what sql/schema.sql and the migrations build",
         ));
     // No scratch database is left behind.
-    assert_eq!(db.kept_aside("diff"), Vec::<String>::new());
-    assert_eq!(
-        db.cluster.psql(
-            "postgres",
-            "SELECT count(*) FROM pg_database WHERE datname LIKE '%\\_cdb\\_diff\\_%'"
-        ),
-        "0"
-    );
+    assert_eq!(scratch_left(&db), "0");
 }
 
 #[test]
@@ -444,13 +448,32 @@ fn bad_sources_fail_clearly_and_leave_no_scratch_database() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("does not exist"));
-    assert_eq!(
-        db.cluster.psql(
-            "postgres",
-            "SELECT count(*) FROM pg_database WHERE datname LIKE '%\\_cdb\\_diff\\_%'"
-        ),
-        "0"
+    assert_eq!(scratch_left(&db), "0");
+}
+
+#[test]
+fn ctrl_c_while_a_scratch_database_builds_removes_it() {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project).arg("setup").assert().success();
+    project.write(
+        "slow.sql",
+        "CREATE TABLE t (id int);\nSELECT pg_sleep(60);\n",
     );
+    let mut command = project.cruddur_process();
+    command
+        .env("CONNECTION_URL", db.url())
+        .args(["diff", "--to", "file:slow.sql"]);
+    let running = crate::running::Running::start(command);
+    db.cluster.poll(
+        "postgres",
+        &format!("SELECT 1 FROM pg_stat_activity WHERE datname LIKE '{}\\_cdb\\_diff\\_%' AND query LIKE '%pg_sleep(60)%'", db.name),
+        "the scratch build running its sleep",
+    );
+    running.signal(libc::SIGINT);
+    let (status, stderr) = running.finish();
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert_eq!(scratch_left(&db), "0");
 }
 
 #[test]
