@@ -323,16 +323,17 @@ for i in range(0, n, 10):
 PY
   for version in A B; do
     python3 "$work/schema.py" "$tables" "$functions" "$version" > "$work/schema_$version.sql"
-    reset_db "big_$version"
-    psql -X -q -v ON_ERROR_STOP=1 -f "$work/schema_$version.sql" "$server/big_$version" >/dev/null
+    db=$(echo "big_$version" | tr A-Z a-z)
+    reset_db "$db"
+    psql -X -q -v ON_ERROR_STOP=1 -f "$work/schema_$version.sql" "$server/$db" >/dev/null
   done
-  indexes=$(psql -X -At "$server/big_A" -c "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'")
+  indexes=$(psql -X -At "$server/big_a" -c "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'")
   echo "9. dump and diff on $tables tables, $indexes indexes, $functions functions, interleaved" >&2
-  dump_ours() { "$bin" --url "$server/big_A" dump "$work/dumped.sql"; }
-  dump_pg() { pg_dump -s -f "$work/pg_dumped.sql" "$server/big_A"; }
+  dump_ours() { "$bin" --url "$server/big_a" dump "$work/dumped.sql"; }
+  dump_pg() { pg_dump -s -f "$work/pg_dumped.sql" "$server/big_a"; }
   read -r t_dump t_pg_dump < <(interleaved "cruddur-db dump" "pg_dump -s" dump_ours dump_pg)
   echo "   dump: $t_dump s (goal < 1), $(ratio "$t_dump" "$t_pg_dump")x the time of pg_dump -s (goal < 0.5)" >&2
-  diff_ab() { "$bin" --url "$server/big_A" diff --to "url:$server/big_B" > "$work/plan.sql"; }
+  diff_ab() { "$bin" --url "$server/big_a" diff --to "url:$server/big_b" > "$work/plan.sql"; }
   best=""
   for _ in $(seq "$runs"); do
     start=$(date +%s.%N); diff_ab 2>/dev/null; end=$(date +%s.%N)
@@ -341,8 +342,8 @@ PY
   printf '  %-34s %8.3f s (%s statements)\n' "cruddur-db diff A -> B" "$best" "$(grep -c ';$' "$work/plan.sql")" >&2
   echo "   diff: $best s (goal < 2)" >&2
   # The plan must do what it says: applied to A, A has B's schema.
-  psql -X -q -v ON_ERROR_STOP=1 -f "$work/plan.sql" "$server/big_A" >/dev/null
-  "$bin" --url "$server/big_A" diff --to "url:$server/big_B" --exit-code >/dev/null 2>&1 \
+  psql -X -q -v ON_ERROR_STOP=1 -f "$work/plan.sql" "$server/big_a" >/dev/null
+  "$bin" --url "$server/big_a" diff --to "url:$server/big_b" --exit-code >/dev/null 2>&1 \
     && echo "   the plan applied to A leaves it with B's schema" >&2 \
     || { echo "   the plan applied to A does NOT leave it with B's schema" >&2; exit 1; }
 fi

@@ -227,31 +227,13 @@ pub async fn is_production(client: &Client, name: &str) -> Result<bool> {
     Ok(!production_databases(client, &[name]).await?.is_empty())
 }
 
-/// Why the server `client` is on is production, if it is: one of its databases is marked
-/// production, it is an RDS host, or `target` is `PROD_CONNECTION_URL`'s database. Scratch
-/// databases are never built on such a server.
+/// Why the server of `target` (a development server, for scratch databases) is production, if
+/// it is: its database is marked production, it is an RDS host, or it is
+/// `PROD_CONNECTION_URL`'s database.
 pub async fn production_server(client: &Client, target: &Target) -> Result<Option<String>> {
-    if let Some(reason) = production_reason(client, target).await? {
-        return Ok(Some(format!(
-            "{} {reason}",
-            quote_ident(target.conn.database())
-        )));
-    }
-    let rows = client
-        .query(
-            "SELECT datname::text FROM pg_database \
-             WHERE strpos(shobj_description(oid, 'pg_database'), $1) > 0 ORDER BY datname LIMIT 1",
-            &[&PRODUCTION_MARK],
-        )
-        .await
-        .map_err(PgError)
-        .context("could not check which databases are marked production")?;
-    Ok(rows.first().map(|row| {
-        format!(
-            "its database {} is marked production",
-            quote_ident(row.get(0))
-        )
-    }))
+    Ok(production_reason(client, target)
+        .await?
+        .map(|reason| format!("{} {reason}", quote_ident(target.conn.database()))))
 }
 
 /// Which of `databases` are marked production, read from the server `client` is on.

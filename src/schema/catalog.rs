@@ -411,13 +411,7 @@ impl Reader<'_> {
                 }
             }
             let mut comments = comment_on("TABLE", &name, row.get(8));
-            for column in &table_columns {
-                comments.extend(comment_on(
-                    "COLUMN",
-                    &format!("{name}.{}", column.name),
-                    column.comment.clone(),
-                ));
-            }
+            comments.extend(column_comments(&name, &table_columns));
             schema.tables.insert(
                 name.clone(),
                 Table {
@@ -511,13 +505,10 @@ impl Reader<'_> {
                 ),
             };
             let mut comments = comment_on(keyword, &name, row.get(5));
-            for column in columns.get(&oid).into_iter().flatten() {
-                comments.extend(comment_on(
-                    "COLUMN",
-                    &format!("{name}.{}", column.name),
-                    column.comment.clone(),
-                ));
-            }
+            comments.extend(column_comments(
+                &name,
+                columns.get(&oid).map_or(&[][..], Vec::as_slice),
+            ));
             schema.objects.push(Object {
                 kind,
                 drop: format!("DROP {keyword} {name};"),
@@ -741,6 +732,20 @@ impl Reader<'_> {
                 .collect(),
         })
     }
+}
+
+/// The comments on the columns of `relation`.
+fn column_comments(relation: &str, columns: &[Column]) -> Vec<(String, String)> {
+    columns
+        .iter()
+        .flat_map(|column| {
+            comment_on(
+                "COLUMN",
+                &format!("{relation}.{}", column.name),
+                column.comment.clone(),
+            )
+        })
+        .collect()
 }
 
 /// The comment on `{keyword} {name}`, when there is one.

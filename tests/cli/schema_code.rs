@@ -512,3 +512,43 @@ fn scratch_databases_are_never_built_on_a_production_server() {
         .code(6)
         .stderr(predicate::str::contains("is on an RDS host"));
 }
+
+#[test]
+fn diff_prod_exit_code_reads_production_without_asking_and_builds_on_the_development_server() {
+    let production = TestDb::production();
+    let project = Project::new();
+    project
+        .cruddur()
+        .env("PROD_CONNECTION_URL", production.url())
+        .args(["--prod", "setup", "--yes"])
+        .assert()
+        .success();
+    let development = TestDb::new();
+    development.create();
+    let drift_gate = |project: &Project| {
+        project
+            .cruddur()
+            .env("PROD_CONNECTION_URL", production.url())
+            .env("CONNECTION_URL", development.url())
+            .args(["--prod", "diff", "--exit-code"])
+            .assert()
+    };
+    project
+        .cruddur()
+        .env("PROD_CONNECTION_URL", production.url())
+        .env("CONNECTION_URL", development.url())
+        .args(["--prod", "-v", "diff", "--exit-code"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("db -> files: the same schema"))
+        // Built beside the development database, never production's.
+        .stderr(predicate::str::contains(format!(
+            "> CREATE DATABASE \"{}_cdb_diff_",
+            development.name
+        )));
+    assert_eq!(scratch_left(&development), "0");
+    project.append("sql/schema.sql", "CREATE TABLE public.audit (id int);\n");
+    drift_gate(&project)
+        .code(1)
+        .stderr(predicate::str::contains("+ table public.audit"));
+}
