@@ -61,7 +61,7 @@ pub async fn run(ctx: &RunContext, args: &SetupArgs) -> Result<()> {
             side::remove_leftovers(&admin, name).await?;
             recreate(&admin, &target, args, &load)
                 .await
-                .map(|()| "recreated")
+                .map(|()| "by recreating it")
         }
         None => reset_or_rebuild(ctx, &admin, &target, args, &files, &load, exists).await,
     };
