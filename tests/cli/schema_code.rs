@@ -552,3 +552,30 @@ fn diff_prod_exit_code_reads_production_without_asking_and_builds_on_the_develop
         .code(1)
         .stderr(predicate::str::contains("+ table public.audit"));
 }
+
+#[test]
+fn dump_and_diff_write_nothing_to_the_databases_they_read() {
+    let project = Project::new();
+    let from = loaded(&fixture("rails_1.sql")).unwrap();
+    let to = loaded(&fixture("rails_2.sql")).unwrap();
+    // Any write cruddur-db attempted there would now fail.
+    for db in [&from, &to] {
+        db.query(&format!(
+            "ALTER DATABASE {} SET default_transaction_read_only = on",
+            crate::harness::ident(&db.name)
+        ));
+    }
+    let before = (schema_facts(&from), schema_facts(&to));
+    from.cruddur(&project)
+        .args(["diff", "--to", &format!("url:{}", to.url())])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "CREATE TYPE public.article_status",
+        ));
+    from.cruddur(&project)
+        .args(["dump", "-"])
+        .assert()
+        .success();
+    assert_eq!((schema_facts(&from), schema_facts(&to)), before);
+}
