@@ -66,41 +66,46 @@ pub async fn end_other_sessions(
     let others = |all: Vec<Session>| -> Vec<Session> {
         all.into_iter().filter(|s| s.pid != own_pid).collect()
     };
+    let what = format!("reset database {} in place", quote_ident(name));
     let holders = others(sessions::list(client, &Filter::database(name)).await?);
     if holders.is_empty() {
         return Ok(());
     }
     if !force {
-        return Err(in_use(
-            &format!("reset database {} in place", quote_ident(name)),
-            &holders,
-        ));
+        return Err(in_use(&what, &holders));
     }
     for session in &holders {
         ui::note(format_args!("ending session {}", describe(session)));
     }
-    let deadline = Instant::now() + Duration::from_secs(5);
+    let deadline = Instant::now() + ENDING;
     loop {
-        client
-            .execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid NOT IN (pg_backend_pid(), $2)",
-                &[&name, &own_pid],
-            )
-            .await
-            .map_err(PgError)
-            .context("could not end the sessions connected to the database")?;
+        terminate(client, name, own_pid).await?;
         let left = others(sessions::list(client, &Filter::database(name)).await?);
         if left.is_empty() {
             return Ok(());
         }
         if Instant::now() >= deadline {
-            return Err(in_use(
-                &format!("reset database {} in place", quote_ident(name)),
-                &left,
-            ));
+            return Err(in_use(&what, &left));
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// How long ended sessions (which a pooler may open again) get to go away.
+const ENDING: Duration = Duration::from_secs(5);
+
+/// Ask the server to end every session on database `name` but this one and `spared`'s (0:
+/// none); they go away a moment later.
+async fn terminate(client: &Client, name: &str, spared: i32) -> Result<()> {
+    client
+        .execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid NOT IN (pg_backend_pid(), $2)",
+            &[&name, &spared],
+        )
+        .await
+        .map_err(PgError)
+        .context("could not end the sessions connected to the database")?;
+    Ok(())
 }
 
 /// Could not `what` (`drop database "x"`) because of `holders`: named, so the user can decide
@@ -127,16 +132,9 @@ async fn force_drop(client: &Client, name: &str) -> Result<Dropped> {
     }
     // Before 13: terminate, then drop. Termination is asynchronous and a pooler may reconnect, so
     // retry for a few seconds while the only obstacle is sessions still connected.
-    let deadline = Instant::now() + Duration::from_secs(5);
+    let deadline = Instant::now() + ENDING;
     loop {
-        client
-            .execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
-                &[&name],
-            )
-            .await
-            .map_err(PgError)
-            .context("could not end the sessions connected to the database")?;
+        terminate(client, name, 0).await?;
         match try_drop(client, name, "").await? {
             Dropped::Blocked(_) if Instant::now() < deadline => {
                 tokio::time::sleep(Duration::from_millis(100)).await;
