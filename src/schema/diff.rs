@@ -85,27 +85,16 @@ fn recreated(from: &Schema, to: &Schema, pairs: &[Option<usize>]) -> HashSet<usi
     // What depends on a recreated object goes and comes back with it; so do the views over a
     // table whose columns are dropped or change type, which PostgreSQL would refuse to touch.
     let mut queue: Vec<usize> = recreate.iter().copied().collect();
-    let mut views_only: Vec<usize> = reshaped_tables;
+    for &(d, referenced) in &from.depends {
+        let view = matches!(from.objects[d].kind, Kind::View | Kind::MaterializedView);
+        if view && reshaped_tables.contains(&referenced) && recreate.insert(d) {
+            queue.push(d);
+        }
+    }
     while let Some(r) = queue.pop() {
         for &(d, referenced) in &from.depends {
             if referenced == r && recreate.insert(d) {
                 queue.push(d);
-            }
-        }
-    }
-    while let Some(t) = views_only.pop() {
-        for &(d, referenced) in &from.depends {
-            let view = matches!(from.objects[d].kind, Kind::View | Kind::MaterializedView);
-            if referenced == t && view && recreate.insert(d) {
-                views_only.push(d);
-                let mut queue = vec![d];
-                while let Some(r) = queue.pop() {
-                    for &(dd, rr) in &from.depends {
-                        if rr == r && recreate.insert(dd) {
-                            queue.push(dd);
-                        }
-                    }
-                }
             }
         }
     }

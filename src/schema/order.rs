@@ -59,15 +59,15 @@ pub fn sort(schema: &mut Schema, edges: &Edges) {
         if automatic && objects[d].kind == Kind::Sequence && objects[r].kind == Kind::Table {
             if let Some(&owner) = owner_of.get(&objects[d].address.1) {
                 depends.insert((owner, r));
-                depends.insert((owner, d));
             }
             continue;
         }
         depends.insert((d, r));
     }
-    for (&sequence, &owner) in &owner_of {
-        if let Some(&s) = at.get(&(schema_class(schema, Kind::Sequence), sequence)) {
-            depends.insert((owner, s));
+    // The ownership also follows its sequence, whose name it has.
+    for &owner in owner_of.values() {
+        if let Some(sequence) = schema.find(Kind::Sequence, &objects[owner].name) {
+            depends.insert((owner, sequence));
         }
     }
 
@@ -127,13 +127,4 @@ pub fn sort(schema: &mut Schema, edges: &Edges) {
         .into_iter()
         .map(|(d, r)| (position[d], position[r]))
         .collect();
-}
-
-/// The catalog oid the sequences of `schema` were read with (pg_class).
-fn schema_class(schema: &Schema, kind: Kind) -> u32 {
-    schema
-        .objects
-        .iter()
-        .find(|o| o.kind == kind)
-        .map_or(0, |o| o.address.0)
 }
