@@ -378,23 +378,17 @@ pub struct DumpArgs {
 #[derive(Debug, Args)]
 pub struct SchemaSources {
     /// The schema to start from: db, files, url:CONNSTRING, snapshot:NAME or file:PATH
-    #[arg(long, default_value = "db", value_name = "SRC", value_parser = schema_source)]
+    #[arg(long, default_value = "db", value_name = "SRC")]
     pub from: String,
 
     /// The schema to reach, as --from
-    #[arg(long, default_value = "files", value_name = "SRC", value_parser = schema_source)]
+    #[arg(long, default_value = "files", value_name = "SRC")]
     pub to: String,
 
     /// Build scratch databases (for files, file: and snapshot:) on this server instead of
     /// CONNECTION_URL's
     #[arg(long, value_name = "CONNSTRING")]
     pub scratch_url: Option<String>,
-}
-
-/// A `--from`/`--to` value, checked as the command line is read.
-fn schema_source(text: &str) -> Result<String, String> {
-    text.parse::<crate::schema::source::Source>()
-        .map(|_| text.to_string())
 }
 
 #[derive(Debug, Args)]
@@ -531,11 +525,11 @@ pub enum MigrateAction {
         diff: bool,
 
         /// With --diff: the schema to start from [default: db]
-        #[arg(long, value_name = "SRC", requires = "diff", value_parser = schema_source)]
+        #[arg(long, value_name = "SRC", requires = "diff")]
         from: Option<String>,
 
         /// With --diff: the schema to reach [default: file:<the project's sql/schema.sql>]
-        #[arg(long, value_name = "SRC", requires = "diff", value_parser = schema_source)]
+        #[arg(long, value_name = "SRC", requires = "diff")]
         to: Option<String>,
 
         /// With --diff: build scratch databases on this server instead of CONNECTION_URL's

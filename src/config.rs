@@ -444,8 +444,12 @@ impl Config {
                 .into());
             }
         };
+        let named = match origin {
+            Origin::Flag => "--scratch-url".to_string(),
+            other => other.to_string(),
+        };
         let conn = ConnInfo::resolve(Some((text, origin)), DEFAULT_URL, &self.pg_env)
-            .with_context(|| format!("{origin} is not a usable connection string"))?;
+            .with_context(|| format!("{named} is not a usable connection string"))?;
         Ok(Target {
             conn,
             origin,

@@ -82,7 +82,8 @@ pub fn project(ctx: &RunContext) -> Result<(PathBuf, Vec<Migration>)> {
     Ok((schema, migrations))
 }
 
-fn usage(message: String) -> anyhow::Error {
+/// A SRC that does not parse, as a usage error with an example.
+pub fn usage(message: String) -> anyhow::Error {
     Fail::new(Exit::Usage, message)
         .hint("e.g. --from db --to files, or --to url:postgresql://localhost/other")
         .into()

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::diff::read;
+use super::diff::{read, usage};
 use super::load::SCHEMA_FILE;
 use crate::context::RunContext;
 use crate::error::{Exit, Fail};
@@ -23,10 +23,7 @@ pub struct Sources<'a> {
 }
 
 pub async fn new(ctx: &RunContext, dir: &Path, name: &str, sources: Sources<'_>) -> Result<()> {
-    let parse = |text: &str| {
-        text.parse::<Source>()
-            .map_err(|message| anyhow::Error::new(Fail::new(Exit::Usage, message)))
-    };
+    let parse = |text: &str| text.parse::<Source>().map_err(usage);
     let from = match sources.from {
         Some(text) => parse(text)?,
         None => Source::Db,

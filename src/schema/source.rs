@@ -43,8 +43,14 @@ impl std::str::FromStr for Source {
             Some(("snapshot", name)) if !name.is_empty() => Source::Snapshot(name.to_string()),
             Some(("file", path)) if !path.is_empty() => Source::File(PathBuf::from(path)),
             _ => {
+                // Only what comes before a colon: the rest may be a connection string and
+                // hold a password.
+                let shown = match text.split_once(':') {
+                    Some((kind, _)) => format!("{kind}:..."),
+                    None => text.to_string(),
+                };
                 return Err(format!(
-                    "{text:?} is not a schema source: use db, files, url:CONNSTRING, snapshot:NAME or file:PATH"
+                    "{shown:?} is not a schema source: use db, files, url:CONNSTRING, snapshot:NAME or file:PATH"
                 ));
             }
         };

@@ -419,6 +419,16 @@ fn bad_sources_fail_clearly_and_leave_no_scratch_database() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is not a schema source"));
+    // A mistyped url: source is not echoed: it may hold a password.
+    db.cruddur(&project)
+        .args(["diff", "--to", &format!("ur:{}", db.url())])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "\"ur:...\" is not a schema source",
+        ))
+        .stderr(predicate::str::contains(crate::harness::PASSWORD).not())
+        .stderr(predicate::str::contains(crate::harness::encode(crate::harness::PASSWORD)).not());
     db.cruddur(&project)
         .args(["diff", "--to", "snapshot:nope"])
         .assert()
