@@ -373,6 +373,21 @@ pub struct DumpArgs {
     /// Also write these tables' rows, as COPY (small reference tables)
     #[arg(long, value_name = "TABLE", num_args = 1..)]
     pub data: Vec<String>,
+
+    #[command(flatten)]
+    pub extent: Extent,
+}
+
+/// What a dump writes and a diff compares beyond the schema itself.
+#[derive(Debug, Args)]
+pub struct Extent {
+    /// Also each object's owner (`ALTER ... OWNER TO`): the roles must exist where it loads
+    #[arg(long)]
+    pub owners: bool,
+
+    /// Also privileges (`GRANT`, `REVOKE`, `ALTER DEFAULT PRIVILEGES`)
+    #[arg(long)]
+    pub privileges: bool,
 }
 
 #[derive(Debug, Args)]
@@ -403,6 +418,9 @@ pub struct DiffArgs {
     /// Print the changes as JSON: kind, name, change, SQL
     #[arg(long)]
     pub json: bool,
+
+    #[command(flatten)]
+    pub extent: Extent,
 }
 
 #[derive(Debug, Args)]

@@ -14,12 +14,13 @@ use crate::error::{Exit, Fail};
 use crate::migrate::{self, Migration};
 use crate::schema::plan::Plan;
 use crate::schema::source::{self, Source};
-use crate::schema::{Schema, diff};
+use crate::schema::{Options, Schema, diff};
 use crate::ui;
 
 pub async fn run(ctx: &RunContext, args: &DiffArgs) -> Result<()> {
     let started = Instant::now();
-    let (plan, from, to) = compare(ctx, &args.sources).await?;
+    let options = super::dump::options(&args.extent);
+    let (plan, from, to) = compare(ctx, &args.sources, options).await?;
     if args.json {
         ui::json(&plan.steps)?;
     } else {
@@ -37,6 +38,9 @@ pub async fn run(ctx: &RunContext, args: &DiffArgs) -> Result<()> {
             started.elapsed(),
         );
     }
+    if !plan.backfills.is_empty() {
+        return Err(incomplete(&plan.backfills).into());
+    }
     if args.exit_code && !plan.is_empty() {
         return Err(Fail::new(
             Exit::Failure,
@@ -49,12 +53,28 @@ pub async fn run(ctx: &RunContext, args: &DiffArgs) -> Result<()> {
 }
 
 /// Read both schemas and compare them.
-pub async fn compare(ctx: &RunContext, sources: &SchemaSources) -> Result<(Plan, Source, Source)> {
+pub async fn compare(
+    ctx: &RunContext,
+    sources: &SchemaSources,
+    options: Options,
+) -> Result<(Plan, Source, Source)> {
     let from: Source = sources.from.parse().map_err(usage)?;
     let to: Source = sources.to.parse().map_err(usage)?;
     let a = read(ctx, &from, sources.scratch_url.as_deref()).await?;
     let b = read(ctx, &to, sources.scratch_url.as_deref()).await?;
-    Ok((diff::diff(&a, &b), from, to))
+    Ok((diff::diff(&a, &b, options), from, to))
+}
+
+/// A plan that cannot apply until the user writes what the rows of new `NOT NULL` columns hold.
+pub fn incomplete(columns: &[String]) -> Fail {
+    Fail::new(
+        Exit::Failure,
+        format!(
+            "the plan is not complete: {} NOT NULL without a default on a table that holds rows",
+            columns.join(", ")
+        ),
+    )
+    .hint("write each backfill at its `-- TODO backfill` line (or give the column a DEFAULT in schema.sql); until then the plan would fail when it validates the column")
 }
 
 /// How the target differs from what its files (schema.sql and migrations) build: the drift
@@ -62,7 +82,7 @@ pub async fn compare(ctx: &RunContext, sources: &SchemaSources) -> Result<(Plan,
 pub async fn drift(ctx: &RunContext) -> Result<Plan> {
     let files = read(ctx, &Source::Files, None).await?;
     let database = read(ctx, &Source::Db, None).await?;
-    Ok(diff::diff(&files, &database))
+    Ok(diff::diff(&files, &database, Options::default()))
 }
 
 /// The schema of `source`, with the source named in any failure.

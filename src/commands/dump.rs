@@ -7,24 +7,20 @@ use std::time::Instant;
 use anyhow::Result;
 
 use super::load::SCHEMA_FILE;
-use crate::cli::DumpArgs;
+use crate::cli::{DumpArgs, Extent};
 use crate::context::RunContext;
 use crate::error::{Exit, Fail};
-use crate::schema::{catalog, dump};
+use crate::schema::catalog::{self, Rows};
+use crate::schema::{Options, dump};
 use crate::ui;
 
 pub async fn run(ctx: &RunContext, args: &DumpArgs) -> Result<()> {
     let started = Instant::now();
     let (target, session) = ctx.session().await?;
-    let schema = catalog::read(&session.client).await?;
-    let mut text = dump::render(&schema, target.conn.database());
+    let schema = catalog::read(&session.client, Rows::Ignored).await?;
+    let mut text = dump::render(&schema, target.conn.database(), options(&args.extent));
     if !args.data.is_empty() {
         text.push_str(&dump::data(&session.client, &args.data).await?);
-    }
-    for skipped in &schema.skipped {
-        ui::warn(format_args!(
-            "not dumped: {skipped} (write it into the file by hand)"
-        ));
     }
     let path = match &args.file {
         Some(path) if path.as_os_str() == "-" => {
@@ -47,9 +43,9 @@ pub async fn run(ctx: &RunContext, args: &DumpArgs) -> Result<()> {
 /// the migration history's rows, so `setup` finds those migrations applied (as dbmate's dump).
 pub async fn schema_with_history(ctx: &RunContext, session: &crate::db::Session) -> Result<()> {
     let started = Instant::now();
-    let schema = catalog::read(&session.client).await?;
+    let schema = catalog::read(&session.client, Rows::Ignored).await?;
     let database = ctx.target()?.conn.database().to_string();
-    let mut text = dump::render(&schema, &database);
+    let mut text = dump::render(&schema, &database, Options::default());
     text.push_str(&dump::data(&session.client, &["public.schema_migrations".to_string()]).await?);
     let path = ctx.sql_path(SCHEMA_FILE)?;
     write_whole(&path, &text)?;
@@ -59,6 +55,14 @@ pub async fn schema_with_history(ctx: &RunContext, session: &crate::db::Session)
         started.elapsed(),
     );
     Ok(())
+}
+
+/// What `--owners` and `--privileges` ask for.
+pub fn options(extent: &Extent) -> Options {
+    Options {
+        owners: extent.owners,
+        privileges: extent.privileges,
+    }
 }
 
 /// Write `text` to `path` through a temporary file beside it, so a failure leaves the old

@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-use super::migrate_diff;
 use crate::cli::{MigrateAction, MigrateArgs, UpArgs};
 use crate::context::RunContext;
 use crate::db::run_lock;
@@ -41,7 +40,7 @@ pub async fn run(ctx: &RunContext, args: &MigrateArgs) -> Result<()> {
         Some(MigrateAction::New {
             name, diff: false, ..
         }) => {
-            let path = new(&dir, name, migrate::file::TEMPLATE)?;
+            let path = migrate::file::create(&dir, name, migrate::file::TEMPLATE)?;
             ui::raw(format!("{}\n", path.display()).as_bytes())
         }
         Some(MigrateAction::New {
@@ -51,12 +50,12 @@ pub async fn run(ctx: &RunContext, args: &MigrateArgs) -> Result<()> {
             to,
             scratch_url,
         }) => {
-            let sources = migrate_diff::Sources {
+            let sources = super::migrate_diff::Sources {
                 from: from.as_deref(),
                 to: to.as_deref(),
                 scratch_url: scratch_url.as_deref(),
             };
-            migrate_diff::new(ctx, &dir, name, sources).await
+            super::migrate_diff::new(ctx, &dir, name, sources).await
         }
         Some(MigrateAction::Down { steps, up: up_args }) => {
             down(ctx, &dir, *steps, up_args, false).await
@@ -73,52 +72,6 @@ pub async fn run(ctx: &RunContext, args: &MigrateArgs) -> Result<()> {
             import_legacy(ctx, &legacy, &dir, *dry_run).await
         }
     }
-}
-
-/// Write migration `name` holding `text` under the next free version; its path.
-pub fn new(dir: &std::path::Path, name: &str, text: &str) -> Result<std::path::PathBuf> {
-    // A file name is at most 255 bytes: the 14-digit version, `_`, the name and `.sql`.
-    const MAX_NAME: usize = 255 - 14 - 1 - 4;
-    if name.len() > MAX_NAME {
-        return Err(Fail::new(
-            Exit::Usage,
-            format!(
-                "a migration name of {} characters is too long: file names hold {MAX_NAME} after the version",
-                name.len()
-            ),
-        )
-        .hint("say it shorter: `cruddur-db migrate new add_users_bio`")
-        .into());
-    }
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(Fail::new(
-            Exit::Usage,
-            format!("{name:?} is not a migration name: use letters, digits and _"),
-        )
-        .hint("for example `cruddur-db migrate new add_users_bio`")
-        .into());
-    }
-    std::fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
-    // Versions are seconds: a second migration made in the same second as (or before) the
-    // newest one takes the next second, so every version stays unique and in order.
-    let newest = migrate::discover(dir)?
-        .iter()
-        .filter_map(|m| m.version.parse::<u64>().ok())
-        .max();
-    let mut version = crate::clock::utc_version(crate::clock::now_secs());
-    let mut later = crate::clock::now_secs();
-    while newest.is_some_and(|newest| version.parse::<u64>().is_ok_and(|v| v <= newest)) {
-        later += 1;
-        version = crate::clock::utc_version(later);
-    }
-    let path = dir.join(format!("{version}_{name}.sql"));
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
-        .with_context(|| format!("could not write {}", path.display()))?;
-    Ok(path)
 }
 
 /// The target, a session on it, and the migrate lock held on a session of its own for the

@@ -11,6 +11,8 @@ use super::diff::{read, usage};
 use super::load::SCHEMA_FILE;
 use crate::context::RunContext;
 use crate::error::{Exit, Fail};
+use crate::migrate::file::create;
+use crate::schema::Options;
 use crate::schema::diff::diff;
 use crate::schema::source::Source;
 use crate::ui;
@@ -34,7 +36,7 @@ pub async fn new(ctx: &RunContext, dir: &Path, name: &str, sources: Sources<'_>)
     };
     let a = read(ctx, &from, sources.scratch_url).await?;
     let b = read(ctx, &to, sources.scratch_url).await?;
-    let up = diff(&a, &b);
+    let up = diff(&a, &b, Options::default());
     if up.is_empty() {
         return Err(Fail::new(
             Exit::Failure,
@@ -43,7 +45,7 @@ pub async fn new(ctx: &RunContext, dir: &Path, name: &str, sources: Sources<'_>)
         .hint("edit sql/schema.sql first, or write the migration by hand with `cruddur-db migrate new NAME`")
         .into());
     }
-    let down = diff(&b, &a);
+    let down = diff(&b, &a, Options::default());
     for (_, line) in up.summary() {
         ui::change(&line);
     }
@@ -52,23 +54,22 @@ pub async fn new(ctx: &RunContext, dir: &Path, name: &str, sources: Sources<'_>)
     let mut written = Vec::new();
     if !up_sql.is_empty() || !down_sql.is_empty() {
         let text = format!("-- migrate:up\n{up_sql}\n-- migrate:down\n{down_sql}");
-        written.push(super::migrate::new(dir, name, &text)?);
+        written.push(create(dir, name, &text)?);
     }
     if !up_concurrent.is_empty() || !down_concurrent.is_empty() {
         let text = format!(
             "-- migrate:up transaction:false\n{up_concurrent}\n-- migrate:down transaction:false\n{down_concurrent}"
         );
-        written.push(super::migrate::new(
-            dir,
-            &format!("{name}_concurrently"),
-            &text,
-        )?);
+        written.push(create(dir, &format!("{name}_concurrently"), &text)?);
     }
     let listing: String = written
         .iter()
         .map(|p| format!("{}\n", p.display()))
         .collect();
     ui::raw(listing.as_bytes())?;
+    if !up.backfills.is_empty() {
+        return Err(super::diff::incomplete(&up.backfills).into());
+    }
     if up.steps.iter().any(|s| s.data_loss.is_some()) {
         ui::warn(
             "it loses data (see the DATA LOSS lines): `migrate` refuses it until you review it and annotate each such statement",

@@ -265,6 +265,52 @@ fn invalid(path: &Path, line: u64, what: &str) -> anyhow::Error {
 /// The text of a new migration.
 pub const TEMPLATE: &str = "-- migrate:up\n\n\n-- migrate:down\n\n";
 
+/// Write migration `name` holding `text` under the next free version; its path.
+pub fn create(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
+    // A file name is at most 255 bytes: the 14-digit version, `_`, the name and `.sql`.
+    const MAX_NAME: usize = 255 - 14 - 1 - 4;
+    if name.len() > MAX_NAME {
+        return Err(Fail::new(
+            Exit::Usage,
+            format!(
+                "a migration name of {} characters is too long: file names hold {MAX_NAME} after the version",
+                name.len()
+            ),
+        )
+        .hint("say it shorter: `cruddur-db migrate new add_users_bio`")
+        .into());
+    }
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(Fail::new(
+            Exit::Usage,
+            format!("{name:?} is not a migration name: use letters, digits and _"),
+        )
+        .hint("for example `cruddur-db migrate new add_users_bio`")
+        .into());
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
+    // Versions are seconds: a second migration made in the same second as (or before) the
+    // newest one takes the next second, so every version stays unique and in order.
+    let newest = discover(dir)?
+        .iter()
+        .filter_map(|m| m.version.parse::<u64>().ok())
+        .max();
+    let mut version = crate::clock::utc_version(crate::clock::now_secs());
+    let mut later = crate::clock::now_secs();
+    while newest.is_some_and(|newest| version.parse::<u64>().is_ok_and(|v| v <= newest)) {
+        later += 1;
+        version = crate::clock::utc_version(later);
+    }
+    let path = dir.join(format!("{version}_{name}.sql"));
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
+        .with_context(|| format!("could not write {}", path.display()))?;
+    Ok(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,10 @@ pub struct Edges {
     /// A part the catalogs keep apart and the object it belongs to (a column default and
     /// its table, a view's rule and the view, an extension's member and the extension).
     pub parts: Vec<(Address, Address)>,
+    /// A column default or generated expression: its table, its column, what it uses.
+    pub column_uses: Vec<(Address, String, Address)>,
+    /// What reads a column: the reader, the table, the column.
+    pub column_readers: Vec<(Address, Address, String)>,
 }
 
 /// Put `schema.objects` in dependency order and record the dependencies between them.
@@ -40,41 +44,78 @@ pub fn sort(schema: &mut Schema, edges: &Edges) {
         .filter(|(_, o)| o.address.0 != 0)
         .map(|(i, o)| (o.address, i))
         .collect();
-    let owner_of: HashMap<u32, usize> = objects
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.kind == Kind::SequenceOwner)
-        .map(|(i, o)| (o.address.1, i))
-        .collect();
     let mut depends: BTreeSet<(usize, usize)> = BTreeSet::new();
     for &(dependent, referenced, automatic) in &edges.depends {
         let (Some(&d), Some(&r)) = (at.get(&whole(dependent)), at.get(&whole(referenced))) else {
             continue;
         };
-        if d == r {
-            continue;
-        }
         // A sequence OWNED BY a column would come after the table whose default calls it:
-        // the ownership is a step of its own, after both.
-        if automatic && objects[d].kind == Kind::Sequence && objects[r].kind == Kind::Table {
-            if let Some(&owner) = owner_of.get(&objects[d].address.1) {
-                depends.insert((owner, r));
-            }
-            continue;
+        // the ownership is an object of its own, after both.
+        let owned_sequence =
+            automatic && objects[d].kind == Kind::Sequence && objects[r].kind == Kind::Table;
+        if d != r && !owned_sequence {
+            depends.insert((d, r));
         }
-        depends.insert((d, r));
     }
-    // The ownership also follows its sequence, whose name it has.
-    for &owner in owner_of.values() {
-        if let Some(sequence) = schema.find(Kind::Sequence, &objects[owner].name) {
-            depends.insert((owner, sequence));
+    // What a family knows to come after something else (an ownership after its sequence and
+    // table, a replica identity after its index).
+    for (d, object) in objects.iter().enumerate() {
+        for needed in &object.needs {
+            if let Some(&r) = at.get(&whole(*needed))
+                && r != d
+            {
+                depends.insert((d, r));
+            }
         }
     }
 
+    let order = topological(schema, &depends);
+    let mut position = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        position[old] = new;
+    }
+    let column_uses: Vec<(usize, String, usize)> = edges
+        .column_uses
+        .iter()
+        .filter_map(|(table, column, used)| {
+            let t = *at.get(table)?;
+            let u = *at.get(&whole(*used))?;
+            (t != u).then(|| (position[t], column.clone(), position[u]))
+        })
+        .collect();
+    let column_readers: Vec<(usize, usize, String)> = edges
+        .column_readers
+        .iter()
+        .filter_map(|(reader, table, column)| {
+            let r = *at.get(&whole(*reader))?;
+            let t = *at.get(table)?;
+            (r != t).then(|| (position[r], position[t], column.clone()))
+        })
+        .collect();
+    let mut old: Vec<Option<super::Object>> = std::mem::take(&mut schema.objects)
+        .into_iter()
+        .map(Some)
+        .collect();
+    schema.objects = order
+        .iter()
+        .map(|&i| old[i].take().expect("placed once"))
+        .collect();
+    schema.depends = depends
+        .into_iter()
+        .map(|(d, r)| (position[d], position[r]))
+        .collect();
+    schema.column_uses = column_uses;
+    schema.column_readers = column_readers;
+}
+
+/// Positions of `schema.objects` in an order where every object comes after those it
+/// depends on, by kind and name where the order is free.
+fn topological(schema: &Schema, depends: &BTreeSet<(usize, usize)>) -> Vec<usize> {
+    let objects = &schema.objects;
     let count = objects.len();
     let mut waiting_on = vec![0usize; count];
     let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for &(d, r) in &depends {
+    for &(d, r) in depends {
         waiting_on[d] += 1;
         dependents[r].push(d);
     }
@@ -111,20 +152,5 @@ pub fn sort(schema: &mut Schema, edges: &Edges) {
             None => break,
         }
     }
-    let mut position = vec![0; count];
-    for (new, &old) in order.iter().enumerate() {
-        position[old] = new;
-    }
-    let mut old: Vec<Option<super::Object>> = std::mem::take(&mut schema.objects)
-        .into_iter()
-        .map(Some)
-        .collect();
-    schema.objects = order
-        .iter()
-        .map(|&i| old[i].take().expect("placed once"))
-        .collect();
-    schema.depends = depends
-        .into_iter()
-        .map(|(d, r)| (position[d], position[r]))
-        .collect();
+    order
 }

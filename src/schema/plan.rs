@@ -30,9 +30,16 @@ pub struct Step {
     pub transaction: bool,
 }
 
+/// The marker a plan leaves where only the user can say what the rows hold; `migrate lint`
+/// refuses a migration that still has one.
+pub const BACKFILL: &str = "-- TODO backfill";
+
 #[derive(Debug, Default, Serialize)]
 pub struct Plan {
     pub steps: Vec<Step>,
+    /// `table.column`s added `NOT NULL` without a default to a table that holds rows: the plan
+    /// cannot apply until the user writes their values at the `-- TODO backfill` line.
+    pub backfills: Vec<String>,
 }
 
 impl Plan {
@@ -61,13 +68,18 @@ impl Plan {
         (write(true), write(false))
     }
 
-    /// The SQL as one text: the part without a transaction comes last, headed by why.
+    /// The SQL as one script to run with psql: the transactional part inside `BEGIN` and
+    /// `COMMIT` (so that a failure leaves the database as it was), then the part that cannot
+    /// run in a transaction, headed by why.
     pub fn script(&self) -> String {
         let (transactional, concurrent) = self.sql();
-        if concurrent.is_empty() {
-            return transactional;
+        let mut out = String::new();
+        if !transactional.is_empty() {
+            out = format!("BEGIN;\n\n{transactional}\nCOMMIT;\n");
         }
-        let mut out = transactional;
+        if concurrent.is_empty() {
+            return out;
+        }
         if !out.is_empty() {
             out.push('\n');
         }

@@ -1,0 +1,129 @@
+//! Constraints (primary keys, unique, check, exclusion, foreign keys), indexes, and extended
+//! statistics objects: what belongs to a table besides its columns. A change makes them anew;
+//! on a table that holds rows, `diff` builds an index concurrently and adds a constraint
+//! `NOT VALID` before validating it.
+
+use anyhow::Result;
+
+use super::catalog::{Reader, USER_NAMESPACE, catalogs, not_extension_member};
+use super::{Kind, Object, Schema};
+
+pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
+    constraints(r, schema).await?;
+    indexes(r, schema).await?;
+    statistics(r, schema).await
+}
+
+async fn constraints(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
+    // Constraints a partition or child inherits are its parent's; NOT NULL is the column's
+    // (PostgreSQL 18 also lists it here, as contype 'n').
+    let sql = format!(
+        "SELECT con.oid, con.conrelid::pg_catalog.regclass::text, pg_catalog.quote_ident(con.conname), con.contype::text,
+                pg_catalog.pg_get_constraintdef(con.oid), pg_catalog.obj_description(con.oid, 'pg_constraint')
+           FROM pg_catalog.pg_constraint con
+           JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+          WHERE con.contype IN ('p', 'u', 'c', 'x', 'f') AND con.conislocal AND con.conparentid = 0
+            AND {USER_NAMESPACE} AND {}",
+        not_extension_member("pg_class", "c.oid")
+    );
+    for row in r.query("constraints", &sql).await? {
+        let table: String = row.get(1);
+        let constraint: String = row.get(2);
+        let kind = match row.get::<_, String>(3).as_str() {
+            "f" => Kind::ForeignKey,
+            _ => Kind::Constraint,
+        };
+        let mut object = Object::new(
+            kind,
+            format!("{table}.{constraint}"),
+            format!(
+                "ALTER TABLE {table} ADD CONSTRAINT {constraint} {};",
+                row.get::<_, String>(4)
+            ),
+            format!("ALTER TABLE {table} DROP CONSTRAINT {constraint};"),
+            (catalogs::CONSTRAINT, row.get(0)),
+        )
+        .on(&table);
+        object.target = format!("CONSTRAINT {constraint} ON {table}");
+        object.comments.extend(
+            row.get::<_, Option<String>>(5)
+                .map(|text| (object.target.clone(), text)),
+        );
+        schema.objects.push(object);
+    }
+    Ok(())
+}
+
+async fn indexes(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
+    // Indexes of constraints come with their constraint; those of partitions with the
+    // parent's index.
+    let sql = format!(
+        "SELECT i.indexrelid, pg_catalog.format('%I.%I', n.nspname, ic.relname), i.indrelid::pg_catalog.regclass::text,
+                pg_catalog.pg_get_indexdef(i.indexrelid), pg_catalog.obj_description(i.indexrelid, 'pg_class')
+           FROM pg_catalog.pg_index i
+           JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+           JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace
+          WHERE {USER_NAMESPACE} AND NOT ic.relispartition AND {}
+            AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint con
+                             WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))",
+        not_extension_member("pg_class", "i.indrelid")
+    );
+    for row in r.query("indexes", &sql).await? {
+        let name: String = row.get(1);
+        let table: String = row.get(2);
+        schema.objects.push(
+            Object::new(
+                Kind::Index,
+                name.clone(),
+                // `ON ONLY` builds the partitioned table's index alone: without it the
+                // partitions get theirs too, as they had.
+                format!(
+                    "{};",
+                    row.get::<_, String>(3).replacen(" ON ONLY ", " ON ", 1)
+                ),
+                format!("DROP INDEX {name};"),
+                (catalogs::CLASS, row.get(0)),
+            )
+            .named("INDEX", row.get(4))
+            .on(&table),
+        );
+    }
+    Ok(())
+}
+
+async fn statistics(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
+    let target = match r.version {
+        v if v >= 170000 => "s.stxstattarget::int4",
+        _ => "NULLIF(s.stxstattarget, -1)",
+    };
+    let sql = format!(
+        "SELECT s.oid, pg_catalog.format('%I.%I', n.nspname, s.stxname), s.stxrelid::pg_catalog.regclass::text,
+                pg_catalog.pg_get_statisticsobjdef(s.oid), {target}, pg_catalog.obj_description(s.oid, 'pg_statistic_ext')
+           FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace
+          WHERE {USER_NAMESPACE} AND {}",
+        not_extension_member("pg_statistic_ext", "s.oid")
+    );
+    for row in r.query("statistics objects", &sql).await? {
+        let name: String = row.get(1);
+        let table: String = row.get(2);
+        let mut create = format!("{};", row.get::<_, String>(3));
+        if let Some(target) = row.get::<_, Option<i32>>(4) {
+            create.push_str(&format!(
+                "\nALTER STATISTICS {name} SET STATISTICS {target};"
+            ));
+        }
+        schema.objects.push(
+            Object::new(
+                Kind::Statistics,
+                name.clone(),
+                create,
+                format!("DROP STATISTICS {name};"),
+                (catalogs::STATISTIC_EXT, row.get(0)),
+            )
+            .named("STATISTICS", row.get(5))
+            .on(&table),
+        );
+    }
+    Ok(())
+}
