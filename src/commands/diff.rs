@@ -21,6 +21,9 @@ pub async fn run(ctx: &RunContext, args: &DiffArgs) -> Result<()> {
     let started = Instant::now();
     let options = super::dump::options(&args.extent);
     let (plan, from, to) = compare(ctx, &args.sources, options).await?;
+    if !plan.refusals.is_empty() {
+        return Err(unplannable(&plan.refusals).into());
+    }
     if args.json {
         ui::json(&plan.steps)?;
     } else {
@@ -63,6 +66,15 @@ pub async fn compare(
     let a = read(ctx, &from, sources.scratch_url.as_deref()).await?;
     let b = read(ctx, &to, sources.scratch_url.as_deref()).await?;
     Ok((diff::diff(&a, &b, options), from, to))
+}
+
+/// Changes no plan can make without losing what it must keep.
+pub fn unplannable(refusals: &[String]) -> Fail {
+    Fail::new(
+        Exit::Failure,
+        format!("no plan can make this change safely: {}", refusals.join("; ")),
+    )
+    .hint("make that change by hand (a migration that moves the data first), then run diff again for the rest")
 }
 
 /// A plan that cannot apply until the user writes what the rows of new `NOT NULL` columns hold.

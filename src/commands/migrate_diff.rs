@@ -45,12 +45,27 @@ pub async fn new(ctx: &RunContext, dir: &Path, name: &str, sources: Sources<'_>)
         .hint("edit sql/schema.sql first, or write the migration by hand with `cruddur-db migrate new NAME`")
         .into());
     }
+    if !up.refusals.is_empty() {
+        return Err(super::diff::unplannable(&up.refusals).into());
+    }
     let down = diff(&b, &a, Options::default());
     for (_, line) in up.summary() {
         ui::change(&line);
     }
     let (up_sql, up_concurrent) = up.sql();
-    let (down_sql, down_concurrent) = down.sql();
+    let (mut down_sql, mut down_concurrent) = down.sql();
+    if !down.refusals.is_empty() {
+        // The way back cannot be planned: the down part says why instead of doing half of it.
+        down_sql = down
+            .refusals
+            .iter()
+            .map(|why| format!("-- cannot be undone by a plan: {why}\n"))
+            .collect();
+        down_concurrent.clear();
+        ui::warn(
+            "its down part cannot be planned (see its comments): write it by hand if you need it",
+        );
+    }
     let mut written = Vec::new();
     if !up_sql.is_empty() || !down_sql.is_empty() {
         let text = format!("-- migrate:up\n{up_sql}\n-- migrate:down\n{down_sql}");

@@ -119,6 +119,8 @@ pub struct Differ<'a> {
     recreate: HashSet<usize>,
     /// Types converted under their columns, by name.
     converting: HashSet<String>,
+    /// Types and collations dropped at the end, once their columns have moved to others.
+    late: Vec<usize>,
     /// Tables whose columns change type: views over them are recreated.
     reshaped: HashSet<usize>,
     /// `(table, column)` whose default the drops removed, to be set again.
@@ -164,6 +166,7 @@ impl<'a> Differ<'a> {
             alters: HashMap::new(),
             recreate: HashSet::new(),
             converting: HashSet::new(),
+            late: Vec::new(),
             reshaped: HashSet::new(),
             cleared_defaults: HashSet::new(),
             dropped_columns: HashSet::new(),
@@ -185,12 +188,41 @@ impl<'a> Differ<'a> {
                 _ => self.create(i),
             }
         }
+        for f in std::mem::take(&mut self.late) {
+            self.drop(f);
+        }
         self.plan
     }
 
     /// Whether enum or domain `name` must become a new type its columns are converted to.
     pub fn converts(&self, name: &str) -> bool {
         self.forced.contains(name)
+    }
+
+    /// Whether type `name` (or the element type of array type `name`) is being converted
+    /// under its columns, which the conversion then gives their new defaults.
+    pub fn converting(&self, name: &str) -> bool {
+        self.converting
+            .contains(name.strip_suffix("[]").unwrap_or(name))
+    }
+
+    /// Whether every value of enum `from` (as `from` has it) is a value of enum `to` (as `to`
+    /// has it).
+    pub fn enum_fits(&self, from: &str, to: &str) -> bool {
+        let labels = |schema: &Schema, name: &str| {
+            schema
+                .objects
+                .iter()
+                .find(|o| o.kind == Kind::Type && o.name == name)
+                .and_then(|o| match &o.detail {
+                    Detail::Enum(labels) => Some(labels.clone()),
+                    _ => None,
+                })
+        };
+        match (labels(self.from, from), labels(self.to, to)) {
+            (Some(a), Some(b)) => a.iter().all(|l| b.contains(l)),
+            _ => false,
+        }
     }
 
     /// The object of `to` of this kind and name.
@@ -342,9 +374,30 @@ impl<'a> Differ<'a> {
         }
         while let Some(r) = queue.pop() {
             for &(d, referenced) in &from.depends {
-                // A table is never recreated for what it uses: its columns change instead.
-                if referenced == r && from.objects[d].kind != Kind::Table && self.recreate.insert(d)
-                {
+                if referenced != r {
+                    continue;
+                }
+                let (dependent, used) = (&from.objects[d], &from.objects[r]);
+                if dependent.kind == Kind::Table {
+                    match used.kind {
+                        // A partition or child goes with its parent.
+                        Kind::Table => {}
+                        // Defaults and generated columns are cleared around the drop.
+                        Kind::Function | Kind::Sequence => continue,
+                        // A column whose type or collation would go with it: no plan keeps
+                        // the table's rows, and none that loses them is made silently.
+                        _ => {
+                            self.plan.refusals.push(format!(
+                                "{} {} cannot change in place, and table {} uses it",
+                                used.kind.label(),
+                                used.name,
+                                dependent.name
+                            ));
+                            continue;
+                        }
+                    }
+                }
+                if self.recreate.insert(d) {
                     queue.push(d);
                 }
             }
@@ -401,34 +454,57 @@ impl<'a> Differ<'a> {
             {
                 continue;
             }
-            self.clear_column_uses(f);
-            let concurrently =
-                object.kind == Kind::Index && object.table.is_some() && !self.blocks_a_drop(f);
-            let (sql, transaction) = match concurrently {
-                true => (
-                    format!("DROP INDEX CONCURRENTLY IF EXISTS {};", object.name),
-                    false,
-                ),
-                false => (object.drop.clone(), true),
-            };
-            let data_loss = match object.kind {
-                Kind::Table => Some(format!("drops table {} and every row in it", object.name)),
-                Kind::Sequence => Some(format!(
-                    "drops sequence {} and its current value",
-                    object.name
-                )),
-                _ => None,
-            };
-            self.step(Step {
-                kind: object.kind,
-                name: object.name.clone(),
-                object: object.kind.label(),
-                change: Change::Drop,
-                sql: vec![sql],
-                data_loss,
-                transaction,
-            });
+            // A type (or collation) a kept column moves away from goes once it has moved.
+            if matches!(object.kind, Kind::Type | Kind::Domain | Kind::Collation)
+                && self.used_by_kept_table(f)
+            {
+                self.late.push(f);
+                continue;
+            }
+            self.drop(f);
         }
+    }
+
+    /// Whether a table that stays has a column of type (or collation) `f`.
+    fn used_by_kept_table(&self, f: usize) -> bool {
+        self.from.depends.iter().any(|&(d, r)| {
+            let table = &self.from.objects[d];
+            r == f && table.kind == Kind::Table && self.kept(Kind::Table, &table.name)
+        })
+    }
+
+    /// Drop object `f` of `from` (the column defaults that use it first), saying when that
+    /// loses data.
+    fn drop(&mut self, f: usize) {
+        self.clear_column_uses(f);
+        let from = self.from;
+        let object = &from.objects[f];
+        let concurrently =
+            object.kind == Kind::Index && object.table.is_some() && !self.blocks_a_drop(f);
+        let (sql, transaction) = match concurrently {
+            true => (
+                format!("DROP INDEX CONCURRENTLY IF EXISTS {};", object.name),
+                false,
+            ),
+            false => (object.drop.clone(), true),
+        };
+        let data_loss = match object.kind {
+            Kind::Table => Some(format!("drops table {} and every row in it", object.name)),
+            Kind::Sequence => Some(format!(
+                "drops sequence {} and its current value",
+                object.name
+            )),
+            _ => None,
+        };
+        self.step(Step {
+            kind: object.kind,
+            name: object.name.clone(),
+            object: object.kind.label(),
+            change: Change::Drop,
+            sql: vec![sql],
+            data_loss,
+            transaction,
+        });
     }
 
     /// Whether index `f` uses something the transaction drops or converts, so that it must

@@ -196,9 +196,7 @@ pub enum Detail {
         returns: Option<String>,
         arguments: String,
     },
-    Extension {
-        version: String,
-    },
+    Extension(namespaces::Extension),
     Sequence(sequences::Options),
     Publication(publications::Publication),
 }

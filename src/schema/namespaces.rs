@@ -49,31 +49,50 @@ async fn extensions(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     let rows = r
         .query(
             "extensions",
-            "SELECT e.oid, pg_catalog.quote_ident(e.extname), pg_catalog.quote_ident(n.nspname), e.extversion
+            "SELECT e.oid, pg_catalog.quote_ident(e.extname), pg_catalog.quote_ident(n.nspname), e.extversion,
+                    e.extrelocatable,
+                    ARRAY(SELECT p.target FROM pg_catalog.pg_extension_update_paths(e.extname) p
+                           WHERE p.source = e.extversion AND p.path IS NOT NULL ORDER BY 1)
                FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
               WHERE e.extname <> 'plpgsql'",
         )
         .await?;
     for row in rows {
         let name: String = row.get(1);
-        let namespace: String = row.get(2);
-        let version: String = row.get(3);
+        let extension = Extension {
+            schema: row.get(2),
+            version: row.get(3),
+            relocatable: row.get(4),
+            reachable: row.get(5),
+        };
         // Its comment is the one its script sets: not written, as pg_dump's is redundant.
         let mut object = Object::new(
             Kind::Extension,
             name.clone(),
             format!(
-                "CREATE EXTENSION IF NOT EXISTS {name} WITH SCHEMA {namespace} VERSION {};",
-                postgres_protocol::escape::escape_literal(&version)
+                "CREATE EXTENSION IF NOT EXISTS {name} WITH SCHEMA {} VERSION {};",
+                extension.schema,
+                literal(&extension.version)
             ),
             format!("DROP EXTENSION {name};"),
             (catalogs::EXTENSION, row.get(0)),
         )
-        .with(Detail::Extension { version });
+        .with(Detail::Extension(extension));
         object.target = format!("EXTENSION {name}");
         schema.objects.push(object);
     }
     Ok(())
+}
+
+/// An installed extension: where, at which version, and where it may go from there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extension {
+    pub schema: String,
+    pub version: String,
+    /// Whether `ALTER EXTENSION ... SET SCHEMA` may move it.
+    pub relocatable: bool,
+    /// The versions its update scripts reach from this one, on this server.
+    pub reachable: Vec<String>,
 }
 
 async fn collations(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
@@ -144,27 +163,34 @@ async fn collations(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
 }
 
 /// A schema changes only in what every object has (comment, owner, privileges); an extension
-/// is updated to its new version in place; a collation is made again.
+/// is updated to its new version and moved to its new schema in place, when its scripts allow;
+/// a collation is made again.
 pub fn alter(old: &Object, new: &Object) -> Alter {
-    match new.kind {
-        Kind::Schema => Alter::Steps(Vec::new()),
-        Kind::Extension => {
-            let (Detail::Extension { version: a }, Detail::Extension { version: b }) =
-                (&old.detail, &new.detail)
-            else {
-                return Alter::Recreate;
-            };
-            let same_place = old.create.replace(&format!("VERSION {}", literal(a)), "")
-                == new.create.replace(&format!("VERSION {}", literal(b)), "");
-            if !same_place {
-                return Alter::Recreate;
+    match (&old.detail, &new.detail) {
+        (Detail::Extension(was), Detail::Extension(now)) => {
+            let mut sql = Vec::new();
+            if was.schema != now.schema {
+                if !was.relocatable {
+                    return Alter::Recreate;
+                }
+                sql.push(format!(
+                    "ALTER EXTENSION {} SET SCHEMA {};",
+                    new.name, now.schema
+                ));
             }
-            Alter::Steps(vec![format!(
-                "ALTER EXTENSION {} UPDATE TO {};",
-                new.name,
-                literal(b)
-            )])
+            if was.version != now.version {
+                if !was.reachable.contains(&now.version) {
+                    return Alter::Recreate;
+                }
+                sql.push(format!(
+                    "ALTER EXTENSION {} UPDATE TO {};",
+                    new.name,
+                    literal(&now.version)
+                ));
+            }
+            Alter::Steps(sql)
         }
+        _ if new.kind == Kind::Schema => Alter::Steps(Vec::new()),
         _ => Alter::Recreate,
     }
 }

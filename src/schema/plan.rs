@@ -40,6 +40,9 @@ pub struct Plan {
     /// `table.column`s added `NOT NULL` without a default to a table that holds rows: the plan
     /// cannot apply until the user writes their values at the `-- TODO backfill` line.
     pub backfills: Vec<String>,
+    /// Changes no plan can make without losing what it must keep (an extension a table's
+    /// column uses that cannot be updated to the new version): said, never planned.
+    pub refusals: Vec<String>,
 }
 
 impl Plan {

@@ -303,15 +303,17 @@ fn column_settings(table: &str, column: &Column, was: Option<&Column>) -> Vec<St
         )
     };
     let mut sql = Vec::new();
-    if let (None, false, Some(parent)) = (was, column.local, &column.inherited) {
-        // An inherited column is created as its parent's: what the table changed is set here.
-        if column.default != parent.default {
-            sql.push(alter(match &column.default {
-                Some(default) => format!("SET DEFAULT {default}"),
-                None => "DROP DEFAULT".to_string(),
-            }));
+    if let (None, Some(parent)) = (was, &column.inherited) {
+        // An inherited column is created as its parent's (a column the table declares too
+        // takes its own default, or else the parent's): what the table changed is set here.
+        match (&column.default, column.local) {
+            (None, _) if parent.default.is_some() => sql.push(alter("DROP DEFAULT".to_string())),
+            (Some(default), false) if column.default != parent.default => {
+                sql.push(alter(format!("SET DEFAULT {default}")))
+            }
+            _ => {}
         }
-        if column.not_null && !parent.not_null {
+        if column.not_null && !parent.not_null && !column.local {
             sql.push(alter("SET NOT NULL".to_string()));
         }
     }
@@ -644,7 +646,9 @@ fn column_change(d: &mut Differ, table: &str, column: &Column) {
         if let Some(default) = &column.default {
             sql.push(alter(&format!("SET DEFAULT {default}")));
         }
-        if !widens(&was.data_type, &column.data_type) {
+        if !widens(&was.data_type, &column.data_type)
+            && !d.enum_fits(&was.data_type, &column.data_type)
+        {
             data_loss = Some(format!(
                 "{table}.{name} changes from {} to {}: values that do not fit fail or are cut",
                 was.data_type, column.data_type
@@ -652,6 +656,7 @@ fn column_change(d: &mut Differ, table: &str, column: &Column) {
         }
     } else if (was.default != column.default || d.cleared_defaults.contains(&key))
         && column.identity.is_none()
+        && !d.converting(&column.data_type)
     {
         match &column.default {
             Some(default) => sql.push(alter(&format!("SET DEFAULT {default}"))),

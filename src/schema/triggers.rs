@@ -157,7 +157,7 @@ async fn policies(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
 async fn event_triggers(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     let sql = format!(
         "SELECT e.oid, pg_catalog.quote_ident(e.evtname), e.evtevent, e.evtfoid::pg_catalog.regproc::text,
-                (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(tag), ', ' ORDER BY tag) FROM pg_catalog.unnest(e.evttags) tag),
+                (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(tag), ', ' ORDER BY n) FROM pg_catalog.unnest(e.evttags) WITH ORDINALITY t(tag, n)),
                 e.evtenabled::text, pg_catalog.obj_description(e.oid, 'pg_event_trigger')
            FROM pg_catalog.pg_event_trigger e WHERE {}",
         not_extension_member("pg_event_trigger", "e.oid")

@@ -194,8 +194,12 @@ pub fn alter(d: &Differ, old: &Object, new: &Object) -> Alter {
     match (&old.detail, &new.detail) {
         (Detail::Enum(was), Detail::Enum(now)) => enum_change(d, new, was, now),
         (Detail::Domain(was), Detail::Domain(now)) => domain_change(d, new, was, now),
-        (Detail::Composite(was), Detail::Composite(now)) => composite_change(new, was, now),
-        _ => Alter::Recreate,
+        (Detail::Composite(was), Detail::Composite(now)) => composite_change(d, new, was, now),
+        // A range, or a type that becomes another kind of type: converted through text.
+        _ => Alter::Convert {
+            sql: convert(d, new, "{column}::text"),
+            data_loss: None,
+        },
     }
 }
 
@@ -309,8 +313,13 @@ fn domain_change(d: &Differ, new: &Object, was: &Domain, now: &Domain) -> Alter 
 }
 
 /// Attributes are added and dropped in place (with the tables typed by it); one that changes
-/// type makes the type new.
-fn composite_change(new: &Object, was: &[(String, String)], now: &[(String, String)]) -> Alter {
+/// type makes a new type, its columns converted through text.
+fn composite_change(
+    d: &Differ,
+    new: &Object,
+    was: &[(String, String)],
+    now: &[(String, String)],
+) -> Alter {
     let mut sql = Vec::new();
     for (attribute, kind) in was {
         match now.iter().find(|(n, _)| n == attribute) {
@@ -318,7 +327,15 @@ fn composite_change(new: &Object, was: &[(String, String)], now: &[(String, Stri
                 "ALTER TYPE {} DROP ATTRIBUTE {attribute} CASCADE;",
                 new.name
             )),
-            Some((_, k)) if k != kind => return Alter::Recreate,
+            Some((_, k)) if k != kind => {
+                return Alter::Convert {
+                    sql: convert(d, new, "{column}::text"),
+                    data_loss: Some(format!(
+                        "{}.{attribute} changes from {kind} to {k}: values that do not convert fail",
+                        new.name
+                    )),
+                };
+            }
             Some(_) => {}
         }
     }
