@@ -95,7 +95,8 @@ async fn indexes(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
 async fn statistics(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     let target = match r.version {
         v if v >= 170000 => "s.stxstattarget::int4",
-        _ => "NULLIF(s.stxstattarget, -1)",
+        v if v >= 130000 => "NULLIF(s.stxstattarget, -1)",
+        _ => "NULL::int4",
     };
     let sql = format!(
         "SELECT s.oid, pg_catalog.format('%I.%I', n.nspname, s.stxname), s.stxrelid::pg_catalog.regclass::text,

@@ -65,11 +65,13 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
             .filter(|(column, _)| row.get::<_, bool>(*column))
             .map(|(_, what)| what)
             .collect();
-        let options = format!(
-            "publish = '{}', publish_via_partition_root = {}",
-            publish.join(", "),
-            row.get::<_, bool>(7)
-        );
+        let mut options = format!("publish = '{}'", publish.join(", "));
+        if r.version >= 130000 {
+            options.push_str(&format!(
+                ", publish_via_partition_root = {}",
+                row.get::<_, bool>(7)
+            ));
+        }
         let mut listed: Vec<(String, String)> = members
             .iter()
             .filter(|m| m.get::<_, u32>(0) == oid)

@@ -1,5 +1,6 @@
 //! The schema of a database as the catalogs describe it, for tests that compare two: written
-//! as catalog queries, independent of the code under test.
+//! as catalog queries, or as `pg_dump --schema-only` writes it, independent of the code under
+//! test.
 
 use super::TestDb;
 
@@ -39,4 +40,34 @@ SELECT string_agg(line, E'\n' ORDER BY line) FROM (
 /// The schema facts of `db`, one sorted line each.
 pub fn schema_facts(db: &TestDb) -> String {
     db.query(SCHEMA)
+}
+
+/// `pg_dump --schema-only` of `db` (with owners and privileges when `owners_and_privileges`),
+/// normalized so that two databases with the same schema give the same text: comments and
+/// pg_dump's session settings dropped, one paragraph per object, paragraphs sorted. `None`
+/// when no pg_dump as new as the server is at hand.
+pub fn pg_dump_schema(db: &TestDb, owners_and_privileges: bool) -> Option<String> {
+    let mut args = vec!["--schema-only"];
+    if !owners_and_privileges {
+        args.extend(["--no-owner", "--no-privileges"]);
+    }
+    let text = db.cluster.pg_dump_with(&db.name, &args)?;
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|line| {
+            !line.starts_with("--")
+                && !line.starts_with("\\restrict")
+                && !line.starts_with("\\unrestrict")
+                && !line.starts_with("SET ")
+                && !line.starts_with("SELECT pg_catalog.set_config(")
+        })
+        .collect();
+    let joined = kept.join("\n");
+    let mut paragraphs: Vec<&str> = joined
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    paragraphs.sort_unstable();
+    Some(paragraphs.join("\n\n"))
 }

@@ -332,6 +332,11 @@ impl Cluster {
     /// `pg_dump` of `database` as a plain SQL file, or `None` when the only pg_dump at hand is
     /// older than the server (pg_dump refuses to dump a newer server).
     pub fn pg_dump(&self, database: &str) -> Option<String> {
+        self.pg_dump_with(database, &[])
+    }
+
+    /// `pg_dump ARGS database`, as [`Cluster::pg_dump`].
+    pub fn pg_dump_with(&self, database: &str, args: &[&str]) -> Option<String> {
         let version = Command::new(self.client_program("pg_dump"))
             .arg("--version")
             .output()
@@ -345,6 +350,7 @@ impl Cluster {
         }
         let output = self
             .client("pg_dump")
+            .args(args)
             .arg(database)
             .output()
             .expect("run pg_dump");

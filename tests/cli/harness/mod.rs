@@ -9,7 +9,7 @@ mod cluster;
 mod databases;
 mod servers;
 
-pub use self::catalog::schema_facts;
+pub use self::catalog::{pg_dump_schema, schema_facts};
 use self::certificates::*;
 pub use self::cleanup::kill_at_exit;
 use self::cleanup::*;
