@@ -17,6 +17,10 @@ use crate::ui;
 /// The comment that accepts a finding on the statement it sits on or precedes.
 pub const ALLOW: &str = "cruddur-db:allow";
 
+/// The line a generated plan leaves where only the user can say what the rows hold: a
+/// migration that still has one is refused.
+pub const BACKFILL: &str = "-- TODO backfill";
+
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -167,6 +171,25 @@ pub fn sql(file: &Path, text: &str, first_line: u64, transaction: bool) -> Vec<F
                 annotation.text
             ),
         ));
+    }
+    for (offset, _) in text.match_indices(BACKFILL) {
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        if !text[line_start..offset].trim().is_empty() {
+            continue;
+        }
+        let mut finding = index.at(
+            file,
+            offset,
+            BACKFILL.len(),
+            "backfill",
+            "a column becomes NOT NULL below, and the rows already there have no value for it yet"
+                .to_string(),
+        );
+        finding.help = Some(
+            "replace this line with the UPDATE that gives them one (the line names the column)"
+                .to_string(),
+        );
+        findings.push(finding);
     }
     // One finding per statement that does not parse: the errors after the first are echoes.
     let mut unparsed = std::collections::HashSet::new();
@@ -552,6 +575,14 @@ mod tests {
     fn a_set_not_null_on_an_existing_column_is_dangerous() {
         let findings = lint("ALTER TABLE users ALTER COLUMN handle SET NOT NULL;\n");
         assert!(findings.iter().any(|f| f.blocks()), "{findings:?}");
+    }
+
+    #[test]
+    fn a_backfill_left_to_write_blocks_at_its_line() {
+        let findings = lint(
+            "ALTER TABLE t ADD COLUMN c text;\n-- TODO backfill public.t.c on the rows already there\nSELECT 1;\n",
+        );
+        assert_eq!(rules(&findings), [("backfill", 3, true)]);
     }
 
     #[test]

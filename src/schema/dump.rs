@@ -72,7 +72,8 @@ pub async fn data(client: &Client, tables: &[String]) -> Result<String> {
                            FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
                           WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
                             AND d.refobjid = c.oid AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')),
-                        (SELECT array_agg(a.inhparent::regclass::text) FROM pg_inherits a WHERE a.inhrelid = c.oid)
+                        (SELECT array_agg(format('%I.%I', p.relnamespace::regnamespace::text, p.relname))
+                           FROM pg_inherits a JOIN pg_class p ON p.oid = a.inhparent WHERE a.inhrelid = c.oid)
                    FROM pg_class c WHERE c.oid = to_regclass($1) AND c.relkind IN ('r', 'p')",
                 &[table],
             )

@@ -30,9 +30,7 @@ pub struct Step {
     pub transaction: bool,
 }
 
-/// The marker a plan leaves where only the user can say what the rows hold; `migrate lint`
-/// refuses a migration that still has one.
-pub const BACKFILL: &str = "-- TODO backfill";
+pub use crate::migrate::lint::BACKFILL;
 
 #[derive(Debug, Default, Serialize)]
 pub struct Plan {

@@ -28,6 +28,7 @@ mod rds;
 mod rebuild;
 mod running;
 mod schema_code;
+mod schema_plans;
 mod secrets;
 mod sessions;
 mod setup;
