@@ -274,6 +274,11 @@ pub struct InspectArgs {
     /// How long each report's query may run before it is cancelled
     #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
+
+    /// Health summary: an unused index smaller than this (or on a table of fewer than 1,000
+    /// rows) is not a finding
+    #[arg(long, value_name = "BYTES", default_value_t = 1024 * 1024, value_parser = clap::value_parser!(i64).range(0..))]
+    pub min_bytes: i64,
 }
 
 /// The reports of `inspect`, by family.

@@ -37,7 +37,7 @@ pub async fn run(ctx: &RunContext, args: &InspectArgs) -> Result<()> {
             &facts,
             timeout,
             &database,
-            args.json,
+            args,
             started,
         )
         .await;
@@ -60,9 +60,10 @@ pub async fn run(ctx: &RunContext, args: &InspectArgs) -> Result<()> {
 
 /// `inspect --json` without a report. Field names are documented in README.md.
 #[derive(Serialize)]
-struct Summary<'a> {
+struct SummaryJson<'a> {
     database: &'a str,
     findings: &'a [health::Finding],
+    notes: &'a [String],
 }
 
 async fn summary(
@@ -70,32 +71,47 @@ async fn summary(
     facts: &Facts,
     timeout: Duration,
     database: &str,
-    json: bool,
+    args: &InspectArgs,
     started: Instant,
 ) -> Result<()> {
-    let findings = health::findings(client, facts, timeout).await?;
+    let summary = health::findings(client, facts, timeout, args.min_bytes).await;
     ui::done(
         "inspect",
-        format_args!("{} finding(s) on {database}", findings.len()),
+        format_args!("{} finding(s) on {database}", summary.findings.len()),
         started.elapsed(),
     );
-    if json {
-        ui::json(&Summary {
+    for note in &summary.notes {
+        ui::note(note);
+    }
+    if args.json {
+        ui::json(&SummaryJson {
             database,
-            findings: &findings,
+            findings: &summary.findings,
+            notes: &summary.notes,
         })?;
     } else {
-        ui::raw(health::render(&findings).as_bytes())?;
+        ui::raw(health::render(&summary.findings).as_bytes())?;
     }
-    if findings.is_empty() {
-        return Ok(());
+    let failed = summary
+        .notes
+        .iter()
+        .filter(|note| note.contains(" could not run: "))
+        .count();
+    match (summary.findings.len(), failed) {
+        (0, 0) => Ok(()),
+        (0, failed) => Err(Fail::new(
+            Exit::Failure,
+            format!("{failed} report(s) of the summary could not run on {database}"),
+        )
+        .hint("the notes above say why; raise --timeout SECS if they ran out of time")
+        .into()),
+        (found, _) => Err(Fail::new(
+            Exit::Failure,
+            format!("{found} finding(s) on {database} need attention"),
+        )
+        .hint("each finding above comes with the command that fixes it")
+        .into()),
     }
-    Err(Fail::new(
-        Exit::Failure,
-        format!("{} finding(s) on {database} need attention", findings.len()),
-    )
-    .hint("each finding above comes with the command that fixes it")
-    .into())
 }
 
 /// The rows as a table whose last column takes what the terminal has left; sizes read as sizes.

@@ -1,5 +1,7 @@
 //! The health summary: the cheap reports run together, only what needs attention printed,
-//! each finding with a verdict and the command (or migration) that fixes it.
+//! each finding with a verdict and the command (or migration) that fixes it. A report that
+//! cannot run, or a relation another session holds locked, is a note: the rest goes on, so the
+//! summary still says what blocks whom during an incident.
 
 use std::time::Duration;
 
@@ -8,7 +10,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use tokio_postgres::Client;
 
-use super::{Facts, Rows, read_only, shell_quote, sql};
+use super::{Facts, Rows, name, read_only, shell_quote, sql};
 use crate::cli::Report;
 use crate::db::quote_ident;
 
@@ -16,6 +18,8 @@ use crate::db::quote_ident;
 const LONG_RUNNING_SECS: u64 = 60;
 /// Sessions above this share of `max_connections` are a finding.
 const CONNECTIONS_SHARE: f64 = 0.8;
+/// An unused index on a table with fewer rows than this costs too little to be a finding.
+const UNUSED_MIN_ROWS: f64 = 1000.0;
 
 /// Something that needs attention, and how to fix it.
 #[derive(Debug, Serialize)]
@@ -37,42 +41,107 @@ pub struct Fix {
     pub migration: Option<String>,
 }
 
+/// The findings, and what could not be looked at (a report that failed, a locked relation).
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub findings: Vec<Finding>,
+    pub notes: Vec<String>,
+}
+
 /// A check of one report row: the findings it makes.
 type PerRow = fn(&Map<String, Value>) -> Vec<Finding>;
 
-/// Run the cheap reports on `client` and collect their findings.
+/// Run the cheap reports on `client` and collect their findings; unused indexes smaller than
+/// `min_bytes` are not findings.
 pub async fn findings(
     client: &mut Client,
     facts: &Facts,
     timeout: Duration,
-) -> Result<Vec<Finding>> {
+    min_bytes: i64,
+) -> Summary {
     let facts = Facts {
         limit: 100,
         min: LONG_RUNNING_SECS,
         ..*facts
     };
-    let mut report = async |report: Report| read_only(client, &sql(report, &facts), timeout).await;
+    let mut summary = Summary::default();
     // Reports whose rows are findings one by one, in the order they are printed.
-    let per_row: [(Report, PerRow); 7] = [
-        (Report::InvalidIndexes, |row| vec![invalid_index(row)]),
-        (Report::DuplicateIndexes, duplicate_index),
-        (Report::UnusedIndexes, |row| vec![unused_index(row)]),
+    let per_row: [(Report, PerRow); 5] = [
         (Report::MissingFkIndexes, |row| vec![missing_fk_index(row)]),
         (Report::LongRunning, |row| vec![long_running(row)]),
         (Report::VacuumStats, |row| vacuum(row).into_iter().collect()),
         (Report::UnvacuumedXid, |row| {
             wraparound(row).into_iter().collect()
         }),
+        (Report::Blocking, |_| Vec::new()),
     ];
-    let mut found = Vec::new();
-    for (which, check) in per_row {
-        for row in report(which).await?.rows {
-            found.extend(check(&row));
+    let order = [
+        Report::InvalidIndexes,
+        Report::DuplicateIndexes,
+        Report::UnusedIndexes,
+    ]
+    .into_iter()
+    .chain(per_row.iter().map(|(report, _)| *report))
+    .chain([Report::Connections]);
+    for which in order {
+        let rows = match read_only(client, &sql(which, &facts), timeout).await {
+            Ok(rows) => rows,
+            Err(err) => {
+                summary
+                    .notes
+                    .push(format!("{} could not run: {err:#}", name(which)));
+                continue;
+            }
+        };
+        let (checked, locked): (Vec<_>, Vec<_>) = rows
+            .rows
+            .iter()
+            .partition(|row| row.get("locked_by").is_none_or(Value::is_null));
+        for row in locked {
+            let what = ["index", "indexes", "table"]
+                .into_iter()
+                .map(|key| text(row, key))
+                .find(|what| !what.is_empty())
+                .unwrap_or_default();
+            summary.notes.push(format!(
+                "{} {what}: locked by pid {}, not checked",
+                name(which),
+                number(row, "locked_by") as i64
+            ));
+        }
+        match which {
+            Report::InvalidIndexes => {
+                for row in checked {
+                    let finding = invalid_index(client, row, timeout).await;
+                    summary.findings.push(finding);
+                }
+            }
+            Report::DuplicateIndexes => {
+                for row in checked {
+                    duplicate_index(client, row, timeout, &mut summary).await;
+                }
+            }
+            Report::UnusedIndexes => summary.findings.extend(
+                checked
+                    .into_iter()
+                    .filter(|row| {
+                        number(row, "index_bytes") >= min_bytes as f64
+                            && number(row, "table_rows") >= UNUSED_MIN_ROWS
+                    })
+                    .map(unused_index),
+            ),
+            Report::Blocking => summary.findings.extend(blockers(&rows)),
+            Report::Connections => summary.findings.extend(connections(&rows)),
+            _ => {
+                if let Some((_, check)) = per_row.iter().find(|(report, _)| *report == which) {
+                    for row in checked {
+                        summary.findings.extend(check(row));
+                    }
+                }
+            }
         }
     }
-    found.extend(blockers(&report(Report::Blocking).await?));
-    found.extend(connections(&report(Report::Connections).await?));
-    Ok(found)
+    summary
 }
 
 fn text(row: &Map<String, Value>, key: &str) -> String {
@@ -127,17 +196,78 @@ fn concurrently(definition: &str) -> String {
     )
 }
 
-fn invalid_index(row: &Map<String, Value>) -> Finding {
+/// An invalid index: rebuilt concurrently, unless it is unique and the rows hold the duplicate
+/// values that made its build fail (a rebuild would fail the same way): then the fix is the
+/// query that lists them.
+async fn invalid_index(
+    client: &mut Client,
+    row: &Map<String, Value>,
+    timeout: Duration,
+) -> Finding {
     let index = text(row, "index");
-    Finding {
+    let table = text(row, "table");
+    let reindex = statement_fix(&format!("REINDEX INDEX CONCURRENTLY {index}"));
+    let finding = |verdict: String, fix: Fix| Finding {
         kind: "invalid-index",
-        verdict: format!(
-            "invalid index {index} on {}: a failed or cancelled CREATE INDEX CONCURRENTLY left it; every write still updates it, no read uses it",
-            text(row, "table")
-        ),
-        fix: statement_fix(&format!("REINDEX INDEX CONCURRENTLY {index}")),
-        object: index,
+        object: index.clone(),
+        verdict,
+        fix,
+    };
+    let left = format!(
+        "invalid index {index} on {table}: a failed or cancelled CREATE INDEX CONCURRENTLY left it; every write still updates it, no read uses it"
+    );
+    if row.get("unique") != Some(&Value::Bool(true)) {
+        return finding(left, reindex);
     }
+    let listing = match duplicates_query(client, &index, timeout).await {
+        Ok(listing) => listing,
+        Err(err) => {
+            return finding(
+                format!("{left}; its key's duplicates could not be looked for ({err:#})"),
+                reindex,
+            );
+        }
+    };
+    match read_only(client, &format!("{listing} LIMIT 1"), timeout).await {
+        Ok(found) if found.rows.is_empty() => finding(left, reindex),
+        Ok(_) => finding(
+            format!(
+                "{left}; rows of {table} hold the same key twice, which is why it failed: REINDEX would fail the same way. List them with the fix below, make them unique, then run REINDEX INDEX CONCURRENTLY {index}"
+            ),
+            statement_fix(&listing),
+        ),
+        Err(err) => finding(
+            format!(
+                "{left}; whether rows hold the same key twice could not be checked in time ({err:#}): run the fix below before REINDEX INDEX CONCURRENTLY {index}, which fails while they do"
+            ),
+            statement_fix(&listing),
+        ),
+    }
+}
+
+/// The query listing the key values unique index `index` finds twice (NULLs are distinct
+/// unless the index says otherwise, and a partial index looks at its own rows only).
+async fn duplicates_query(client: &mut Client, index: &str, timeout: Duration) -> Result<String> {
+    let sql = format!(
+        "SELECT format('SELECT %s, count(*) FROM ONLY %s%s GROUP BY %s HAVING count(*) > 1',
+                       x.keys, i.indrelid::regclass,
+                       coalesce(' WHERE ' || nullif(concat_ws(' AND ',
+                         CASE WHEN coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::bool, false) THEN NULL ELSE x.not_null END,
+                         '(' || pg_get_expr(i.indpred, i.indrelid) || ')'), ''), ''),
+                       x.keys) AS listing
+           FROM pg_index i,
+                LATERAL (SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true), ', ' ORDER BY k) AS keys,
+                                string_agg(format('(%s) IS NOT NULL', pg_get_indexdef(i.indexrelid, k, true)), ' AND ' ORDER BY k) AS not_null
+                           FROM generate_series(1, i.indnkeyatts) k) x
+          WHERE i.indexrelid = {}::regclass",
+        postgres_protocol::escape::escape_literal(index)
+    );
+    let rows = read_only(client, &sql, timeout).await?;
+    Ok(rows
+        .rows
+        .first()
+        .map(|row| text(row, "listing"))
+        .unwrap_or_default())
 }
 
 fn unused_index(row: &Map<String, Value>) -> Finding {
@@ -161,30 +291,77 @@ fn unused_index(row: &Map<String, Value>) -> Finding {
     }
 }
 
-/// One finding per index of a duplicate group beyond the one kept (a constraint's, a unique
-/// one, else the first by name).
-fn duplicate_index(row: &Map<String, Value>) -> Vec<Finding> {
+/// One finding per index of a duplicate group beyond the one kept (a primary key's, a
+/// constraint's, a unique one, else the first by name), each with its own definition for the
+/// way back. An index a constraint owns is dropped with the constraint, unless a foreign key
+/// uses it: then it is left alone, with a note.
+async fn duplicate_index(
+    client: &mut Client,
+    row: &Map<String, Value>,
+    timeout: Duration,
+    summary: &mut Summary,
+) {
     let keep = text(row, "keep");
-    text(row, "indexes")
+    let table = text(row, "table");
+    for index in text(row, "indexes")
         .split(", ")
         .filter(|index| *index != keep)
-        .map(|index| Finding {
+    {
+        let sql = format!(
+            "SELECT pg_get_indexdef(c.oid) AS definition, quote_ident(con.conname) AS constraint,
+                    pg_get_constraintdef(con.oid) AS constraint_definition,
+                    (SELECT string_agg(f.conname::text, ', ') FROM pg_constraint f
+                      WHERE f.contype = 'f' AND f.conindid = c.oid) AS foreign_keys
+               FROM pg_class c
+               LEFT JOIN pg_constraint con ON con.conindid = c.oid AND con.contype IN ('p', 'u', 'x')
+              WHERE c.oid = {}::regclass",
+            postgres_protocol::escape::escape_literal(index)
+        );
+        let facts = match read_only(client, &sql, timeout).await {
+            Ok(rows) => rows.rows.into_iter().next().unwrap_or_default(),
+            Err(err) => {
+                summary.notes.push(format!(
+                    "duplicate index {index} could not be read: {err:#}"
+                ));
+                continue;
+            }
+        };
+        let foreign_keys = text(&facts, "foreign_keys");
+        if !foreign_keys.is_empty() {
+            summary.notes.push(format!(
+                "{index} on {table} duplicates {keep}, but foreign key(s) {foreign_keys} use it: left alone"
+            ));
+            continue;
+        }
+        let bare = index.rsplit('.').next().unwrap_or(index);
+        let constraint = text(&facts, "constraint");
+        let fix = match constraint.is_empty() {
+            true => migration_fix(
+                &format!("drop_duplicate_idx_{bare}"),
+                &format!("DROP INDEX CONCURRENTLY IF EXISTS {index};"),
+                &concurrently(&text(&facts, "definition")),
+            ),
+            // A constraint's index goes with the constraint, inside a transaction.
+            false => Fix {
+                command: format!(
+                    "cruddur-db migrate new {}",
+                    migration_name(&format!("drop_duplicate_{constraint}"))
+                ),
+                migration: Some(format!(
+                    "-- migrate:up\n-- cruddur-db:allow ban-drop-constraint {keep} guarantees the same\nALTER TABLE {table} DROP CONSTRAINT {constraint};\n\n-- migrate:down\nALTER TABLE {table} ADD CONSTRAINT {constraint} {};\n",
+                    text(&facts, "constraint_definition")
+                )),
+            },
+        };
+        summary.findings.push(Finding {
             kind: "duplicate-index",
             verdict: format!(
-                "duplicate index {index} on {}: the same columns and predicate as {keep}",
-                text(row, "table")
+                "duplicate index {index} on {table}: the same columns and predicate as {keep}"
             ),
-            fix: migration_fix(
-                &format!(
-                    "drop_duplicate_idx_{}",
-                    index.rsplit('.').next().unwrap_or(index)
-                ),
-                &format!("DROP INDEX CONCURRENTLY IF EXISTS {index};"),
-                &concurrently(&text(row, "definition").replacen(&keep, index, 1)),
-            ),
+            fix,
             object: index.to_string(),
-        })
-        .collect()
+        });
+    }
 }
 
 fn missing_fk_index(row: &Map<String, Value>) -> Finding {

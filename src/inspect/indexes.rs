@@ -1,7 +1,7 @@
 //! Reports on indexes: how tables are read, and the indexes that are unused, duplicated,
 //! invalid or missing under a foreign key.
 
-use super::Facts;
+use super::{Facts, LOCKED, locked_by};
 use crate::cli::Report;
 
 /// Whether index `index` (a `pg_index` alias) serves foreign key `key` (a `pg_constraint`
@@ -29,49 +29,75 @@ pub fn sql(report: Report, facts: &Facts) -> String {
         ),
         // Never scanned since statistics were reset, and dropping it would change no
         // constraint (not unique, not a primary key or exclusion constraint's) nor slow down
-        // a foreign key's checks (deletes in the referenced table search it).
+        // a foreign key's checks (deletes in the referenced table search it). Its size and
+        // definition are read unless another session holds it (or its table) locked.
         Report::UnusedIndexes => format!(
-            "SELECT s.indexrelid::regclass::text AS index, s.relid::regclass::text AS table,
-                    s.idx_scan::int8 AS index_scans, pg_relation_size(s.indexrelid)::int8 AS index_bytes,
-                    pg_get_indexdef(s.indexrelid) AS definition
+            "WITH {LOCKED}
+             SELECT s.indexrelid::regclass::text AS index, s.relid::regclass::text AS table,
+                    s.idx_scan::int8 AS index_scans,
+                    CASE WHEN k.pid IS NULL THEN pg_relation_size(s.indexrelid)::int8 END AS index_bytes,
+                    greatest(c.reltuples, 0)::int8 AS table_rows,
+                    CASE WHEN k.pid IS NULL THEN pg_get_indexdef(s.indexrelid) END AS definition,
+                    k.pid AS locked_by
              FROM pg_stat_user_indexes s
              JOIN pg_index i ON i.indexrelid = s.indexrelid
+             JOIN pg_class c ON c.oid = s.relid
+             CROSS JOIN LATERAL (SELECT {} AS pid) k
              WHERE s.idx_scan = 0 AND NOT i.indisunique AND NOT i.indisprimary AND i.indisvalid
                AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = s.indexrelid)
                AND NOT EXISTS (
                  SELECT 1 FROM pg_constraint f
                  WHERE f.contype = 'f' AND f.conrelid = s.relid AND {})
-             ORDER BY index_bytes DESC, 1
+             ORDER BY index_bytes DESC NULLS LAST, 1
              LIMIT {limit}",
+            locked_by("s.indexrelid, s.relid"),
             serves_foreign_key("i", "f")
         ),
+        // Valid indexes with the same table, columns, operator classes, collations,
+        // expressions, predicate and uniqueness: one of each group is kept (a primary key's,
+        // a constraint's, a unique one, else the first by name), the others are duplicates.
+        // An invalid index is never one of them: it serves nothing (see invalid-indexes).
         Report::DuplicateIndexes => format!(
-            "SELECT i.indrelid::regclass::text AS table,
-                    string_agg(i.indexrelid::regclass::text, ', ' ORDER BY i.indexrelid::regclass::text) AS indexes,
-                    (array_agg(i.indexrelid::regclass::text ORDER BY
-                        EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) DESC,
-                        i.indisunique DESC, i.indexrelid::regclass::text))[1] AS keep,
-                    sum(pg_relation_size(i.indexrelid))::int8 AS total_bytes,
-                    min(pg_get_indexdef(i.indexrelid)) AS definition
-             FROM pg_index i
-             JOIN pg_class c ON c.oid = i.indrelid
-             JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'
-             GROUP BY i.indrelid, i.indkey::text, i.indclass::text, i.indcollation::text,
-                      coalesce(pg_get_expr(i.indexprs, i.indrelid), ''),
-                      coalesce(pg_get_expr(i.indpred, i.indrelid), '')
+            "WITH {LOCKED}, indexes AS (
+               SELECT i.indrelid, i.indexrelid, i.indexrelid::regclass::text AS name, i.indisprimary, i.indisunique,
+                      EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
+                                                              AND k.contype IN ('p', 'u', 'x')) AS of_constraint,
+                      i.indkey::text AS key, i.indclass::text AS classes, i.indcollation::text AS collations,
+                      coalesce(pg_get_expr(i.indexprs, i.indrelid), '') AS expressions,
+                      coalesce(pg_get_expr(i.indpred, i.indrelid), '') AS predicate,
+                      i.indisexclusion, coalesce(to_jsonb(i) ->> 'indnullsnotdistinct', '') AS nulls,
+                      {} AS locked_by
+               FROM pg_index i
+               JOIN pg_class c ON c.oid = i.indrelid
+               JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname !~ '^pg_toast'
+                 AND i.indisvalid AND i.indisready
+             )
+             SELECT indrelid::regclass::text AS table,
+                    string_agg(name, ', ' ORDER BY name) AS indexes,
+                    (array_agg(name ORDER BY indisprimary DESC, of_constraint DESC, indisunique DESC, name))[1] AS keep,
+                    sum(CASE WHEN locked_by IS NULL THEN pg_relation_size(indexrelid) END)::int8 AS total_bytes,
+                    min(locked_by) AS locked_by
+             FROM indexes
+             GROUP BY indrelid, key, classes, collations, expressions, predicate, indisunique, indisexclusion, nulls
              HAVING count(*) > 1
-             ORDER BY total_bytes DESC, 1
-             LIMIT {limit}"
+             ORDER BY total_bytes DESC NULLS LAST, 1
+             LIMIT {limit}",
+            locked_by("i.indexrelid, i.indrelid")
         ),
         Report::InvalidIndexes => format!(
-            "SELECT i.indexrelid::regclass::text AS index, i.indrelid::regclass::text AS table,
-                    pg_relation_size(i.indexrelid)::int8 AS index_bytes,
-                    pg_get_indexdef(i.indexrelid) AS definition
+            "WITH {LOCKED}
+             SELECT i.indexrelid::regclass::text AS index, i.indrelid::regclass::text AS table,
+                    i.indisunique AS unique,
+                    CASE WHEN k.pid IS NULL THEN pg_relation_size(i.indexrelid)::int8 END AS index_bytes,
+                    CASE WHEN k.pid IS NULL THEN pg_get_indexdef(i.indexrelid) END AS definition,
+                    k.pid AS locked_by
              FROM pg_index i
+             CROSS JOIN LATERAL (SELECT {} AS pid) k
              WHERE NOT i.indisvalid
              ORDER BY 1
-             LIMIT {limit}"
+             LIMIT {limit}",
+            locked_by("i.indexrelid, i.indrelid")
         ),
         Report::MissingFkIndexes => format!(
             "SELECT k.conrelid::regclass::text AS table, k.conname::text AS foreign_key,

@@ -1,7 +1,9 @@
 //! `inspect`: what is slow, bloated, blocked or unused in a database, one read-only query per
 //! report (the families are `queries`, `tables`, `indexes`, `server`), and a health summary
 //! (`health`) that turns the findings into the commands that fix them. Every query runs in a
-//! READ ONLY transaction with a statement timeout, and none needs a superuser.
+//! READ ONLY transaction with a statement timeout and a short lock timeout, and none needs a
+//! superuser. A relation another session holds locked is left out of a report (it says by
+//! whom), never waited for: inspect is for incidents.
 
 pub mod health;
 mod indexes;
@@ -19,6 +21,25 @@ use tokio_postgres::types::Type;
 use crate::cli::Report;
 use crate::db::PgError;
 use crate::error::{Exit, Fail};
+
+/// How long a report's query may wait for a lock. The reports leave out the relations they see
+/// locked, so a wait means a lock taken since: the query is tried again.
+const LOCK_TIMEOUT_MS: u64 = 500;
+const LOCK_TRIES: usize = 3;
+
+/// A `WITH` item: the relations of this database another session holds, or waits for, in
+/// ACCESS EXCLUSIVE mode (the only mode that blocks reading a size or a definition), and the
+/// pid that does. Reports that would read those leave them out and say `locked_by`.
+pub const LOCKED: &str = "locked AS (
+    SELECT l.relation, min(l.pid) AS pid FROM pg_locks l
+     WHERE l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock' AND l.pid <> pg_backend_pid()
+       AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+     GROUP BY l.relation)";
+
+/// The pid that locks any of `relations` (SQL expressions of oids), from [`LOCKED`].
+pub fn locked_by(relations: &str) -> String {
+    format!("(SELECT min(pid) FROM locked WHERE relation IN ({relations}))")
+}
 
 /// What a report's SQL may depend on.
 #[derive(Debug, Clone, Copy)]
@@ -74,8 +95,27 @@ pub async fn run(
         .with_context(|| format!("inspect {}", name(report)))
 }
 
-/// Run `sql` in a READ ONLY transaction bounded by `timeout`, its rows as JSON values.
+/// Run `sql` in a READ ONLY transaction bounded by `timeout`, its rows as JSON values. A lock
+/// taken between the report's look at the locks and its read is waited for only briefly, and
+/// the report tried again.
 pub async fn read_only(client: &mut Client, sql: &str, timeout: Duration) -> Result<Rows> {
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        match read_only_once(client, sql, timeout).await {
+            Err(err)
+                if tries < LOCK_TRIES
+                    && PgError::code_in(&err)
+                        == Some(&tokio_postgres::error::SqlState::LOCK_NOT_AVAILABLE) =>
+            {
+                crate::ui::verbose("a relation was locked while the report ran; running it again");
+            }
+            other => return other,
+        }
+    }
+}
+
+async fn read_only_once(client: &mut Client, sql: &str, timeout: Duration) -> Result<Rows> {
     crate::ui::verbose(format_args!("> {sql}"));
     let transaction = client
         .build_transaction()
@@ -86,18 +126,28 @@ pub async fn read_only(client: &mut Client, sql: &str, timeout: Duration) -> Res
         .context("could not start a read-only transaction")?;
     transaction
         .batch_execute(&format!(
-            "SET LOCAL statement_timeout = {}",
-            timeout.as_millis()
+            "SET LOCAL statement_timeout = {}; SET LOCAL lock_timeout = {}",
+            timeout.as_millis(),
+            LOCK_TIMEOUT_MS.min(timeout.as_millis() as u64)
         ))
         .await
         .map_err(PgError)?;
     let rows = transaction.query(sql, &[]).await.map_err(|err| {
         let timed_out = err.code() == Some(&tokio_postgres::error::SqlState::QUERY_CANCELED);
+        let locked = err.code() == Some(&tokio_postgres::error::SqlState::LOCK_NOT_AVAILABLE);
         let err = anyhow::Error::new(PgError(err));
         if timed_out {
             err.context(
                 Fail::new(Exit::Failure, "the report's query ran out of time")
                     .hint("raise --timeout SECS, or lower --limit"),
+            )
+        } else if locked {
+            err.context(
+                Fail::new(
+                    Exit::Failure,
+                    "another session kept locking what the report reads",
+                )
+                .hint("`cruddur-db inspect blocking` shows who; run it again"),
             )
         } else {
             err

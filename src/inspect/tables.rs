@@ -1,7 +1,7 @@
 //! Reports on tables: sizes, rows, sequential scans, cache hits, bloat, vacuum and
 //! transaction-ID age.
 
-use super::Facts;
+use super::{Facts, LOCKED, locked_by};
 use crate::cli::Report;
 
 /// User tables (and materialized views) of this database, as `c` joined to `n`.
@@ -12,16 +12,29 @@ const USER_TABLES: &str = "c.relkind IN ('r', 'p', 'm')
 pub fn sql(report: Report, facts: &Facts) -> String {
     let limit = facts.limit;
     match report {
+        // Sizes open the table, its TOAST table and its indexes: a locked one is left unsized.
         Report::TableSizes => format!(
-            "SELECT c.oid::regclass::text AS table,
-                    (pg_table_size(c.oid) - coalesce(pg_total_relation_size(c.reltoastrelid), 0))::int8 AS table_bytes,
-                    pg_indexes_size(c.oid)::int8 AS index_bytes,
-                    coalesce(pg_total_relation_size(c.reltoastrelid), 0)::int8 AS toast_bytes,
-                    pg_total_relation_size(c.oid)::int8 AS total_bytes
-             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE {USER_TABLES}
-             ORDER BY total_bytes DESC, 1
-             LIMIT {limit}"
+            "WITH {LOCKED}, tables AS (
+               SELECT c.oid, c.reltoastrelid,
+                      {} AS locked_by
+               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE {USER_TABLES}
+             )
+             SELECT oid::regclass::text AS table,
+                    CASE WHEN locked_by IS NULL THEN
+                      (pg_table_size(oid) - coalesce(pg_total_relation_size(reltoastrelid), 0))::int8 END AS table_bytes,
+                    CASE WHEN locked_by IS NULL THEN pg_indexes_size(oid)::int8 END AS index_bytes,
+                    CASE WHEN locked_by IS NULL THEN coalesce(pg_total_relation_size(reltoastrelid), 0)::int8 END AS toast_bytes,
+                    CASE WHEN locked_by IS NULL THEN pg_total_relation_size(oid)::int8 END AS total_bytes,
+                    locked_by
+             FROM tables
+             ORDER BY total_bytes DESC NULLS LAST, 1
+             LIMIT {limit}",
+            locked_by(
+                "c.oid, c.reltoastrelid, (SELECT t.reltoastrelid FROM pg_class t WHERE t.oid = c.reltoastrelid), \
+                 (SELECT x.indexrelid FROM pg_index x WHERE x.indrelid IN (c.oid, c.reltoastrelid) \
+                   AND x.indexrelid IN (SELECT relation FROM locked) LIMIT 1)"
+            )
         ),
         Report::Records => format!(
             "SELECT c.oid::regclass::text AS table,

@@ -383,21 +383,25 @@ fn server_reports_list_connections_slots_settings_and_extensions() {
     );
 }
 
-/// The health summary as JSON: the exit code and the findings.
+/// The health summary as JSON (unused indexes of any size): the exit code and the findings.
 fn health(db: &TestDb) -> (Option<i32>, Vec<Value>) {
+    let (code, summary) = health_with(db, &["--min-bytes", "0"]);
+    (code, summary["findings"].as_array().unwrap().clone())
+}
+
+/// `inspect --json ARGS`: the exit code and the summary.
+fn health_with(db: &TestDb, args: &[&str]) -> (Option<i32>, Value) {
     let output = db
         .cruddur(&Project::new())
         .args(["inspect", "--json"])
+        .args(args)
         .output()
         .unwrap();
     let (stdout, stderr) = output_text(&output);
     let summary: Value =
         serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("{err}: {stdout}\n{stderr}"));
     assert_eq!(summary["database"], format!("\"{}\"", db.name));
-    (
-        output.status.code(),
-        summary["findings"].as_array().unwrap().clone(),
-    )
+    (output.status.code(), summary)
 }
 
 fn has(findings: &[Value], kind: &str, object: &str) -> bool {
@@ -422,7 +426,8 @@ fn run_fix(db: &TestDb, command: &str) {
     db.cruddur(&project).args(&words[1..]).assert().success();
 }
 
-fn apply_migration_fix(db: &TestDb, project: &Project, finding: &Value) {
+/// Write the migration a finding's fix gives, and migrate; the file's path.
+fn apply_migration_fix(db: &TestDb, project: &Project, finding: &Value) -> String {
     let command = finding["fix"]["command"].as_str().unwrap();
     let words = shell_words(command);
     let output = db
@@ -435,6 +440,7 @@ fn apply_migration_fix(db: &TestDb, project: &Project, finding: &Value) {
     let path = output_text(&output).0.trim().to_string();
     std::fs::write(&path, finding["fix"]["migration"].as_str().unwrap()).unwrap();
     db.cruddur(project).arg("migrate").assert().success();
+    path
 }
 
 /// `command` split as a shell would: words, and single-quoted parts kept whole.
@@ -541,6 +547,227 @@ fn a_healthy_database_passes_with_exit_0() {
     let (code, findings) = health(&db);
     assert!(findings.is_empty(), "{findings:#?}");
     assert_eq!(code, Some(0));
+}
+
+#[test]
+fn a_fresh_cruddur_database_has_a_clean_summary_small_unused_indexes_included() {
+    let db = TestDb::new();
+    let project = Project::new();
+    project.append(
+        "sql/schema.sql",
+        "CREATE INDEX activities_user_uuid ON public.activities (user_uuid);\n",
+    );
+    db.cruddur(&project).arg("setup").assert().success();
+    db.cruddur(&project).arg("inspect").assert().success();
+    // Not scanned yet, but a few kilobytes on a table of three rows: not worth a finding.
+    assert!(
+        column(&report(&db, &["unused-indexes"]), "index")
+            .contains(&"activities_user_uuid".to_string())
+    );
+}
+
+/// A table of customers whose email index was built twice, and then once more as UNIQUE
+/// CONCURRENTLY, which duplicate emails made fail and left invalid; and a unique index beside
+/// a plain one on the same column, which are no duplicates of each other.
+fn plant_customers(db: &TestDb) {
+    db.query(
+        "CREATE TABLE customers (id int PRIMARY KEY, email text);
+         INSERT INTO customers SELECT i, 'u' || i % 50 || '@example.com' FROM generate_series(1, 100) i;
+         CREATE INDEX customers_email_a ON customers (email);
+         CREATE INDEX customers_email_b ON customers (email);
+         CREATE TABLE codes (code text);
+         CREATE UNIQUE INDEX codes_code_key ON codes (code);
+         CREATE INDEX codes_code_idx ON codes (code);",
+    );
+    let failed = db
+        .cluster
+        .psql_command(&db.name)
+        .args([
+            "-X",
+            "-c",
+            "CREATE UNIQUE INDEX CONCURRENTLY customers_email_uniq ON customers (email)",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        !failed.status.success(),
+        "the duplicates were meant to fail it"
+    );
+}
+
+#[test]
+fn a_duplicate_group_keeps_a_valid_index_and_an_invalid_unique_one_gets_the_query_listing_its_duplicates()
+ {
+    let db = database();
+    plant_customers(&db);
+    assert_eq!(
+        column(&report(&db, &["duplicate-indexes"]), "indexes"),
+        ["customers_email_a, customers_email_b"]
+    );
+    let (_, findings) = health(&db);
+    let duplicate = find(&findings, "duplicate-index", "customers_email_b");
+    let migration = duplicate["fix"]["migration"].as_str().unwrap();
+    assert!(
+        migration.contains("DROP INDEX CONCURRENTLY IF EXISTS customers_email_b;")
+            && migration
+                .contains("CREATE INDEX CONCURRENTLY customers_email_b ON public.customers"),
+        "{migration}"
+    );
+    for kept in [
+        "customers_email_a",
+        "customers_email_uniq",
+        "codes_code_idx",
+        "codes_code_key",
+    ] {
+        assert!(
+            !has(&findings, "duplicate-index", kept),
+            "{kept}: {findings:#?}"
+        );
+    }
+    // A REINDEX would fail on the same duplicates: the fix lists them instead.
+    let invalid = find(&findings, "invalid-index", "customers_email_uniq");
+    let command = invalid["fix"]["command"].as_str().unwrap();
+    assert!(command.contains("HAVING count(*) > 1"), "{command}");
+    assert!(
+        invalid["verdict"]
+            .as_str()
+            .unwrap()
+            .contains("REINDEX would fail"),
+        "{invalid:#?}"
+    );
+    let listed = Project::new();
+    let output = db
+        .cruddur(&listed)
+        .args(&shell_words(command)[1..])
+        .env("PGPASSWORD", PASSWORD)
+        .output();
+    // `connect` needs psql; the query itself is what matters: it lists 50 duplicate emails.
+    drop(output);
+    let query = shell_words(command).last().unwrap().clone();
+    assert_eq!(db.query(&format!("SELECT count(*) FROM ({query}) d")), "50");
+    // With the duplicates gone, the fix becomes the REINDEX, and it works.
+    db.query("DELETE FROM customers WHERE id > 50");
+    let (_, findings) = health(&db);
+    let reindex = find(&findings, "invalid-index", "customers_email_uniq");
+    run_fix(&db, reindex["fix"]["command"].as_str().unwrap());
+    assert_eq!(
+        db.query(
+            "SELECT indisvalid FROM pg_index WHERE indexrelid = 'customers_email_uniq'::regclass"
+        ),
+        "t"
+    );
+}
+
+#[test]
+fn every_migration_fix_and_then_its_down_part_leave_the_database_where_it_started() {
+    let db = database();
+    plant_indexes(&db);
+    plant_customers(&db);
+    // A unique constraint beside the primary key on the same column: the constraint goes.
+    db.query("ALTER TABLE parents ADD CONSTRAINT parents_id_key UNIQUE (id)");
+    let (_, findings) = health(&db);
+    let fixes: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["fix"]["migration"].is_string())
+        .collect();
+    for object in [
+        "kids_note_idx",
+        "kids_tag_idx",
+        "kids (parent_id)",
+        "parents_id_key",
+    ] {
+        assert!(
+            fixes.iter().any(|f| f["object"] == object),
+            "no migration fix for {object}: {findings:#?}"
+        );
+    }
+    let project = Project::new();
+    // The schema but for the migration history the fixes add to.
+    let facts = |db: &TestDb| {
+        crate::harness::schema_facts(db)
+            .lines()
+            .filter(|line| !line.contains("schema_migrations"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for finding in fixes {
+        let before = facts(&db);
+        let file = apply_migration_fix(&db, &project, finding);
+        let (_, after) = health(&db);
+        assert!(
+            !has(
+                &after,
+                finding["kind"].as_str().unwrap(),
+                finding["object"].as_str().unwrap()
+            ),
+            "{finding:#?} is still there"
+        );
+        db.cruddur(&project)
+            .args(["migrate", "down"])
+            .assert()
+            .success();
+        assert_eq!(
+            facts(&db),
+            before,
+            "the down part of {finding:#?} does not undo it"
+        );
+        // Undone, it is no longer a migration of the project.
+        std::fs::remove_file(project.path().join(file)).unwrap();
+    }
+}
+
+#[test]
+fn the_summary_goes_on_while_a_table_is_locked_and_names_the_session_that_blocks() {
+    let db = database();
+    plant_indexes(&db);
+    let mut holder = db.cluster.hold_session(&db.name, "inspect-holder");
+    holder.run("BEGIN; LOCK TABLE kids IN ACCESS EXCLUSIVE MODE;");
+    db.cluster
+        .wait_until_holding(&db.name, "inspect-holder", "kids");
+    let pid = db.cluster.pid_of("inspect-holder");
+    let mut waiter = db.cluster.hold_session(&db.name, "inspect-waiter");
+    waiter.run("SELECT count(*) FROM kids;");
+    db.cluster.poll(
+        "postgres",
+        "SELECT 1 FROM pg_stat_activity WHERE application_name = 'inspect-waiter' AND wait_event_type = 'Lock'",
+        "the waiter queued behind the lock",
+    );
+    let (code, summary) = health_with(&db, &["--min-bytes", "0", "--timeout", "5"]);
+    assert_eq!(code, Some(1), "{summary:#}");
+    let findings = summary["findings"].as_array().unwrap();
+    assert!(
+        has(findings, "blocking", &format!("pid {pid}")),
+        "{summary:#}"
+    );
+    // What needs no lock on kids is still checked.
+    assert!(
+        has(findings, "missing-fk-index", "kids (parent_id)"),
+        "{summary:#}"
+    );
+    let notes: Vec<&str> = summary["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("kids_note_idx") && n.contains(&format!("locked by pid {pid}"))),
+        "{notes:?}"
+    );
+    assert!(
+        !notes.iter().any(|n| n.contains("could not run")),
+        "{notes:?}"
+    );
+    // A report on its own says the same for each locked row, and lists the rest.
+    let unused = report(&db, &["unused-indexes"]);
+    assert_eq!(row(&unused, "index", "kids_note_idx")["locked_by"], pid);
+    let sizes = report(&db, &["table-sizes"]);
+    assert_eq!(row(&sizes, "table", "kids")["locked_by"], pid);
+    assert!(row(&sizes, "table", "parents")["total_bytes"].is_number());
+    drop(waiter);
+    drop(holder);
 }
 
 /// Objects and rows of `db`: what a read-only tool must leave as they were.
