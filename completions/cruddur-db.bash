@@ -429,7 +429,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__diff)
-            opts="-y -q -v -h --from --to --scratch-url --exit-code --json --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --from --to --scratch-url --exit-code --json --owners --privileges --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -547,7 +547,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__dump)
-            opts="-y -q -v -h --data --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --data --owners --privileges --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1075,7 +1075,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__inspect)
-            opts="-y -q -v -h --json --limit --min --timeout --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help outliers calls long-running blocking locks table-sizes records seq-scans cache-hit bloat vacuum-stats unvacuumed-xid index-usage unused-indexes duplicate-indexes invalid-indexes missing-fk-indexes connections db-stats replication-slots settings extensions"
+            opts="-y -q -v -h --json --limit --min --timeout --min-bytes --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help outliers calls long-running blocking locks table-sizes records seq-scans cache-hit bloat vacuum-stats unvacuumed-xid index-usage unused-indexes duplicate-indexes invalid-indexes missing-fk-indexes connections db-stats replication-slots settings extensions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1090,6 +1090,10 @@ _cruddur__db() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-bytes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -175,6 +175,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s h -l he
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l limit -d 'At most N rows per report' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l min -d 'long-running: queries running for longer than SECS' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l timeout -d 'How long each report\'s query may run before it is cancelled' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l min-bytes -d 'Health summary: an unused index smaller than this (or on a table of fewer than 1,000 rows) is not a finding' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
@@ -196,6 +197,8 @@ never\t''"
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l owners -d 'Also each object\'s owner (`ALTER ... OWNER TO`): the roles must exist where it loads'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l privileges -d 'Also privileges (`GRANT`, `REVOKE`, `ALTER DEFAULT PRIVILEGES`)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -s q -l quiet -d 'Print fewer status lines (errors still show)'
@@ -213,6 +216,8 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l maintenan
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l exit-code -d 'Exit 1 when the schemas differ and 0 when not, like `git diff --exit-code`'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l json -d 'Print the changes as JSON: kind, name, change, SQL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l owners -d 'Also each object\'s owner (`ALTER ... OWNER TO`): the roles must exist where it loads'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l privileges -d 'Also privileges (`GRANT`, `REVOKE`, `ALTER DEFAULT PRIVILEGES`)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -s q -l quiet -d 'Print fewer status lines (errors still show)'
