@@ -108,20 +108,25 @@ fn plant_indexes(db: &TestDb) {
 /// An index left invalid by a CREATE INDEX CONCURRENTLY that gave up waiting for an older
 /// snapshot (a session in a repeatable-read transaction holds one).
 fn plant_invalid_index(db: &TestDb) {
+    plant_invalid(
+        "kids",
+        "CREATE INDEX CONCURRENTLY kids_slow_idx ON kids (note, tag)",
+        db,
+    );
+}
+
+/// `create`, a CREATE INDEX CONCURRENTLY on `table`, left invalid as above.
+fn plant_invalid(table: &str, create: &str, db: &TestDb) {
     let mut reader = db.cluster.hold_session(&db.name, "inspect-reader");
-    reader.run("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM kids;");
+    reader.run(&format!(
+        "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM {table};"
+    ));
     db.cluster
-        .wait_until_holding(&db.name, "inspect-reader", "kids");
+        .wait_until_holding(&db.name, "inspect-reader", table);
     let failed = db
         .cluster
         .psql_command(&db.name)
-        .args([
-            "-X",
-            "-c",
-            "SET lock_timeout = '200ms'",
-            "-c",
-            "CREATE INDEX CONCURRENTLY kids_slow_idx ON kids (note, tag)",
-        ])
+        .args(["-X", "-c", "SET lock_timeout = '200ms'", "-c", create])
         .output()
         .unwrap();
     assert!(
@@ -593,6 +598,12 @@ fn plant_customers(db: &TestDb) {
         !failed.status.success(),
         "the duplicates were meant to fail it"
     );
+    // Invalid, plain, and first by name: it would be the group's keeper if it were in one.
+    plant_invalid(
+        "customers",
+        "CREATE INDEX CONCURRENTLY customers_email_0 ON customers (email)",
+        db,
+    );
 }
 
 #[test]
@@ -614,6 +625,7 @@ fn a_duplicate_group_keeps_a_valid_index_and_an_invalid_unique_one_gets_the_quer
         "{migration}"
     );
     for kept in [
+        "customers_email_0",
         "customers_email_a",
         "customers_email_uniq",
         "codes_code_idx",
