@@ -34,23 +34,20 @@ async fn constraints(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
             "f" => Kind::ForeignKey,
             _ => Kind::Constraint,
         };
-        let mut object = Object::new(
+        schema.objects.push(Object::of_table(
             kind,
-            format!("{table}.{constraint}"),
-            format!(
-                "ALTER TABLE {table} ADD CONSTRAINT {constraint} {};",
-                row.get::<_, String>(4)
+            (&table, &constraint),
+            "CONSTRAINT",
+            (
+                format!(
+                    "ALTER TABLE {table} ADD CONSTRAINT {constraint} {};",
+                    row.get::<_, String>(4)
+                ),
+                format!("ALTER TABLE {table} DROP CONSTRAINT {constraint};"),
             ),
-            format!("ALTER TABLE {table} DROP CONSTRAINT {constraint};"),
             (catalogs::CONSTRAINT, row.get(0)),
-        )
-        .on(&table);
-        object.target = format!("CONSTRAINT {constraint} ON {table}");
-        object.comments.extend(
-            row.get::<_, Option<String>>(5)
-                .map(|text| (object.target.clone(), text)),
-        );
-        schema.objects.push(object);
+            row.get(5),
+        ));
     }
     Ok(())
 }

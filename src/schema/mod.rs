@@ -162,6 +162,25 @@ impl Object {
         self
     }
 
+    /// An object that belongs to table `table` and is named `{keyword} {name} ON {table}`
+    /// (a constraint, trigger, rule or policy), with its comment.
+    pub fn of_table(
+        kind: Kind,
+        (table, name): (&str, &str),
+        keyword: &str,
+        (create, drop): (String, String),
+        address: Address,
+        comment: Option<String>,
+    ) -> Object {
+        let mut object =
+            Object::new(kind, format!("{table}.{name}"), create, drop, address).on(table);
+        object.target = format!("{keyword} {name} ON {table}");
+        object
+            .comments
+            .extend(comment.map(|text| (object.target.clone(), text)));
+        object
+    }
+
     /// The same, on table `table`.
     pub fn on(mut self, table: &str) -> Object {
         self.table = Some(table.to_string());

@@ -499,9 +499,9 @@ pub fn drop_columns(d: &mut Differ, table: &str) {
     }
 }
 
-/// Table by table: persistence, storage parameters, parents, a partition's bound; then
-/// column by column (adds, and changes of type, default, nullability, identity and
-/// settings); then row level security. (Dropped columns went earlier, with the drops.)
+/// Table by table: persistence, storage parameters, parents, a partition's bound, row level
+/// security; then column by column (adds, and changes of type, default, nullability, identity
+/// and settings). (Dropped columns went earlier, with the drops.)
 pub fn changes(d: &mut Differ, table: &str) {
     let (from, to) = (d.from, d.to);
     let (old, new) = (&from.tables[table], &to.tables[table]);
@@ -533,6 +533,20 @@ pub fn changes(d: &mut Differ, table: &str) {
             "ALTER TABLE {parent} ATTACH PARTITION {table} {now};"
         ));
     }
+    if old.row_security != new.row_security {
+        sql.push(match new.row_security {
+            None => format!("ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;"),
+            Some(_) => format!("ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;"),
+        });
+        sql.push(format!(
+            "ALTER TABLE {table} {} ROW LEVEL SECURITY;",
+            if new.row_security == Some("FORCE") {
+                "FORCE"
+            } else {
+                "NO FORCE"
+            }
+        ));
+    }
     if !sql.is_empty() {
         d.step(Step {
             kind: Kind::Table,
@@ -546,29 +560,6 @@ pub fn changes(d: &mut Differ, table: &str) {
     }
     for column in &new.columns {
         column_change(d, table, column);
-    }
-    if old.row_security != new.row_security {
-        let mut sql = vec![match new.row_security {
-            None => format!("ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;"),
-            Some(_) => format!("ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;"),
-        }];
-        sql.push(format!(
-            "ALTER TABLE {table} {} ROW LEVEL SECURITY;",
-            if new.row_security == Some("FORCE") {
-                "FORCE"
-            } else {
-                "NO FORCE"
-            }
-        ));
-        d.step(Step {
-            kind: Kind::Table,
-            name: table.to_string(),
-            object: "table",
-            change: Change::Alter,
-            sql,
-            data_loss: None,
-            transaction: true,
-        });
     }
 }
 

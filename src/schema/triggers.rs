@@ -46,20 +46,14 @@ async fn triggers(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
             create.push('\n');
             create.push_str(&state);
         }
-        let mut object = Object::new(
+        schema.objects.push(Object::of_table(
             Kind::Trigger,
-            format!("{table}.{trigger}"),
-            create,
-            format!("DROP TRIGGER {trigger} ON {table};"),
+            (&table, &trigger),
+            "TRIGGER",
+            (create, format!("DROP TRIGGER {trigger} ON {table};")),
             (catalogs::TRIGGER, row.get(0)),
-        )
-        .on(&table);
-        object.target = format!("TRIGGER {trigger} ON {table}");
-        object.comments.extend(
-            row.get::<_, Option<String>>(4)
-                .map(|text| (object.target.clone(), text)),
-        );
-        schema.objects.push(object);
+            row.get(4),
+        ));
     }
     Ok(())
 }
@@ -85,20 +79,14 @@ async fn rules(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
             create.push('\n');
             create.push_str(&state);
         }
-        let mut object = Object::new(
+        schema.objects.push(Object::of_table(
             Kind::Rule,
-            format!("{table}.{rule}"),
-            create,
-            format!("DROP RULE {rule} ON {table};"),
+            (&table, &rule),
+            "RULE",
+            (create, format!("DROP RULE {rule} ON {table};")),
             (catalogs::REWRITE, row.get(0)),
-        )
-        .on(&table);
-        object.target = format!("RULE {rule} ON {table}");
-        object.comments.extend(
-            row.get::<_, Option<String>>(4)
-                .map(|text| (object.target.clone(), text)),
-        );
-        schema.objects.push(object);
+            row.get(4),
+        ));
     }
     Ok(())
 }
@@ -136,20 +124,14 @@ async fn policies(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
             create.push_str(&format!(" WITH CHECK ({check})"));
         }
         create.push(';');
-        let mut object = Object::new(
+        schema.objects.push(Object::of_table(
             Kind::Policy,
-            format!("{table}.{policy}"),
-            create,
-            format!("DROP POLICY {policy} ON {table};"),
+            (&table, &policy),
+            "POLICY",
+            (create, format!("DROP POLICY {policy} ON {table};")),
             (catalogs::POLICY, row.get(0)),
-        )
-        .on(&table);
-        object.target = format!("POLICY {policy} ON {table}");
-        object.comments.extend(
-            row.get::<_, Option<String>>(8)
-                .map(|text| (object.target.clone(), text)),
-        );
-        schema.objects.push(object);
+            row.get(8),
+        ));
     }
     Ok(())
 }
