@@ -10,14 +10,14 @@ use super::load::SCHEMA_FILE;
 use crate::cli::{DumpArgs, Extent};
 use crate::context::RunContext;
 use crate::error::{Exit, Fail};
-use crate::schema::catalog::{self, Rows};
+use crate::schema::catalog::{self, Purpose};
 use crate::schema::{Options, dump};
 use crate::ui;
 
 pub async fn run(ctx: &RunContext, args: &DumpArgs) -> Result<()> {
     let started = Instant::now();
     let (target, session) = ctx.session().await?;
-    let schema = catalog::read(&session.client, Rows::Ignored).await?;
+    let schema = catalog::read(&session.client, Purpose::Dump).await?;
     let mut text = dump::render(&schema, target.conn.database(), options(&args.extent));
     if !args.data.is_empty() {
         text.push_str(&dump::data(&session.client, &args.data).await?);
@@ -43,7 +43,7 @@ pub async fn run(ctx: &RunContext, args: &DumpArgs) -> Result<()> {
 /// the migration history's rows, so `setup` finds those migrations applied (as dbmate's dump).
 pub async fn schema_with_history(ctx: &RunContext, session: &crate::db::Session) -> Result<()> {
     let started = Instant::now();
-    let schema = catalog::read(&session.client, Rows::Ignored).await?;
+    let schema = catalog::read(&session.client, Purpose::Dump).await?;
     let database = ctx.target()?.conn.database().to_string();
     let mut text = dump::render(&schema, &database, Options::default());
     text.push_str(&dump::data(&session.client, &["public.schema_migrations".to_string()]).await?);

@@ -126,7 +126,7 @@ async fn read_only_once(client: &mut Client, sql: &str, timeout: Duration) -> Re
         .context("could not start a read-only transaction")?;
     transaction
         .batch_execute(&format!(
-            "SET LOCAL statement_timeout = {}; SET LOCAL lock_timeout = {}",
+            "SET LOCAL statement_timeout = {}; SET LOCAL lock_timeout = {}; SET LOCAL jit = off",
             timeout.as_millis(),
             LOCK_TIMEOUT_MS.min(timeout.as_millis() as u64)
         ))

@@ -4,15 +4,17 @@
 //! One read-only transaction with a short `lock_timeout`, a fixed number of queries whatever
 //! the schema's size; each object family's query lives in its own file.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use futures_util::try_join;
 
 use anyhow::{Context, Result};
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, Row};
 
 use super::{
-    Schema, TypeFacts, indexes, namespaces, operators, order, privileges, publications, routines,
-    sequences, tables, triggers, types, unsupported, views,
+    Schema, TypeFacts, comments, indexes, namespaces, operators, order, privileges, publications,
+    routines, sequences, tables, triggers, types, unsupported, views,
 };
 use crate::db::PgError;
 use crate::error::{Exit, Fail};
@@ -24,27 +26,35 @@ pub const USER_NAMESPACE: &str = "n.nspname !~ '^pg_' AND n.nspname <> 'informat
 /// table) before it says which session holds it: a dump must not queue behind a migration.
 const LOCK_TIMEOUT_MS: u32 = 2000;
 
-/// Whether reading also finds which tables hold rows: what a plan made against that database
-/// needs, and a dump does not.
+/// What the schema is read for: a plan against the database also needs which tables hold
+/// rows, which casts the server has and which objects read which column; a dump does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rows {
-    Checked,
-    Ignored,
+pub enum Purpose {
+    Dump,
+    Plan,
 }
 
 /// Read the schema of the database `client` is on.
-pub async fn read(client: &Client, rows: Rows) -> Result<Schema> {
+pub async fn read(client: &Client, purpose: Purpose) -> Result<Schema> {
     client
+        // No JIT, as pg_dump: compiling the catalog queries' expressions costs more than
+        // running them.
         .batch_execute(&format!(
             "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = ''; \
-             SET LOCAL lock_timeout = {LOCK_TIMEOUT_MS}"
+             SET LOCAL lock_timeout = {LOCK_TIMEOUT_MS}; SET LOCAL jit = off"
         ))
         .await
         .map_err(PgError)
         .context("could not start reading the catalogs")?;
     let read = async {
         let version = crate::db::server_version(client).await?;
-        Reader { client, version }.all(rows).await
+        Reader {
+            client,
+            version,
+            purpose,
+        }
+        .all()
+        .await
     }
     .await;
     let read = match read {
@@ -98,6 +108,7 @@ async fn lock_holders(client: &Client) -> String {
 pub struct Reader<'a> {
     client: &'a Client,
     pub version: u32,
+    purpose: Purpose,
 }
 
 /// `NOT EXISTS` an extension owning the object `oid` of catalog `catalog`: objects of
@@ -118,33 +129,61 @@ pub fn not_made_with_another(catalog: &str, oid: &str) -> String {
 
 impl Reader<'_> {
     pub async fn query(&self, what: &str, sql: &str) -> Result<Vec<Row>> {
-        self.client
-            .query(sql, &[])
+        let started = std::time::Instant::now();
+        // One round trip: the statement is parsed, bound and run in one go, never prepared.
+        let rows = self
+            .client
+            .query_typed(sql, &[])
             .await
             .map_err(PgError)
-            .with_context(|| format!("could not read the {what} from the catalogs"))
+            .with_context(|| format!("could not read the {what} from the catalogs"))?;
+        crate::ui::verbose(format_args!(
+            "read {} row(s) of {what} in {:.1} ms",
+            rows.len(),
+            started.elapsed().as_secs_f64() * 1000.0
+        ));
+        Ok(rows)
     }
 
-    async fn all(&self, rows: Rows) -> Result<Schema> {
-        self.check_catalog_oids().await?;
-        unsupported::refuse(self).await?;
-        let mut schema = Schema::default();
-        let columns = tables::columns(self).await?;
-        namespaces::read(self, &mut schema).await?;
-        types::read(self, &columns, &mut schema).await?;
-        routines::read(self, &mut schema).await?;
-        operators::read(self, &mut schema).await?;
-        sequences::read(self, &mut schema).await?;
-        tables::read(self, columns.clone(), &mut schema).await?;
-        views::read(self, &columns, &mut schema).await?;
-        indexes::read(self, &mut schema).await?;
-        triggers::read(self, &mut schema).await?;
-        publications::read(self, &mut schema).await?;
-        privileges::read(self, &mut schema).await?;
-        self.casts_and_types(&mut schema).await?;
-        let edges = self.dependencies().await?;
+    /// Every family's queries go out together, as one pipeline on the connection: the server
+    /// runs them one after the other without waiting for the client in between.
+    async fn all(&self) -> Result<Schema> {
+        let ((), (), columns, (casts, types), edges) = try_join!(
+            self.check_catalog_oids(),
+            unsupported::refuse(self),
+            tables::columns(self),
+            self.casts_and_types(),
+            self.dependencies(),
+        )?;
+        let mut parts: [Schema; 10] = Default::default();
+        let [a, b, c, d, e, f, g, h, i, j] = &mut parts;
+        let (owned, notes, ..) = try_join!(
+            privileges::fetch(self),
+            comments::fetch(self),
+            namespaces::read(self, a),
+            types::read(self, &columns, b),
+            routines::read(self, c),
+            operators::read(self, d),
+            sequences::read(self, e),
+            tables::read(self, &columns, f),
+            views::read(self, &columns, g),
+            indexes::read(self, h),
+            triggers::read(self, i),
+            publications::read(self, j),
+        )?;
+        let mut schema = Schema {
+            casts,
+            types,
+            ..Schema::default()
+        };
+        for part in parts {
+            schema.objects.extend(part.objects);
+            schema.tables.extend(part.tables);
+        }
+        privileges::apply(owned, &mut schema);
+        comments::apply(notes, &mut schema);
         order::sort(&mut schema, &edges);
-        if rows == Rows::Checked {
+        if self.purpose == Purpose::Plan {
             tables::populated(self, &mut schema).await?;
         }
         Ok(schema)
@@ -152,19 +191,19 @@ impl Reader<'_> {
 
     /// Every cast the server knows and the types the columns use: what `diff` needs to decide
     /// how a column changes type.
-    async fn casts_and_types(&self, schema: &mut Schema) -> Result<()> {
-        for row in self
-            .query(
+    async fn casts_and_types(
+        &self,
+    ) -> Result<(HashSet<(String, String)>, HashMap<String, TypeFacts>)> {
+        if self.purpose == Purpose::Dump {
+            return Ok(Default::default());
+        }
+        let (casts, types) = try_join!(
+            self.query(
                 "casts",
                 "SELECT pg_catalog.format_type(castsource, NULL), pg_catalog.format_type(casttarget, NULL)
                    FROM pg_catalog.pg_cast",
-            )
-            .await?
-        {
-            schema.casts.insert((row.get(0), row.get(1)));
-        }
-        let types: HashMap<String, TypeFacts> = self
-            .query(
+            ),
+            self.query(
                 "column types",
                 "SELECT pg_catalog.format_type(t.oid, NULL), t.typcategory::text,
                         CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, NULL) END
@@ -172,8 +211,10 @@ impl Reader<'_> {
                   WHERE t.oid IN (SELECT a.atttypid FROM pg_catalog.pg_attribute a
                                     JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
                                    WHERE c.relkind IN ('r', 'p') AND c.relnamespace <> 'pg_catalog'::pg_catalog.regnamespace)",
-            )
-            .await?
+            ),
+        )?;
+        let casts = casts.iter().map(|row| (row.get(0), row.get(1))).collect();
+        let types = types
             .iter()
             .map(|row| {
                 let category: String = row.get(1);
@@ -186,23 +227,19 @@ impl Reader<'_> {
                 )
             })
             .collect();
-        schema.types = types;
-        Ok(())
+        Ok((casts, types))
     }
 
     /// What depends on what, as catalog addresses, with the addresses of the parts the
     /// catalogs keep apart (a default, a view's rule, a row type, a constraint's index, an
     /// extension's members) mapped to the object they belong to.
     async fn dependencies(&self) -> Result<order::Edges> {
-        let depends = self
-            .query(
-                "dependencies",
-                "SELECT classid, objid, refclassid, refobjid, deptype::text FROM pg_catalog.pg_depend
+        let depends = self.query(
+            "dependencies",
+            "SELECT classid, objid, refclassid, refobjid, deptype::text FROM pg_catalog.pg_depend
                   WHERE deptype IN ('n', 'a') AND objid >= 16384 AND refobjid >= 16384",
-            )
-            .await?;
-        let parts = self
-            .query(
+        );
+        let parts = self.query(
                 "dependencies",
                 "SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass::oid, oid, 'pg_catalog.pg_class'::pg_catalog.regclass::oid, adrelid
                    FROM pg_catalog.pg_attrdef WHERE oid >= 16384
@@ -237,23 +274,23 @@ impl Reader<'_> {
                              AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass)
                          OR (d.deptype IN ('i', 'a') AND d.classid IN ('pg_catalog.pg_amop'::pg_catalog.regclass,
                                                                       'pg_catalog.pg_amproc'::pg_catalog.regclass)))",
-            )
-            .await?;
+            );
         // A column default or generated expression: which column of which table uses what.
-        let defaults = self
-            .query(
+        let defaults = self.query(
                 "dependencies",
                 "SELECT ad.adrelid, pg_catalog.quote_ident(a.attname), d.refclassid, d.refobjid
                    FROM pg_catalog.pg_attrdef ad
                    JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
                    JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND d.objid = ad.oid
                   WHERE ad.oid >= 16384 AND d.refobjid >= 16384 AND d.deptype = 'n'",
-            )
-            .await?;
+            );
         // What reads one column of a table (an index, a constraint, a view): recreated when
         // the column is dropped and added again.
-        let readers = self
-            .query(
+        let readers = async {
+            if self.purpose == Purpose::Dump {
+                return Ok(Vec::new());
+            }
+            self.query(
                 "dependencies",
                 "SELECT d.classid, d.objid, d.refobjid, pg_catalog.quote_ident(a.attname)
                    FROM pg_catalog.pg_depend d
@@ -261,7 +298,9 @@ impl Reader<'_> {
                   WHERE d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjsubid > 0
                     AND d.refobjid >= 16384 AND d.deptype IN ('n', 'a', 'i')",
             )
-            .await?;
+            .await
+        };
+        let (depends, parts, defaults, readers) = try_join!(depends, parts, defaults, readers)?;
         Ok(order::Edges {
             column_readers: readers
                 .iter()

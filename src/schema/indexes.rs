@@ -19,7 +19,7 @@ async fn constraints(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     // (PostgreSQL 18 also lists it here, as contype 'n').
     let sql = format!(
         "SELECT con.oid, con.conrelid::pg_catalog.regclass::text, pg_catalog.quote_ident(con.conname), con.contype::text,
-                pg_catalog.pg_get_constraintdef(con.oid), pg_catalog.obj_description(con.oid, 'pg_constraint')
+                pg_catalog.pg_get_constraintdef(con.oid)
            FROM pg_catalog.pg_constraint con
            JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -46,7 +46,6 @@ async fn constraints(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 format!("ALTER TABLE {table} DROP CONSTRAINT {constraint};"),
             ),
             (catalogs::CONSTRAINT, row.get(0)),
-            row.get(5),
         ));
     }
     Ok(())
@@ -57,13 +56,13 @@ async fn indexes(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     // parent's index.
     let sql = format!(
         "SELECT i.indexrelid, pg_catalog.format('%I.%I', n.nspname, ic.relname), i.indrelid::pg_catalog.regclass::text,
-                pg_catalog.pg_get_indexdef(i.indexrelid), pg_catalog.obj_description(i.indexrelid, 'pg_class')
+                pg_catalog.pg_get_indexdef(i.indexrelid)
            FROM pg_catalog.pg_index i
            JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
            JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace
           WHERE {USER_NAMESPACE} AND NOT ic.relispartition AND {}
-            AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint con
-                             WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))",
+            AND (i.indexrelid, i.indrelid) NOT IN (SELECT con.conindid, con.conrelid FROM pg_catalog.pg_constraint con
+                                                   WHERE con.contype IN ('p', 'u', 'x'))",
         not_extension_member("pg_class", "i.indrelid")
     );
     for row in r.query("indexes", &sql).await? {
@@ -82,7 +81,7 @@ async fn indexes(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 format!("DROP INDEX {name};"),
                 (catalogs::CLASS, row.get(0)),
             )
-            .named("INDEX", row.get(4))
+            .named("INDEX")
             .on(&table),
         );
     }
@@ -97,7 +96,7 @@ async fn statistics(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     };
     let sql = format!(
         "SELECT s.oid, pg_catalog.format('%I.%I', n.nspname, s.stxname), s.stxrelid::pg_catalog.regclass::text,
-                pg_catalog.pg_get_statisticsobjdef(s.oid), {target}, pg_catalog.obj_description(s.oid, 'pg_statistic_ext')
+                pg_catalog.pg_get_statisticsobjdef(s.oid), {target}
            FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace
           WHERE {USER_NAMESPACE} AND {}",
         not_extension_member("pg_statistic_ext", "s.oid")
@@ -119,7 +118,7 @@ async fn statistics(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 format!("DROP STATISTICS {name};"),
                 (catalogs::STATISTIC_EXT, row.get(0)),
             )
-            .named("STATISTICS", row.get(5))
+            .named("STATISTICS")
             .on(&table),
         );
     }

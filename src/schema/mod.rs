@@ -5,6 +5,7 @@
 //! catalog query, what its `CREATE` says, and how `diff` changes it in place.
 
 pub mod catalog;
+mod comments;
 pub mod diff;
 pub mod dump;
 mod indexes;
@@ -153,31 +154,24 @@ impl Object {
         }
     }
 
-    /// The same, named `{keyword} {name}` in `COMMENT ON` and `ALTER ... OWNER TO`, with its
-    /// comment.
-    pub fn named(mut self, keyword: &str, comment: Option<String>) -> Object {
+    /// The same, named `{keyword} {name}` in `COMMENT ON` and `ALTER ... OWNER TO`.
+    pub fn named(mut self, keyword: &str) -> Object {
         self.target = format!("{keyword} {}", self.name);
-        self.comments
-            .extend(comment.map(|text| (self.target.clone(), text)));
         self
     }
 
     /// An object that belongs to table `table` and is named `{keyword} {name} ON {table}`
-    /// (a constraint, trigger, rule or policy), with its comment.
+    /// (a constraint, trigger, rule or policy).
     pub fn of_table(
         kind: Kind,
         (table, name): (&str, &str),
         keyword: &str,
         (create, drop): (String, String),
         address: Address,
-        comment: Option<String>,
     ) -> Object {
         let mut object =
             Object::new(kind, format!("{table}.{name}"), create, drop, address).on(table);
         object.target = format!("{keyword} {name} ON {table}");
-        object
-            .comments
-            .extend(comment.map(|text| (object.target.clone(), text)));
         object
     }
 

@@ -15,20 +15,16 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
 
 async fn schemas(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     let sql = format!(
-        "SELECT n.oid, pg_catalog.quote_ident(n.nspname), pg_catalog.obj_description(n.oid, 'pg_namespace')
+        "SELECT n.oid, pg_catalog.quote_ident(n.nspname)
            FROM pg_catalog.pg_namespace n WHERE {USER_NAMESPACE} AND {}",
         not_extension_member("pg_namespace", "n.oid")
     );
     for row in r.query("schemas", &sql).await? {
         let name: String = row.get(1);
-        let comment: Option<String> = row.get(2);
-        // Every database has `public` (with this comment): only a change is written.
-        let (create, comment) = match name.as_str() {
-            "public" => (
-                String::new(),
-                comment.filter(|c| c != "standard public schema"),
-            ),
-            _ => (format!("CREATE SCHEMA {name};"), comment),
+        // Every database has `public`: only a change to it is written.
+        let create = match name.as_str() {
+            "public" => String::new(),
+            _ => format!("CREATE SCHEMA {name};"),
         };
         let drop = format!("DROP SCHEMA {name};");
         schema.objects.push(
@@ -39,7 +35,7 @@ async fn schemas(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 drop,
                 (catalogs::NAMESPACE, row.get(0)),
             )
-            .named("SCHEMA", comment),
+            .named("SCHEMA"),
         );
     }
     Ok(())
@@ -108,7 +104,7 @@ async fn collations(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     };
     let sql = format!(
         "SELECT c.oid, pg_catalog.format('%I.%I', n.nspname, c.collname), c.collprovider::text, c.collisdeterministic,
-                c.collcollate, c.collctype, {locale}, {rules}, pg_catalog.obj_description(c.oid, 'pg_collation')
+                c.collcollate, c.collctype, {locale}, {rules}
            FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
           WHERE {USER_NAMESPACE} AND {}",
         not_extension_member("pg_collation", "c.oid")
@@ -156,7 +152,7 @@ async fn collations(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 format!("DROP COLLATION {name};"),
                 (catalogs::COLLATION, row.get(0)),
             )
-            .named("COLLATION", row.get(8)),
+            .named("COLLATION"),
         );
     }
     Ok(())

@@ -29,7 +29,7 @@ async fn operators(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 pg_catalog.format_type(o.oprright, NULL), o.oprcode::text,
                 CASE WHEN o.oprcom <> 0 THEN {} END, CASE WHEN o.oprnegate <> 0 THEN {} END,
                 CASE WHEN o.oprrest <> 0 THEN o.oprrest::text END, CASE WHEN o.oprjoin <> 0 THEN o.oprjoin::text END,
-                o.oprcanhash, o.oprcanmerge, pg_catalog.obj_description(o.oid, 'pg_operator')
+                o.oprcanhash, o.oprcanmerge
            FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
           WHERE {USER_NAMESPACE} AND {}",
         reference("o.oprcom"),
@@ -76,7 +76,7 @@ async fn operators(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 format!("DROP OPERATOR {name};"),
                 (catalogs::OPERATOR, row.get(0)),
             )
-            .named("OPERATOR", row.get(11)),
+            .named("OPERATOR"),
         );
     }
     Ok(())
@@ -123,8 +123,7 @@ async fn families(
     schema: &mut Schema,
 ) -> Result<()> {
     let sql = format!(
-        "SELECT f.oid, pg_catalog.format('%I.%I', n.nspname, f.opfname), pg_catalog.quote_ident(am.amname),
-                pg_catalog.obj_description(f.oid, 'pg_opfamily')
+        "SELECT f.oid, pg_catalog.format('%I.%I', n.nspname, f.opfname), pg_catalog.quote_ident(am.amname)
            FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace
            JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
           WHERE {USER_NAMESPACE} AND {}",
@@ -156,7 +155,7 @@ async fn families(
                 format!("DROP OPERATOR FAMILY {name};"),
                 address,
             )
-            .named("OPERATOR FAMILY", row.get(3)),
+            .named("OPERATOR FAMILY"),
         );
     }
     Ok(())
@@ -171,8 +170,7 @@ async fn classes(
         "SELECT c.oid, pg_catalog.format('%I.%I', n.nspname, c.opcname), pg_catalog.quote_ident(am.amname),
                 c.opcdefault, pg_catalog.format_type(c.opcintype, NULL),
                 pg_catalog.format('%I.%I', fn.nspname, f.opfname),
-                CASE WHEN c.opckeytype <> 0 THEN pg_catalog.format_type(c.opckeytype, NULL) END,
-                pg_catalog.obj_description(c.oid, 'pg_opclass')
+                CASE WHEN c.opckeytype <> 0 THEN pg_catalog.format_type(c.opckeytype, NULL) END
            FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace
            JOIN pg_catalog.pg_am am ON am.oid = c.opcmethod
            JOIN pg_catalog.pg_opfamily f ON f.oid = c.opcfamily
@@ -215,7 +213,7 @@ async fn classes(
                 format!("DROP OPERATOR CLASS {name};"),
                 address,
             )
-            .named("OPERATOR CLASS", row.get(7)),
+            .named("OPERATOR CLASS"),
         );
     }
     Ok(())
@@ -225,8 +223,7 @@ async fn casts(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     let sql = format!(
         "SELECT c.oid, pg_catalog.format_type(c.castsource, NULL), pg_catalog.format_type(c.casttarget, NULL),
                 c.castmethod::text, c.castcontext::text,
-                CASE WHEN c.castfunc <> 0 THEN c.castfunc::pg_catalog.regprocedure::text END,
-                pg_catalog.obj_description(c.oid, 'pg_cast')
+                CASE WHEN c.castfunc <> 0 THEN c.castfunc::pg_catalog.regprocedure::text END
            FROM pg_catalog.pg_cast c WHERE c.oid >= 16384 AND {} AND {}",
         not_extension_member("pg_cast", "c.oid"),
         not_made_with_another("pg_cast", "c.oid")
@@ -258,7 +255,7 @@ async fn casts(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 format!("DROP CAST {name};"),
                 (catalogs::CAST, row.get(0)),
             )
-            .named("CAST", row.get(6)),
+            .named("CAST"),
         );
     }
     Ok(())

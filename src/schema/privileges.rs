@@ -1,11 +1,13 @@
 //! Owners, privileges (`GRANT`/`REVOKE` against what an object is created with, as pg_dump
-//! compares them), default privileges, and security labels. Owners and privileges are read
-//! always but written (and compared) only when asked: roles differ between servers, and a dump
-//! that names them loads only where they exist.
+//! compares them) and default privileges. They are read always but written (and compared) only
+//! when asked: roles differ between servers, and a dump that names them loads only where they
+//! exist.
 
 use std::collections::{BTreeMap, HashMap};
 
 use anyhow::Result;
+use futures_util::try_join;
+use tokio_postgres::Row;
 
 use super::catalog::{Reader, catalogs};
 use super::{Kind, Object, Options, Schema};
@@ -67,7 +69,68 @@ const OWNED: &str = "
     UNION ALL SELECT 6104, o.oid, o.pubowner, NULL, NULL FROM pg_catalog.pg_publication o
     UNION ALL SELECT 3466, o.oid, o.evtowner, NULL, NULL FROM pg_catalog.pg_event_trigger o";
 
-pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
+/// What the catalogs say of owners, privileges and default privileges, fetched together with
+/// the rest of the schema and given to its objects once they are all read.
+pub struct Fetched {
+    owners: Vec<Row>,
+    items: Vec<Row>,
+    roles: BTreeMap<u32, String>,
+    defaults: Vec<Row>,
+}
+
+pub async fn fetch(r: &Reader<'_>) -> Result<Fetched> {
+    let baseline = "coalesce((SELECT ip.initprivs FROM pg_catalog.pg_init_privs ip
+                               WHERE ip.objoid = o.objid AND ip.classoid = o.classid AND ip.objsubid = 0),
+                              pg_catalog.acldefault(o.kind, coalesce(o.owner, 10)))";
+    let owners = format!(
+        "SELECT o.classid, o.objid, pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(o.owner))
+           FROM ({OWNED}) o WHERE o.owner IS NOT NULL"
+    );
+    let items = format!(
+        "SELECT o.classid, o.objid, NULL::text, g.*
+           FROM ({OWNED}) o, LATERAL ({}) g(grant_, privilege, grantee, grantable)
+          WHERE o.acl IS NOT NULL
+         UNION ALL
+         SELECT 1259::oid, a.attrelid, pg_catalog.quote_ident(a.attname), g.*
+           FROM pg_catalog.pg_attribute a,
+                LATERAL ({}) g(grant_, privilege, grantee, grantable)
+          WHERE a.attrelid >= 16384 AND a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped",
+        acl_difference("o.acl", baseline),
+        acl_difference("a.attacl", "'{}'::pg_catalog.aclitem[]")
+    );
+    // Global default privileges differ from the built-in ones; a schema's add to them.
+    let defaults = format!(
+        "SELECT d.oid, pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(d.defaclrole)),
+                CASE WHEN d.defaclnamespace <> 0 THEN pg_catalog.quote_ident(d.defaclnamespace::pg_catalog.regnamespace::text) END,
+                d.defaclobjtype::text, g.*
+           FROM pg_catalog.pg_default_acl d, LATERAL ({}) g(grant_, privilege, grantee, grantable)
+          ORDER BY 1",
+        acl_difference(
+            "d.defaclacl",
+            "CASE WHEN d.defaclnamespace = 0 THEN
+               pg_catalog.acldefault(CASE d.defaclobjtype WHEN 'S' THEN 's' ELSE d.defaclobjtype END, d.defaclrole)
+             ELSE '{}'::pg_catalog.aclitem[] END"
+        )
+    );
+    let (owners, items, roles, defaults) = try_join!(
+        r.query("owners", &owners),
+        r.query("privileges", &items),
+        r.query(
+            "roles",
+            "SELECT oid, pg_catalog.quote_ident(rolname) FROM pg_catalog.pg_roles",
+        ),
+        r.query("default privileges", &defaults),
+    )?;
+    Ok(Fetched {
+        owners,
+        items,
+        roles: roles.iter().map(|row| (row.get(0), row.get(1))).collect(),
+        defaults,
+    })
+}
+
+/// Give each object of `schema` its owner and privileges, and add the default privileges.
+pub fn apply(fetched: Fetched, schema: &mut Schema) {
     let at: HashMap<(u32, u32), usize> = schema
         .objects
         .iter()
@@ -75,53 +138,26 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
         .filter(|(_, o)| o.address.0 != 0)
         .map(|(i, o)| (o.address, i))
         .collect();
-    let owners = r
-        .query(
-            "owners",
-            &format!(
-                "SELECT o.classid, o.objid, pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(o.owner))
-                   FROM ({OWNED}) o WHERE o.owner IS NOT NULL"
-            ),
-        )
-        .await?;
-    for row in owners {
+    for row in &fetched.owners {
         if let Some(&i) = at.get(&(row.get(0), row.get(1))) {
             schema.objects[i].owner = Some(row.get(2));
         }
     }
-    let baseline = "coalesce((SELECT ip.initprivs FROM pg_catalog.pg_init_privs ip
-                               WHERE ip.objoid = o.objid AND ip.classoid = o.classid AND ip.objsubid = 0),
-                              pg_catalog.acldefault(o.kind, coalesce(o.owner, 10)))";
-    let items = r
-        .query(
-            "privileges",
-            &format!(
-                "SELECT o.classid, o.objid, NULL::text, g.*
-                   FROM ({OWNED}) o, LATERAL ({}) g(grant_, privilege, grantee, grantable)
-                  WHERE o.acl IS NOT NULL
-                 UNION ALL
-                 SELECT 1259::oid, a.attrelid, pg_catalog.quote_ident(a.attname), g.*
-                   FROM pg_catalog.pg_attribute a,
-                        LATERAL ({}) g(grant_, privilege, grantee, grantable)
-                  WHERE a.attrelid >= 16384 AND a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped",
-                acl_difference("o.acl", baseline),
-                acl_difference("a.attacl", "'{}'::pg_catalog.aclitem[]")
-            ),
-        )
-        .await?;
-    let roles = roles(r).await?;
-    for row in items {
+    let grantee = |oid: u32| {
+        fetched
+            .roles
+            .get(&oid)
+            .cloned()
+            .unwrap_or_else(|| "PUBLIC".to_string())
+    };
+    for row in &fetched.items {
         let Some(&i) = at.get(&(row.get(0), row.get(1))) else {
             continue;
         };
-        let grantee: u32 = row.get(5);
         schema.objects[i].privileges.push(Privilege {
             grant: row.get(3),
             privilege: row.get(4),
-            grantee: roles
-                .get(&grantee)
-                .cloned()
-                .unwrap_or_else(|| "PUBLIC".to_string()),
+            grantee: grantee(row.get(5)),
             grantable: row.get(6),
             column: row.get(2),
         });
@@ -129,45 +165,12 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     for object in &mut schema.objects {
         object.privileges.sort();
     }
-    default_privileges(r, &roles, schema).await?;
-    labels(r, &at, schema).await
-}
-
-/// Every role, quoted, by oid.
-async fn roles(r: &Reader<'_>) -> Result<BTreeMap<u32, String>> {
-    Ok(r.query(
-        "roles",
-        "SELECT oid, pg_catalog.quote_ident(rolname) FROM pg_catalog.pg_roles",
-    )
-    .await?
-    .iter()
-    .map(|row| (row.get(0), row.get(1)))
-    .collect())
+    default_privileges(&fetched.defaults, grantee, schema);
 }
 
 /// `ALTER DEFAULT PRIVILEGES`: for each role, schema and kind of object, how the privileges
 /// new objects get differ from the built-in ones (for all schemas) or add to them (for one).
-async fn default_privileges(
-    r: &Reader<'_>,
-    roles: &BTreeMap<u32, String>,
-    schema: &mut Schema,
-) -> Result<()> {
-    let baseline = "CASE WHEN d.defaclnamespace = 0 THEN
-                      pg_catalog.acldefault(CASE d.defaclobjtype WHEN 'S' THEN 's' ELSE d.defaclobjtype END, d.defaclrole)
-                    ELSE '{}'::pg_catalog.aclitem[] END";
-    let rows = r
-        .query(
-            "default privileges",
-            &format!(
-                "SELECT d.oid, pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(d.defaclrole)),
-                        CASE WHEN d.defaclnamespace <> 0 THEN pg_catalog.quote_ident(d.defaclnamespace::pg_catalog.regnamespace::text) END,
-                        d.defaclobjtype::text, g.*
-                   FROM pg_catalog.pg_default_acl d, LATERAL ({}) g(grant_, privilege, grantee, grantable)
-                  ORDER BY 1",
-                acl_difference("d.defaclacl", baseline)
-            ),
-        )
-        .await?;
+fn default_privileges(rows: &[Row], grantee: impl Fn(u32) -> String, schema: &mut Schema) {
     let mut by_entry: BTreeMap<u32, (String, Vec<Privilege>)> = BTreeMap::new();
     for row in rows {
         let kind = match row.get::<_, String>(3).as_str() {
@@ -183,17 +186,13 @@ async fn default_privileges(
             }
             None => format!("FOR ROLE {}", row.get::<_, String>(1)),
         };
-        let grantee: u32 = row.get(6);
         let entry = by_entry
             .entry(row.get(0))
             .or_insert_with(|| (format!("{scope} ON {kind}"), Vec::new()));
         entry.1.push(Privilege {
             grant: row.get(4),
             privilege: row.get(5),
-            grantee: roles
-                .get(&grantee)
-                .cloned()
-                .unwrap_or_else(|| "PUBLIC".to_string()),
+            grantee: grantee(row.get(6)),
             grantable: row.get(7),
             column: None,
         });
@@ -218,36 +217,6 @@ async fn default_privileges(
         object.privileges = items;
         schema.objects.push(object);
     }
-    Ok(())
-}
-
-/// Security labels, on the objects (and columns) they label.
-async fn labels(
-    r: &Reader<'_>,
-    at: &HashMap<(u32, u32), usize>,
-    schema: &mut Schema,
-) -> Result<()> {
-    let rows = r
-        .query(
-            "security labels",
-            "SELECT s.classoid, s.objoid, s.provider, s.label,
-                    (SELECT pg_catalog.quote_ident(a.attname) FROM pg_catalog.pg_attribute a
-                      WHERE s.objsubid > 0 AND a.attrelid = s.objoid AND a.attnum = s.objsubid)
-               FROM pg_catalog.pg_seclabel s WHERE s.objoid >= 16384 ORDER BY 1, 2, 5, 3",
-        )
-        .await?;
-    for row in rows {
-        let Some(&i) = at.get(&(row.get(0), row.get(1))) else {
-            continue;
-        };
-        let object = &mut schema.objects[i];
-        let target = match row.get::<_, Option<String>>(4) {
-            Some(column) => format!("COLUMN {}.{column}", object.name),
-            None => object.target.clone(),
-        };
-        object.labels.push((target, row.get(2), row.get(3)));
-    }
-    Ok(())
 }
 
 /// How `GRANT` names `object`: a view is a `TABLE` there, an aggregate a `FUNCTION`.

@@ -54,7 +54,7 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     };
     let sql = format!(
         "SELECT p.oid, pg_catalog.quote_ident(p.pubname), p.puballtables, p.pubinsert, p.pubupdate, p.pubdelete,
-                p.pubtruncate, {via_root}, pg_catalog.obj_description(p.oid, 'pg_publication')
+                p.pubtruncate, {via_root}
            FROM pg_catalog.pg_publication p"
     );
     for row in r.query("publications", &sql).await? {
@@ -121,7 +121,7 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 format!("DROP PUBLICATION {name};"),
                 (catalogs::PUBLICATION, oid),
             )
-            .named("PUBLICATION", row.get(8))
+            .named("PUBLICATION")
             .with(Detail::Publication(publication)),
         );
     }

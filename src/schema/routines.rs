@@ -14,7 +14,6 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     let sql = format!(
         "SELECT p.oid, p.oid::pg_catalog.regprocedure::text, p.prokind::text,
                 CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END,
-                pg_catalog.obj_description(p.oid, 'pg_proc'),
                 CASE WHEN p.prokind IN ('f', 'w') THEN pg_catalog.pg_get_function_result(p.oid) END,
                 pg_catalog.pg_get_function_arguments(p.oid),
                 pg_catalog.format('%I.%I', n.nspname, p.proname), pg_catalog.pg_get_function_identity_arguments(p.oid),
@@ -30,14 +29,14 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
         let prokind: String = row.get(2);
         let address = (catalogs::PROC, oid);
         if prokind == "a" {
-            let name = format!("{}({})", row.get::<_, String>(7), row.get::<_, String>(8));
+            let name = format!("{}({})", row.get::<_, String>(6), row.get::<_, String>(7));
             let Some(definition) = aggregates.iter().find(|(o, _)| *o == oid) else {
                 continue;
             };
             let create = format!(
                 "CREATE AGGREGATE {}({}) (\n    {}\n);",
-                row.get::<_, String>(7),
                 row.get::<_, String>(6),
+                row.get::<_, String>(5),
                 definition.1.join(",\n    ")
             );
             schema.objects.push(
@@ -48,7 +47,7 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                     format!("DROP AGGREGATE {name};"),
                     address,
                 )
-                .named("AGGREGATE", row.get(4)),
+                .named("AGGREGATE"),
             );
             continue;
         }
@@ -66,10 +65,10 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 format!("DROP {keyword} {name};"),
                 address,
             )
-            .named(keyword, row.get(4))
+            .named(keyword)
             .with(Detail::Routine {
-                returns: row.get(5),
-                arguments: row.get(6),
+                returns: row.get(4),
+                arguments: row.get(5),
             }),
         );
     }

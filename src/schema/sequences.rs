@@ -53,7 +53,6 @@ pub const OPTION_COLUMNS: &str = "pg_catalog.format_type(s.seqtypid, NULL), s.se
 pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     let sql = format!(
         "SELECT c.oid, pg_catalog.format('%I.%I', n.nspname, c.relname), {OPTION_COLUMNS},
-                pg_catalog.obj_description(c.oid, 'pg_class'),
                 (SELECT pg_catalog.format('%s.%I', d.refobjid::pg_catalog.regclass, a.attname)
                    FROM pg_catalog.pg_depend d
                    JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
@@ -75,8 +74,8 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
         let options = Options::from_row(&row, 2).expect("a sequence has a type");
         let address = (catalogs::CLASS, row.get(0));
         if let (Some(column), Some(table)) = (
-            row.get::<_, Option<String>>(10),
-            row.get::<_, Option<u32>>(11),
+            row.get::<_, Option<String>>(9),
+            row.get::<_, Option<u32>>(10),
         ) {
             schema.objects.push(
                 Object::new(
@@ -102,7 +101,7 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 format!("DROP SEQUENCE {name};"),
                 address,
             )
-            .named("SEQUENCE", row.get(9))
+            .named("SEQUENCE")
             .with(Detail::Sequence(options)),
         );
     }

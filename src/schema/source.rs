@@ -90,7 +90,7 @@ pub async fn read(
 ) -> Result<Schema> {
     let read = |target: Target| async move {
         let session = db::connect(&target).await?;
-        catalog::read(&session.client, catalog::Rows::Checked).await
+        catalog::read(&session.client, catalog::Purpose::Plan).await
     };
     match source {
         Source::Db => read(ctx.target()?).await,
@@ -213,7 +213,7 @@ async fn scratch(ctx: &RunContext, scratch_url: Option<&str>, files: &Files<'_>)
         migrate::apply_pending(&session, &files.migrations, files.places, false)
             .await
             .context("could not apply the migrations to a scratch database")?;
-        catalog::read(&session.client, catalog::Rows::Checked).await
+        catalog::read(&session.client, catalog::Purpose::Plan).await
     }
     .await;
     let dropped = db::admin::drop_named(&admin, &name, true).await;

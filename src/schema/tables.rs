@@ -50,15 +50,16 @@ pub async fn columns(r: &Reader<'_>) -> Result<BTreeMap<u32, Vec<Column>>> {
     // which pg_dump leaves out too.
     let sql = format!(
         "SELECT a.attrelid, pg_catalog.quote_ident(a.attname), pg_catalog.format_type(a.atttypid, a.atttypmod),
-                pg_catalog.format_type(a.atttypid, NULL),
+                CASE WHEN a.atttypmod <> -1 THEN pg_catalog.format_type(a.atttypid, NULL) END,
                 CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN
                   (SELECT pg_catalog.format('%I.%I', cn.nspname, co.collname) FROM pg_catalog.pg_collation co
                      JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
                 pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attnotnull, a.attidentity::text, a.attgenerated::text,
-                pg_catalog.col_description(a.attrelid, a.attnum), {statistics},
+                ds.description, {statistics},
                 a.attstorage::text, CASE WHEN a.attinhcount > 0 THEN {} ELSE t.typstorage::text END,
                 {compression}, CASE WHEN a.attinhcount > 0 THEN coalesce({parent_compression}, '') ELSE '' END,
-                ARRAY(SELECT o FROM pg_catalog.unnest(a.attoptions) o WHERE o NOT LIKE 'pg\\_attver=%'),
+                CASE WHEN a.attoptions IS NOT NULL THEN
+                  ARRAY(SELECT o FROM pg_catalog.unnest(a.attoptions) o WHERE o NOT LIKE 'pg\\_attver=%') END,
                 a.attislocal, a.attinhcount > 0, {not_null_name},
                 CASE WHEN sc.oid IS NOT NULL THEN pg_catalog.format('%I.%I', sn.nspname, sc.relname) END, {OPTION_COLUMNS},
                 CASE WHEN a.attinhcount > 0 THEN {} END, CASE WHEN a.attinhcount > 0 THEN {} END
@@ -67,6 +68,8 @@ pub async fn columns(r: &Reader<'_>) -> Result<BTreeMap<u32, Vec<Column>>> {
            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
            JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
            LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+           LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = a.attrelid AND ds.objsubid = a.attnum
+                AND ds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
            LEFT JOIN pg_catalog.pg_depend sd ON a.attidentity <> '' AND sd.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
                 AND sd.refobjid = a.attrelid AND sd.refobjsubid = a.attnum AND sd.deptype = 'i'
                 AND sd.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
@@ -107,8 +110,10 @@ pub async fn columns(r: &Reader<'_>) -> Result<BTreeMap<u32, Vec<Column>>> {
         };
         columns.entry(row.get(0)).or_default().push(Column {
             name: row.get(1),
+            type_name: row
+                .get::<_, Option<String>>(3)
+                .unwrap_or_else(|| row.get(2)),
             data_type: row.get(2),
-            type_name: row.get(3),
             collation: row.get(4),
             default,
             not_null: row.get(6),
@@ -132,7 +137,7 @@ pub async fn columns(r: &Reader<'_>) -> Result<BTreeMap<u32, Vec<Column>>> {
 
 pub async fn read(
     r: &Reader<'_>,
-    mut columns: BTreeMap<u32, Vec<Column>>,
+    columns: &BTreeMap<u32, Vec<Column>>,
     schema: &mut Schema,
 ) -> Result<()> {
     let sql = format!(
@@ -142,7 +147,6 @@ pub async fn read(
                 CASE WHEN c.relispartition THEN
                   (SELECT i.inhparent::pg_catalog.regclass::text FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid) END,
                 CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END,
-                pg_catalog.obj_description(c.oid, 'pg_class'),
                 CASE WHEN NOT c.relispartition THEN
                   (SELECT pg_catalog.array_agg(i.inhparent::pg_catalog.regclass::text ORDER BY i.inhseqno)
                      FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid) END,
@@ -159,16 +163,16 @@ pub async fn read(
         let oid: u32 = row.get(0);
         let name: String = row.get(1);
         let table = Table {
-            columns: columns.remove(&oid).unwrap_or_default(),
+            columns: columns.get(&oid).cloned().unwrap_or_default(),
             unlogged: row.get::<_, String>(2) == "u",
             partition_key: row.get(5),
             partition_of: match (row.get(6), row.get(7)) {
                 (Some(parent), Some(bound)) => Some((parent, bound)),
                 _ => None,
             },
-            inherits: row.get::<_, Option<Vec<String>>>(9).unwrap_or_default(),
-            options: row.get::<_, Option<Vec<String>>>(10).unwrap_or_default(),
-            toast_options: row.get::<_, Option<Vec<String>>>(11).unwrap_or_default(),
+            inherits: row.get::<_, Option<Vec<String>>>(8).unwrap_or_default(),
+            options: row.get::<_, Option<Vec<String>>>(9).unwrap_or_default(),
+            toast_options: row.get::<_, Option<Vec<String>>>(10).unwrap_or_default(),
             row_security: match (row.get::<_, bool>(3), row.get::<_, bool>(4)) {
                 (true, true) => Some("FORCE"),
                 (true, false) => Some("ENABLE"),
@@ -177,19 +181,14 @@ pub async fn read(
             populated: false,
         };
         let address = (catalogs::CLASS, oid);
-        let mut comments = Vec::new();
-        comments.extend(
-            row.get::<_, Option<String>>(8)
-                .map(|text| (format!("TABLE {name}"), text)),
-        );
-        comments.extend(column_comments(&name, &table.columns));
-        let identity = match row.get::<_, String>(12).as_str() {
+        let comments = column_comments(&name, &table.columns);
+        let identity = match row.get::<_, String>(11).as_str() {
             "f" => Some(("FULL".to_string(), None)),
             "n" => Some(("NOTHING".to_string(), None)),
-            "i" => row.get::<_, Option<String>>(14).map(|index| {
+            "i" => row.get::<_, Option<String>>(13).map(|index| {
                 (
                     format!("USING INDEX {index}"),
-                    row.get::<_, Option<u32>>(13),
+                    row.get::<_, Option<u32>>(12),
                 )
             }),
             _ => None,

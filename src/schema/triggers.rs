@@ -30,7 +30,7 @@ async fn triggers(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     // marked by tgparentid since (read through jsonb to work on both).
     let sql = format!(
         "SELECT t.oid, t.tgrelid::pg_catalog.regclass::text, pg_catalog.quote_ident(t.tgname),
-                pg_catalog.pg_get_triggerdef(t.oid), pg_catalog.obj_description(t.oid, 'pg_trigger'), t.tgenabled::text
+                pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled::text
            FROM pg_catalog.pg_trigger t
            JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -42,7 +42,7 @@ async fn triggers(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
         let table: String = row.get(1);
         let trigger: String = row.get(2);
         let mut create = format!("{};", row.get::<_, String>(3));
-        if let Some(state) = enabled(&table, "TRIGGER", &trigger, &row.get::<_, String>(5)) {
+        if let Some(state) = enabled(&table, "TRIGGER", &trigger, &row.get::<_, String>(4)) {
             create.push('\n');
             create.push_str(&state);
         }
@@ -52,7 +52,6 @@ async fn triggers(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
             "TRIGGER",
             (create, format!("DROP TRIGGER {trigger} ON {table};")),
             (catalogs::TRIGGER, row.get(0)),
-            row.get(4),
         ));
     }
     Ok(())
@@ -61,7 +60,7 @@ async fn triggers(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
 async fn rules(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     let sql = format!(
         "SELECT w.oid, w.ev_class::pg_catalog.regclass::text, pg_catalog.quote_ident(w.rulename),
-                pg_catalog.pg_get_ruledef(w.oid), pg_catalog.obj_description(w.oid, 'pg_rewrite'), w.ev_enabled::text
+                pg_catalog.pg_get_ruledef(w.oid), w.ev_enabled::text
            FROM pg_catalog.pg_rewrite w
            JOIN pg_catalog.pg_class c ON c.oid = w.ev_class
            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -75,7 +74,7 @@ async fn rules(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
         if !create.ends_with(';') {
             create.push(';');
         }
-        if let Some(state) = enabled(&table, "RULE", &rule, &row.get::<_, String>(5)) {
+        if let Some(state) = enabled(&table, "RULE", &rule, &row.get::<_, String>(4)) {
             create.push('\n');
             create.push_str(&state);
         }
@@ -85,7 +84,6 @@ async fn rules(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
             "RULE",
             (create, format!("DROP RULE {rule} ON {table};")),
             (catalogs::REWRITE, row.get(0)),
-            row.get(4),
         ));
     }
     Ok(())
@@ -97,8 +95,7 @@ async fn policies(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END,
                 (SELECT pg_catalog.string_agg(CASE WHEN r = 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(r)) END, ', ' ORDER BY 1)
                    FROM pg_catalog.unnest(p.polroles) r),
-                pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid),
-                pg_catalog.obj_description(p.oid, 'pg_policy')
+                pg_catalog.pg_get_expr(p.polqual, p.polrelid), pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)
            FROM pg_catalog.pg_policy p
            JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -130,7 +127,6 @@ async fn policies(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
             "POLICY",
             (create, format!("DROP POLICY {policy} ON {table};")),
             (catalogs::POLICY, row.get(0)),
-            row.get(8),
         ));
     }
     Ok(())
@@ -140,7 +136,7 @@ async fn event_triggers(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     let sql = format!(
         "SELECT e.oid, pg_catalog.quote_ident(e.evtname), e.evtevent, e.evtfoid::pg_catalog.regproc::text,
                 (SELECT pg_catalog.string_agg(pg_catalog.quote_literal(tag), ', ' ORDER BY n) FROM pg_catalog.unnest(e.evttags) WITH ORDINALITY t(tag, n)),
-                e.evtenabled::text, pg_catalog.obj_description(e.oid, 'pg_event_trigger')
+                e.evtenabled::text
            FROM pg_catalog.pg_event_trigger e WHERE {}",
         not_extension_member("pg_event_trigger", "e.oid")
     );
@@ -168,7 +164,7 @@ async fn event_triggers(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 format!("DROP EVENT TRIGGER {name};"),
                 (catalogs::EVENT_TRIGGER, row.get(0)),
             )
-            .named("EVENT TRIGGER", row.get(6)),
+            .named("EVENT TRIGGER"),
         );
     }
     Ok(())

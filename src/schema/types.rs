@@ -41,7 +41,7 @@ pub async fn read(
                 t.typnotnull, t.typdefault,
                 (SELECT pg_catalog.array_agg(pg_catalog.quote_ident(conname) || ' ' || pg_catalog.pg_get_constraintdef(oid) ORDER BY conname)
                    FROM pg_catalog.pg_constraint WHERE contypid = t.oid AND contype = 'c'),
-                pg_catalog.obj_description(t.oid, 'pg_type'), t.typrelid,
+                t.typrelid,
                 pg_catalog.format_type(rg.rngsubtype, NULL),
                 CASE WHEN rg.rngcollation <> 0 AND rg.rngcollation <> (SELECT s.typcollation FROM pg_catalog.pg_type s WHERE s.oid = rg.rngsubtype) THEN
                   (SELECT pg_catalog.format('%I.%I', cn.nspname, co.collname) FROM pg_catalog.pg_collation co
@@ -77,13 +77,13 @@ pub async fn read(
                 .with(Detail::Enum(labels))
             }
             "r" => {
-                let mut options = vec![format!("subtype = {}", row.get::<_, String>(11))];
+                let mut options = vec![format!("subtype = {}", row.get::<_, String>(10))];
                 let optional = [
-                    (12, "collation"),
-                    (13, "subtype_opclass"),
-                    (14, "canonical"),
-                    (15, "subtype_diff"),
-                    (16, "multirange_type_name"),
+                    (11, "collation"),
+                    (12, "subtype_opclass"),
+                    (13, "canonical"),
+                    (14, "subtype_diff"),
+                    (15, "multirange_type_name"),
                 ];
                 for (column, option) in optional {
                     if let Some(value) = row.get::<_, Option<String>>(column) {
@@ -101,7 +101,7 @@ pub async fn read(
             "d" => domain(&name, &row, address),
             _ => {
                 let attributes: Vec<(String, String)> = columns
-                    .get(&row.get::<_, u32>(10))
+                    .get(&row.get::<_, u32>(9))
                     .map(|cols| {
                         cols.iter()
                             .map(|c| {
@@ -133,7 +133,7 @@ pub async fn read(
             Kind::Domain => "DOMAIN",
             _ => "TYPE",
         };
-        schema.objects.push(object.named(keyword, row.get(9)));
+        schema.objects.push(object.named(keyword));
     }
     Ok(())
 }

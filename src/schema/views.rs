@@ -16,8 +16,7 @@ pub async fn read(
 ) -> Result<()> {
     let sql = format!(
         "SELECT c.oid, pg_catalog.format('%I.%I', n.nspname, c.relname), c.relkind::text,
-                pg_catalog.pg_get_viewdef(c.oid), pg_catalog.array_to_string(c.reloptions, ', '),
-                pg_catalog.obj_description(c.oid, 'pg_class')
+                pg_catalog.pg_get_viewdef(c.oid), pg_catalog.array_to_string(c.reloptions, ', ')
            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
           WHERE c.relkind IN ('v', 'm') AND {USER_NAMESPACE} AND {}",
         not_extension_member("pg_class", "c.oid")
@@ -52,7 +51,7 @@ pub async fn read(
             format!("DROP {keyword} {name};"),
             (catalogs::CLASS, oid),
         )
-        .named(keyword, row.get(5));
+        .named(keyword);
         object.comments.extend(column_comments(
             &name,
             columns.get(&oid).map_or(&[][..], Vec::as_slice),
