@@ -115,6 +115,10 @@ pub enum Command {
     /// match its files), ordered and safe on tables that hold rows
     Diff(DiffArgs),
 
+    /// Prepare every query file of the application against the schema (never executing one):
+    /// the parameters and columns each gets, or the error it would meet, at its file:line
+    Check(CheckArgs),
+
     /// Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a
     /// cached template of unchanged files is cloned instead of loaded)
     Setup(SetupArgs),
@@ -426,6 +430,31 @@ pub struct DiffArgs {
 
     #[command(flatten)]
     pub extent: Extent,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Query files, or folders searched for *.sql [default: CRUDDUR_DB_QUERIES, else the
+    /// nearest backend-flask/db/sql]
+    pub paths: Vec<PathBuf>,
+
+    /// The schema to check against: files (schema.sql and the migrations, built into a scratch
+    /// database), db, url:CONNSTRING, snapshot:NAME or file:PATH
+    #[arg(long, default_value = "files", value_name = "SRC")]
+    pub against: String,
+
+    /// Print one JSON object per query: file, line, ok, error, params, columns
+    #[arg(long)]
+    pub json: bool,
+
+    /// Check again whenever a query file, schema.sql or a migration changes, until Ctrl-C
+    #[arg(long)]
+    pub watch: bool,
+
+    /// Build the scratch database (for files and file:) on this server instead of
+    /// CONNECTION_URL's
+    #[arg(long, value_name = "CONNSTRING")]
+    pub scratch_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -128,6 +128,8 @@ pub struct Config {
     template: Option<String>,
     /// `CRUDDUR_DB_DUMP_SCHEMA`: whether `migrate` rewrites schema.sql after applying.
     dump_schema: bool,
+    /// `CRUDDUR_DB_QUERIES`: where the application's query files are.
+    queries: Option<String>,
     /// Read on first use.
     aws: OnceLock<AwsEnv>,
     /// The target, once resolved: commands ask for it as often as they like.
@@ -317,6 +319,7 @@ impl Config {
             template: var("CRUDDUR_DB_TEMPLATE"),
             dump_schema: var("CRUDDUR_DB_DUMP_SCHEMA")
                 .is_some_and(|v| matches!(v.as_str(), "true" | "1" | "on" | "yes")),
+            queries: var("CRUDDUR_DB_QUERIES"),
             aws: OnceLock::new(),
             target: OnceLock::new(),
             yes: opts.yes,
@@ -528,6 +531,20 @@ impl Config {
             Some(dir) => Some(self.places.cwd.join(dir)),
             None => self.sql_dir().ok().map(|dir| dir.join("migrations")),
         }
+    }
+
+    /// Where the application's query files are: `CRUDDUR_DB_QUERIES` (relative to the current
+    /// directory), else the nearest `backend-flask/db/sql` from the current directory upward,
+    /// as Cruddur keeps them; `None` when there is none.
+    pub fn queries_dir(&self) -> Option<PathBuf> {
+        if let Some(dir) = &self.queries {
+            return Some(self.places.cwd.join(dir));
+        }
+        self.places
+            .cwd
+            .ancestors()
+            .map(|dir| dir.join("backend-flask/db/sql"))
+            .find(|candidate| candidate.is_dir())
     }
 
     /// Where the old Python migrations are: `explicit`, else the nearest

@@ -2,6 +2,7 @@
 //! binary. `run` executes a parsed command line; `report` turns a failure into its exit code.
 
 mod aws;
+mod check;
 pub mod cli;
 mod clock;
 mod commands;
@@ -51,8 +52,13 @@ pub fn run(cli: Cli) -> Result<()> {
         tokio::select! {
             result = dispatch(&ctx, &cli.command) => result,
             stop = stop => match (stop, &cli.command) {
-                // `sessions --watch` runs until Ctrl-C: that is its normal end, not a failure.
+                // `sessions --watch` and `check --watch` run until Ctrl-C: that is their
+                // normal end, not a failure.
                 (Stop::Interrupt, Command::Sessions(args)) if args.watch.is_some() => Ok(()),
+                (Stop::Interrupt, Command::Check(args)) if args.watch => {
+                    schema::source::remove_scratch().await;
+                    Ok(())
+                }
                 (stop, _) => Err(stopped(stop).await),
             },
         }
@@ -100,6 +106,7 @@ async fn dispatch(ctx: &RunContext, command: &Command) -> Result<()> {
         Command::Inspect(args) => commands::inspect::run(ctx, args).await,
         Command::Dump(args) => commands::dump::run(ctx, args).await,
         Command::Diff(args) => commands::diff::run(ctx, args).await,
+        Command::Check(args) => commands::check::run(ctx, args).await,
         Command::Setup(args) => setup::run(ctx, args).await,
         Command::Templates(args) => templates::run(ctx, args).await,
         Command::Snapshot { action } => snapshot::run(ctx, action).await,

@@ -322,6 +322,53 @@ async fn walk(ctx: &RunContext, args: &DoctorArgs, list: &mut Checklist) -> Resu
         }
     })
     .await?;
+
+    list.check("queries", async {
+        if ctx.queries_dir().is_none() {
+            return Ok((
+                (),
+                "skipped: no backend-flask/db/sql here or above (CRUDDUR_DB_QUERIES)".to_string(),
+            ));
+        }
+        let queries = super::check::queries(ctx, &[]).map_err(|err| {
+            broken(
+                Exit::Failure,
+                format!("{err:#}"),
+                "`cruddur-db check` says the same",
+            )
+        })?;
+        let outcomes = crate::check::prepare::read_only(client, &queries)
+            .await
+            .map_err(|err| {
+                broken(
+                    Exit::Failure,
+                    format!("{err:#}"),
+                    "`cruddur-db check --against db` says more",
+                )
+            })?;
+        let failed: Vec<String> = outcomes
+            .iter()
+            .filter_map(|o| {
+                o.error
+                    .as_ref()
+                    .map(|e| format!("{}:{}:{}", o.file, e.line, e.column))
+            })
+            .collect();
+        let counted = format!(
+            "{} of {} queries prepare against the database",
+            outcomes.len() - failed.len(),
+            outcomes.len()
+        );
+        match failed.is_empty() {
+            true => Ok(((), counted)),
+            false => Err(broken(
+                Exit::Failure,
+                format!("{counted}; not {}", failed.join(", ")),
+                "`cruddur-db check --against db` shows each error",
+            )),
+        }
+    })
+    .await?;
     Ok(())
 }
 

@@ -131,6 +131,14 @@ async fn up(ctx: &RunContext, dir: &std::path::Path, args: &UpArgs) -> Result<()
         .filter_map(|e| e.migration.as_ref())
         .collect();
     let applied = entries.len() - pending.len();
+    migrate_safety::queries_gate(
+        ctx,
+        &target,
+        &pending,
+        args.lock_timeout_ddl * 1000,
+        args.allow_unsafe,
+    )
+    .await?;
     for (done, migration) in pending.iter().enumerate() {
         migrate::apply(&session, migration, &options(ctx, args, &holder))
             .await

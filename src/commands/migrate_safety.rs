@@ -3,12 +3,14 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use serde::Serialize;
 
+use crate::check;
 use crate::context::RunContext;
-use crate::db::{self, quote_ident};
+use crate::db::{self, PgError, Target, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::migrate::lint::{self, Finding};
 use crate::migrate::plan::{self, MigrationPlan};
@@ -237,4 +239,99 @@ fn render(plan: &MigrationPlan) -> String {
         }
     }
     out
+}
+
+/// Before migrations run: the application's queries (when the project has a queries folder)
+/// must still prepare against the database as the pending migrations would leave it. They are
+/// rehearsed in a transaction on a session of their own, the queries prepared, and all of it
+/// rolled back; a query that would break refuses the run (exit 8) unless `--unsafe`.
+pub async fn queries_gate(
+    ctx: &RunContext,
+    target: &Target,
+    pending: &[&Migration],
+    lock_timeout_ms: u64,
+    allow_unsafe: bool,
+) -> Result<()> {
+    if pending.is_empty() || ctx.queries_dir().is_none() {
+        return Ok(());
+    }
+    let started = Instant::now();
+    let queries = super::check::queries(ctx, &[])?;
+    let session = db::connect(target).await?;
+    session
+        .client
+        .batch_execute(&format!(
+            "BEGIN; SET LOCAL lock_timeout = {lock_timeout_ms}"
+        ))
+        .await
+        .map_err(PgError)
+        .context("could not start the rehearsal of the migrations")?;
+    let checked = async {
+        let left_out = migrate::rehearse(&session, pending, ctx.places()).await?;
+        let outcomes = check::prepare::within(&session.client, &queries).await?;
+        Ok::<_, anyhow::Error>((left_out, outcomes))
+    }
+    .await;
+    let _ = session.client.batch_execute("ROLLBACK").await;
+    let (left_out, outcomes) = match checked {
+        Ok(checked) => checked,
+        Err(err) => {
+            // The run itself says why a migration fails, with its file and line.
+            ui::warn(format_args!(
+                "the application's queries could not be checked against the migrations: {err:#}"
+            ));
+            return Ok(());
+        }
+    };
+    if !left_out.is_empty() {
+        ui::note(format_args!(
+            "not rehearsed before the check (transaction:false): {}",
+            left_out.join(", ")
+        ));
+    }
+    let broken: Vec<&check::Outcome> = outcomes.iter().filter(|o| !o.ok).collect();
+    ui::done(
+        "check",
+        format_args!(
+            "{} of {} application queries prepare against the database as the migrations would leave it",
+            outcomes.len() - broken.len(),
+            outcomes.len()
+        ),
+        started.elapsed(),
+    );
+    if broken.is_empty() {
+        return Ok(());
+    }
+    let owned: Vec<check::Outcome> = broken.iter().map(|o| (*o).clone()).collect();
+    ui::report(format_args!("{}", super::check::render(&owned)));
+    let names: Vec<String> = pending.iter().map(|m| m.label()).collect();
+    let named: Vec<String> = broken
+        .iter()
+        .map(|o| {
+            let e = o
+                .error
+                .as_ref()
+                .expect("a query that does not prepare has an error");
+            format!("{}:{}:{}", o.file, e.line, e.column)
+        })
+        .collect();
+    if allow_unsafe {
+        ui::warn(format_args!(
+            "--unsafe: applying {} although {} would break",
+            names.join(", "),
+            named.join(", ")
+        ));
+        return Ok(());
+    }
+    Err(Fail::new(
+        Exit::Unsafe,
+        format!(
+            "pending migration(s) {} would break {} of the application's queries: {}; nothing was run",
+            names.join(", "),
+            broken.len(),
+            named.join(", ")
+        ),
+    )
+    .hint("change the queries with the migration (`cruddur-db check` shows them against the files), or pass --unsafe to migrate anyway")
+    .into())
 }

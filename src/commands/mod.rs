@@ -1,5 +1,6 @@
 //! One module per subcommand, each with a `run` entry point.
 
+pub mod check;
 pub mod completions;
 pub mod connect;
 pub mod create;

@@ -476,6 +476,34 @@ pub async fn apply_pending(
     Ok(count)
 }
 
+/// Run the up parts of `migrations` on `session`, inside the transaction the caller opened and
+/// will roll back, recording nothing: the database as they would leave it, for a check to look
+/// at. Parts that cannot run in a transaction are left out; their labels are returned.
+pub async fn rehearse(
+    session: &Session,
+    migrations: &[&Migration],
+    places: &Places,
+) -> Result<Vec<String>> {
+    let mut left_out = Vec::new();
+    for migration in migrations {
+        if !migration.up.transaction {
+            left_out.push(migration.label());
+            continue;
+        }
+        script::run_lines(
+            session,
+            &migration.path,
+            Some(migration.up.lines.clone()),
+            RunOptions::migration(true, places).enclosed(),
+            &[],
+            None,
+        )
+        .await
+        .with_context(|| format!("migration {} failed when rehearsed", migration.label()))?;
+    }
+    Ok(left_out)
+}
+
 async fn server_clock(session: &Session) -> Result<String> {
     Ok(session
         .client

@@ -163,18 +163,59 @@ pub async fn save(
         .await
         .map_err(PgError)
         .with_context(|| format!("could not keep {} as a template", quote_ident(&template)))?;
+    mark_and_prune(client, &template, target, key, load).await?;
+    Ok(Some(template))
+}
+
+/// Make `built` (just loaded, no session on it, and no longer needed under its name)
+/// `target`'s template for `key` by renaming it: no copy. `None` when a template of that name
+/// exists already (another run kept the same files first).
+pub async fn adopt(
+    client: &Client,
+    built: &str,
+    target: &str,
+    key: &str,
+    load: Duration,
+) -> Result<Option<String>> {
+    let template = name(target, key);
+    if crate::db::database_exists(client, &template).await? {
+        return Ok(None);
+    }
+    let sql = format!(
+        "ALTER DATABASE {} RENAME TO {}",
+        quote_ident(built),
+        quote_ident(&template)
+    );
+    ui::verbose(format_args!("> {sql}"));
+    super::retry_while_in_use(|| client.batch_execute(&sql))
+        .await
+        .map_err(PgError)
+        .with_context(|| format!("could not keep {} as a template", quote_ident(built)))?;
+    mark_and_prune(client, &template, target, key, load).await?;
+    Ok(Some(template))
+}
+
+/// Mark `template` as `target`'s for `key`, then drop all but the newest few of its
+/// templates.
+async fn mark_and_prune(
+    client: &Client,
+    template: &str,
+    target: &str,
+    key: &str,
+    load: Duration,
+) -> Result<()> {
     let mark = Mark::Template {
         target: target.to_string(),
         key: key.to_string(),
         built_ms: crate::clock::now_ms(),
         load_ms: load.as_millis() as u64,
     };
-    side::comment(client, &template, Some(&mark.comment())).await?;
+    side::comment(client, template, Some(&mark.comment())).await?;
     for old in templates_of(client, target).await?.into_iter().skip(KEEP) {
         // One in use stays until the next run.
         let _ = side::drop_unless_in_use(client, &old.name).await;
     }
-    Ok(Some(template))
+    Ok(())
 }
 
 /// Create the side database from `template`, when there is one and it can be cloned.

@@ -3,17 +3,19 @@
 //! database is only ever read (in a read-only transaction); scratch databases are never built
 //! on a production server, and are removed after, on a signal too.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
 use super::{Schema, catalog};
 use crate::config::Places;
 use crate::context::RunContext;
-use crate::db::{self, PgError, Target, quote_ident};
+use crate::db::{self, PgError, Session, Target, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::migrate::{self, Migration};
+use crate::rebuild::cache;
 use crate::rebuild::side::{self, Mark};
 use crate::rebuild::snapshot;
 use crate::script::{self, RunOptions};
@@ -81,6 +83,56 @@ pub struct Files<'a> {
 /// The project's files: its `schema.sql` and its migrations.
 pub type Project<'a> = &'a dyn Fn() -> Result<(PathBuf, Vec<Migration>)>;
 
+/// A source opened for reading: a session on its database, and the scratch database built
+/// for it, removed (or kept as a template) when it is closed.
+pub struct Opened {
+    pub session: Session,
+    scratch: Option<Scratch>,
+}
+
+/// A scratch database built from files on the development server.
+struct Scratch {
+    admin: tokio_postgres::Client,
+    name: String,
+    /// When it was built rather than cloned, and slowly enough to be worth keeping: the
+    /// template label, the files' key, and how long loading took.
+    keep: Option<(String, String, Duration)>,
+}
+
+impl Opened {
+    /// Close the session; a scratch database is kept as the files' template when building it
+    /// was worth it, else dropped.
+    pub async fn close(self) -> Result<()> {
+        drop(self.session);
+        let Some(scratch) = self.scratch else {
+            return Ok(());
+        };
+        let kept = match &scratch.keep {
+            Some((label, key, took)) => {
+                cache::adopt(&scratch.admin, &scratch.name, label, key, *took)
+                    .await
+                    .unwrap_or(None)
+            }
+            None => None,
+        };
+        let dropped = match kept {
+            Some(template) => {
+                ui::verbose(format_args!(
+                    "kept the scratch build as template {}",
+                    quote_ident(&template)
+                ));
+                Ok(())
+            }
+            None => db::admin::drop_named(&scratch.admin, &scratch.name, true).await,
+        };
+        SCRATCH
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|(_, n)| n != &scratch.name);
+        dropped
+    }
+}
+
 /// Read the schema `source` names. `scratch_url` overrides where scratch databases go.
 pub async fn read(
     ctx: &RunContext,
@@ -88,13 +140,31 @@ pub async fn read(
     scratch_url: Option<&str>,
     project: Project<'_>,
 ) -> Result<Schema> {
-    let read = |target: Target| async move {
-        let session = db::connect(&target).await?;
-        catalog::read(&session.client, catalog::Purpose::Plan).await
+    let opened = open(ctx, source, scratch_url, project).await?;
+    let schema = catalog::read(&opened.session.client, catalog::Purpose::Plan).await;
+    let closed = opened.close().await;
+    let schema = schema?;
+    closed?;
+    Ok(schema)
+}
+
+/// Open the database `source` names: the target, another by URL or a snapshot as they are,
+/// or files built into a scratch database on the development server.
+pub async fn open(
+    ctx: &RunContext,
+    source: &Source,
+    scratch_url: Option<&str>,
+    project: Project<'_>,
+) -> Result<Opened> {
+    let as_it_is = |target: Target| async move {
+        Ok(Opened {
+            session: db::connect(&target).await?,
+            scratch: None,
+        })
     };
     match source {
-        Source::Db => read(ctx.target()?).await,
-        Source::Url(url) => read(ctx.url_target(url)?).await,
+        Source::Db => as_it_is(ctx.target()?).await,
+        Source::Url(url) => as_it_is(ctx.url_target(url)?).await,
         Source::Snapshot(name) => {
             let dev = ctx.development_target(scratch_url)?;
             let admin = db::connect_admin(&dev, ctx.maintenance_db.as_deref()).await?;
@@ -110,7 +180,7 @@ pub async fn read(
                 .hint("`cruddur-db snapshot list` shows the snapshots")
                 .into());
             }
-            read(Target {
+            as_it_is(Target {
                 conn: dev.conn.with_database(&database),
                 ..dev
             })
@@ -159,9 +229,9 @@ pub async fn remove_scratch() {
     }
 }
 
-/// Build `files` into a scratch database on the development server, read its schema, and
-/// drop it whatever happened.
-async fn scratch(ctx: &RunContext, scratch_url: Option<&str>, files: &Files<'_>) -> Result<Schema> {
+/// Build `files` into a scratch database on the development server, or clone the template
+/// an earlier build of the same files left, and open it.
+async fn scratch(ctx: &RunContext, scratch_url: Option<&str>, files: &Files<'_>) -> Result<Opened> {
     let dev = ctx.development_target(scratch_url)?;
     let admin = db::connect_admin(&dev, ctx.maintenance_db.as_deref()).await?;
     if let Some(why) = guard::production_server(&admin, &dev).await? {
@@ -177,15 +247,29 @@ async fn scratch(ctx: &RunContext, scratch_url: Option<&str>, files: &Files<'_>)
         .into());
     }
     remove_old_scratch(&admin).await?;
+    // The files' own template, apart from setup's (which holds the seed too).
+    let label = format!("{}+files", dev.conn.database());
+    let paths: Vec<&Path> = files
+        .schema
+        .iter()
+        .map(PathBuf::as_path)
+        .chain(files.migrations.iter().map(|m| m.path.as_path()))
+        .collect();
+    let inspection = script::inspect(&paths, &[], files.places)?;
+    let key = match inspection.unhashable {
+        None => Some(cache::key(&admin, &inspection).await?),
+        Some(_) => None,
+    };
+    let template = match &key {
+        Some(key) => cache::templates_of(&admin, &label)
+            .await?
+            .into_iter()
+            .find(|t| t.key == *key),
+        None => None,
+    };
     let tag = &uuid::Uuid::new_v4().simple().to_string()[..8];
     let name = format!("{}_cdb_diff_{tag}", side::prefix(dev.conn.database(), 40));
-    let sql = format!("CREATE DATABASE {}", quote_ident(&name));
-    ui::verbose(format_args!("> {sql}"));
-    admin
-        .batch_execute(&sql)
-        .await
-        .map_err(PgError)
-        .with_context(|| format!("could not create scratch database {}", quote_ident(&name)))?;
+    let cloned = create_scratch(&admin, &name, template.as_ref()).await?;
     SCRATCH
         .lock()
         .unwrap_or_else(|e| e.into_inner())
@@ -193,6 +277,7 @@ async fn scratch(ctx: &RunContext, scratch_url: Option<&str>, files: &Files<'_>)
     let mark = Mark::Scratch {
         made: crate::clock::now_secs(),
     };
+    let started = Instant::now();
     let built = async {
         side::comment(&admin, &name, Some(&mark.comment())).await?;
         let target = Target {
@@ -200,6 +285,15 @@ async fn scratch(ctx: &RunContext, scratch_url: Option<&str>, files: &Files<'_>)
             ..dev.clone()
         };
         let session = db::connect(&target).await?;
+        if cloned {
+            return Ok(session);
+        }
+        // The files' notices ("table does not exist, skipping") are the build's business.
+        session
+            .client
+            .batch_execute("SET client_min_messages = warning")
+            .await
+            .map_err(PgError)?;
         if let Some(schema) = &files.schema {
             script::run_file(&session, schema, RunOptions::file(true, files.places), &[])
                 .await
@@ -213,17 +307,62 @@ async fn scratch(ctx: &RunContext, scratch_url: Option<&str>, files: &Files<'_>)
         migrate::apply_pending(&session, &files.migrations, files.places, false)
             .await
             .context("could not apply the migrations to a scratch database")?;
-        catalog::read(&session.client, catalog::Purpose::Plan).await
+        Ok::<_, anyhow::Error>(session)
     }
     .await;
-    let dropped = db::admin::drop_named(&admin, &name, true).await;
-    SCRATCH
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .retain(|(_, n)| n != &name);
-    let schema = built?;
-    dropped?;
-    Ok(schema)
+    let took = started.elapsed();
+    let session = match built {
+        Ok(session) => session,
+        Err(err) => {
+            let _ = db::admin::drop_named(&admin, &name, true).await;
+            SCRATCH
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .retain(|(_, n)| n != &name);
+            return Err(err);
+        }
+    };
+    let keep = match (cloned, key) {
+        (false, Some(key)) if took >= cache::WORTH_KEEPING => Some((label, key, took)),
+        _ => None,
+    };
+    Ok(Opened {
+        session,
+        scratch: Some(Scratch { admin, name, keep }),
+    })
+}
+
+/// Create scratch database `name`, cloned from `template` when there is one that no session
+/// holds; whether it was cloned.
+async fn create_scratch(
+    admin: &tokio_postgres::Client,
+    name: &str,
+    template: Option<&cache::Template>,
+) -> Result<bool> {
+    if let Some(template) = template {
+        let version = db::server_version(admin).await?;
+        match side::create(admin, name, name, Some((&template.name, version))).await {
+            Ok(()) => {
+                ui::verbose(format_args!(
+                    "cloned template {} instead of building the files",
+                    quote_ident(&template.name)
+                ));
+                return Ok(true);
+            }
+            Err(err) => ui::verbose(format_args!(
+                "cannot clone {} ({err}); building the files",
+                quote_ident(&template.name)
+            )),
+        }
+    }
+    let sql = format!("CREATE DATABASE {}", quote_ident(name));
+    ui::verbose(format_args!("> {sql}"));
+    admin
+        .batch_execute(&sql)
+        .await
+        .map_err(PgError)
+        .with_context(|| format!("could not create scratch database {}", quote_ident(name)))?;
+    Ok(false)
 }
 
 /// Scratch databases a crashed run left, an hour old or more (younger ones may be another
