@@ -13,6 +13,8 @@
 #   7. peak memory with 2,000,000 statements on one line (58 MB), vs one statement per line
 #   8. every `inspect` report, and the health summary, on 1,000 tables with 3,000 indexes
 #   9. `dump` vs `pg_dump -s`, and `diff`, on 300 tables, ~1,000 indexes and 200 functions
+#  10. `check` of 200 query files against that schema's files: the first run (scratch build),
+#      and the next ones (the files' template cloned)
 # Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
 #        BENCH_STEPS="1 4" bench/run.sh   runs only those parts; BENCH_RUNS=5 for best of 5
 # Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
@@ -66,7 +68,7 @@ best_of() {
   printf '  %-34s %8.3f s\n' "$name" "$best" >&2
   echo "$best"
 }
-want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8 9} " == *" $1 "* ]]; }
+want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8 9 10} " == *" $1 "* ]]; }
 # interleaved NAME_A NAME_B CMD_A CMD_B: run A then B, $runs times; print "best_a best_b".
 interleaved() {
   local name_a=$1 name_b=$2 cmd_a=$3 cmd_b=$4 best_a="" best_b=""
@@ -293,12 +295,10 @@ PY
   echo "   slowest: $slowest s (goal < 1)" >&2
 fi
 
-# --- 9. dump and diff on a big schema ---------------------------------------------------------
-if want 9; then
-  tables=$((300 / scale)); functions=$((200 / scale))
-  # Version A of a schema, and B: a later one with columns added, retyped and dropped, indexes
-  # and functions changed, an enum value added (what a few months of migrations do).
-  cat > "$work/schema.py" <<'PY'
+# --- the big schema of parts 9 and 10 -----------------------------------------------------
+# Version A of a schema, and B: a later one with columns added, retyped and dropped, indexes
+# and functions changed, an enum value added (what a few months of migrations do).
+cat > "$work/schema.py" <<'PY'
 import sys
 n, f, b = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "B"
 print("CREATE TYPE mood AS ENUM ('happy', 'sad'" + (", 'meh'" if b else "") + ");")
@@ -321,6 +321,10 @@ for i in range(f):
 for i in range(0, n, 10):
     print(f"CREATE VIEW v{i} AS SELECT id, name, f{i % f}(score) AS s FROM t{i};")
 PY
+
+# --- 9. dump and diff on a big schema ---------------------------------------------------------
+if want 9; then
+  tables=$((300 / scale)); functions=$((200 / scale))
   for version in A B; do
     python3 "$work/schema.py" "$tables" "$functions" "$version" > "$work/schema_$version.sql"
     db=$(echo "big_$version" | tr A-Z a-z)
@@ -346,4 +350,27 @@ PY
   "$bin" --url "$server/big_a" diff --to "url:$server/big_b" --exit-code >/dev/null 2>&1 \
     && echo "   the plan applied to A leaves it with B's schema" >&2 \
     || { echo "   the plan applied to A does NOT leave it with B's schema" >&2; exit 1; }
+fi
+
+# --- 10. check on many query files -------------------------------------------------------------
+if want 10; then
+  tables=$((300 / scale)); functions=$((200 / scale)); files=$((200 / scale))
+  project="$work/check-project"
+  mkdir -p "$project/sql" "$project/backend-flask/db/sql"
+  python3 "$work/schema.py" "$tables" "$functions" A > "$project/sql/schema.sql"
+  python3 - "$project/backend-flask/db/sql" "$tables" "$files" <<'PY'
+import sys
+folder, tables, files = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+for i in range(files):
+    t = i % tables
+    with open(f"{folder}/query_{i:03}.sql", "w") as out:
+        out.write(f"SELECT t{t}.id, t{t}.name, t{t}.mood, t{t}.created_at\nFROM public.t{t}\n"
+                  f"WHERE t{t}.name = %(name)s AND t{t}.score > %(score)s\nORDER BY t{t}.created_at DESC\n")
+PY
+  echo "10. check of $files query files against $tables tables' schema.sql, built into a scratch database" >&2
+  check() { (cd "$project" && CONNECTION_URL="$server/bench_check" "$bin" -q check >/dev/null); }
+  start=$(date +%s.%N); check; end=$(date +%s.%N)
+  printf '  %-34s %8.3f s\n' "first check (builds the files)" "$(python3 -c "print($end-$start)")" >&2
+  best=$(best_of "check, the files' template warm" bench_check_unused check)
+  echo "   check: $best s with the template warm (goal < 2)" >&2
 fi

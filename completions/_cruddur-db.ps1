@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Why the database is slow, bloated, blocked or unused: one report, or (without one) a health summary that prints each finding with the command that fixes it')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Write the database''s schema as a SQL file, read from its catalogs (no pg_dump needed): deterministic, in dependency order')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Prepare every query file of the application against the schema (never executing one): the parameters and columns each gets, or the error it would meet, at its file:line')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'List the template cache of the target database, with size and age')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`')
@@ -269,6 +270,27 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the changes as JSON: kind, name, change, SQL')
             [CompletionResult]::new('--owners', '--owners', [CompletionResultType]::ParameterName, 'Also each object''s owner (`ALTER ... OWNER TO`): the roles must exist where it loads')
             [CompletionResult]::new('--privileges', '--privileges', [CompletionResultType]::ParameterName, 'Also privileges (`GRANT`, `REVOKE`, `ALTER DEFAULT PRIVILEGES`)')
+            [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'cruddur-db;check' {
+            [CompletionResult]::new('--against', '--against', [CompletionResultType]::ParameterName, 'The schema to check against: files (schema.sql and the migrations, built into a scratch database), db, url:CONNSTRING, snapshot:NAME or file:PATH')
+            [CompletionResult]::new('--scratch-url', '--scratch-url', [CompletionResultType]::ParameterName, 'Build the scratch database (for files and file:) on this server instead of CONNECTION_URL''s')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped')
+            [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
+            [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per query: file, line, ok, error, params, columns')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Check again whenever a query file, schema.sql or a migration changes, until Ctrl-C')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
@@ -853,6 +875,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Why the database is slow, bloated, blocked or unused: one report, or (without one) a health summary that prints each finding with the command that fixes it')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Write the database''s schema as a SQL file, read from its catalogs (no pg_dump needed): deterministic, in dependency order')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Prepare every query file of the application against the schema (never executing one): the parameters and columns each gets, or the error it would meet, at its file:line')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'List the template cache of the target database, with size and age')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`')
@@ -893,6 +916,9 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;help;diff' {
+            break
+        }
+        'cruddur-db;help;check' {
             break
         }
         'cruddur-db;help;setup' {

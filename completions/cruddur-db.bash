@@ -16,6 +16,9 @@ _cruddur__db() {
             ",$1")
                 cmd="cruddur__db"
                 ;;
+            cruddur__db,check)
+                cmd="cruddur__db__subcmd__check"
+                ;;
             cruddur__db,completions)
                 cmd="cruddur__db__subcmd__completions"
                 ;;
@@ -69,6 +72,9 @@ _cruddur__db() {
                 ;;
             cruddur__db,templates)
                 cmd="cruddur__db__subcmd__templates"
+                ;;
+            cruddur__db__subcmd__help,check)
+                cmd="cruddur__db__subcmd__help__subcmd__check"
                 ;;
             cruddur__db__subcmd__help,completions)
                 cmd="cruddur__db__subcmd__help__subcmd__completions"
@@ -293,12 +299,54 @@ _cruddur__db() {
 
     case "${cmd}" in
         cruddur__db)
-            opts="-y -q -v -h -V --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions kill doctor inspect dump diff setup templates migrate rds snapshot completions help"
+            opts="-y -q -v -h -V --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions kill doctor inspect dump diff check setup templates migrate rds snapshot completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__check)
+            opts="-y -q -v -h --against --json --watch --scratch-url --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --against)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scratch-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -585,8 +633,22 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help)
-            opts="connect create drop schema-load seed sessions kill doctor inspect dump diff setup templates migrate rds snapshot completions help"
+            opts="connect create drop schema-load seed sessions kill doctor inspect dump diff check setup templates migrate rds snapshot completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

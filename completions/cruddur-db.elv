@@ -45,6 +45,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand inspect 'Why the database is slow, bloated, blocked or unused: one report, or (without one) a health summary that prints each finding with the command that fixes it'
             cand dump 'Write the database''s schema as a SQL file, read from its catalogs (no pg_dump needed): deterministic, in dependency order'
             cand diff 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows'
+            cand check 'Prepare every query file of the application against the schema (never executing one): the parameters and columns each gets, or the error it would meet, at its file:line'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`'
@@ -255,6 +256,26 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --json 'Print the changes as JSON: kind, name, change, SQL'
             cand --owners 'Also each object''s owner (`ALTER ... OWNER TO`): the roles must exist where it loads'
             cand --privileges 'Also privileges (`GRANT`, `REVOKE`, `ALTER DEFAULT PRIVILEGES`)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;check'= {
+            cand --against 'The schema to check against: files (schema.sql and the migrations, built into a scratch database), db, url:CONNSTRING, snapshot:NAME or file:PATH'
+            cand --scratch-url 'Build the scratch database (for files and file:) on this server instead of CONNECTION_URL''s'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --json 'Print one JSON object per query: file, line, ok, error, params, columns'
+            cand --watch 'Check again whenever a query file, schema.sql or a migration changes, until Ctrl-C'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand -y 'Answer yes to confirmations (for CI)'
             cand --yes 'Answer yes to confirmations (for CI)'
@@ -794,6 +815,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand inspect 'Why the database is slow, bloated, blocked or unused: one report, or (without one) a health summary that prints each finding with the command that fixes it'
             cand dump 'Write the database''s schema as a SQL file, read from its catalogs (no pg_dump needed): deterministic, in dependency order'
             cand diff 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows'
+            cand check 'Prepare every query file of the application against the schema (never executing one): the parameters and columns each gets, or the error it would meet, at its file:line'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`'
@@ -823,6 +845,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;dump'= {
         }
         &'cruddur-db;help;diff'= {
+        }
+        &'cruddur-db;help;check'= {
         }
         &'cruddur-db;help;setup'= {
         }

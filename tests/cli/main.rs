@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod check;
 mod completions;
 mod connect;
 mod conninfo;
