@@ -28,6 +28,12 @@ pub struct GlobalOpts {
     #[arg(long, global = true)]
     pub prod: bool,
 
+    /// Sign in to production with an RDS IAM token (15 minutes, made afresh for every
+    /// connection) instead of a password; needs sslmode=require or stronger (also
+    /// CRUDDUR_DB_IAM_AUTH=true)
+    #[arg(long, global = true)]
+    pub iam: bool,
+
     /// Target this connection string, a URI or keyword/value string as libpq takes (overrides
     /// CONNECTION_URL and PROD_CONNECTION_URL)
     #[arg(long, global = true, value_name = "URL")]
@@ -50,8 +56,9 @@ pub struct GlobalOpts {
     pub verbose: bool,
 
     /// Keep retrying the first connection for up to SECS seconds while the server refuses
-    /// connections or is starting up (CI right after starting a container); `rds start` and
-    /// `rds stop` wait until the instance is available / stopped
+    /// connections or is starting up (CI right after starting a container); `rds start`,
+    /// `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked
+    /// for is done
     #[arg(long, global = true, value_name = "SECS", num_args = 0..=1, default_missing_value = "60")]
     pub wait: Option<u64>,
 
@@ -129,7 +136,8 @@ pub enum Command {
     /// Lint and apply every pending migration (dbmate's format), or `migrate new|up|down|redo|status|lint|plan`
     Migrate(MigrateArgs),
 
-    /// The production RDS instance: status, start, stop, and a security group rule for your IP
+    /// The production RDS instance: status, start, stop, a security group rule for your IP, DB
+    /// snapshots, and IAM authentication tokens
     Rds(RdsArgs),
 
     /// Save the development database aside and restore it in a second (never production)
@@ -175,6 +183,18 @@ pub struct LoadArgs {
 
     #[command(flatten)]
     pub vars: VarArgs,
+
+    #[command(flatten)]
+    pub snapshot: SnapshotFirst,
+}
+
+/// A safety net before changing production.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct SnapshotFirst {
+    /// With --prod: take an RDS snapshot of the instance and wait until it is available
+    /// before changing anything (also CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=true)
+    #[arg(long)]
+    pub snapshot: bool,
 }
 
 /// psql variables for SQL files (`:name` in them), as psql's `-v`.
@@ -372,6 +392,9 @@ pub struct SetupArgs {
 
     #[command(flatten)]
     pub vars: VarArgs,
+
+    #[command(flatten)]
+    pub snapshot: SnapshotFirst,
 }
 
 #[derive(Debug, Args)]
@@ -541,6 +564,9 @@ pub struct UpArgs {
     #[arg(long, value_name = "SECS", value_parser = lock_seconds())]
     pub lock_timeout: Option<u64>,
 
+    #[command(flatten)]
+    pub snapshot: SnapshotFirst,
+
     /// How long each statement may wait for a table lock before the migration is rolled
     /// back and tried again (0: as long as it takes; a file's `lock_timeout:` wins)
     #[arg(long, value_name = "SECS", default_value_t = 5, value_parser = lock_seconds())]
@@ -652,7 +678,8 @@ pub struct RdsArgs {
     #[command(subcommand)]
     pub action: RdsAction,
 
-    /// The RDS instance identifier [default: from PROD_CONNECTION_URL's host]
+    /// The RDS instance identifier [default: CRUDDUR_DB_RDS_INSTANCE, else from
+    /// PROD_CONNECTION_URL's host]
     #[arg(long, global = true, value_name = "ID")]
     pub instance: Option<String>,
 
@@ -693,9 +720,69 @@ pub enum RdsAction {
         #[arg(long)]
         dry_run: bool,
     },
+
+    /// Manual DB snapshots of the instance: take, list, delete, restore into a new instance
+    Snapshot {
+        #[command(subcommand)]
+        action: RdsSnapshotAction,
+    },
+
+    /// Print an IAM authentication token for the production URL's host, port and user (what
+    /// `aws rds generate-db-auth-token` prints; valid 15 minutes)
+    Token {
+        /// Print JSON: the token, host, port, user, region and when it expires
+        #[arg(long)]
+        json: bool,
+    },
 }
 
-/// How `rds start` and `rds stop` wait (the global `--wait` makes them poll).
+#[derive(Debug, Subcommand)]
+pub enum RdsSnapshotAction {
+    /// Take a manual snapshot, tagged created-by=cruddur-db
+    Create {
+        /// Its name [default: cruddur-db-<instance>-<UTC YYYYMMDD-HHMMSS>]
+        name: Option<String>,
+
+        #[command(flatten)]
+        wait: RdsWaitArgs,
+    },
+
+    /// The instance's snapshots taken by cruddur-db: name, state, created, size, engine
+    /// version, percent done
+    List {
+        /// Every snapshot of the instance, manual and automated, not only cruddur-db's
+        #[arg(long)]
+        all: bool,
+
+        /// Print JSON instead of a table (fields documented in README.md)
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Delete a snapshot (asks for its name to be typed)
+    Delete {
+        name: String,
+
+        /// Delete a snapshot cruddur-db did not take
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// Restore a snapshot into a new instance (never over the running one); print its endpoint
+    Restore {
+        name: String,
+
+        /// The new instance's identifier
+        #[arg(long = "as", value_name = "NEW_INSTANCE_ID")]
+        new_instance: String,
+
+        #[command(flatten)]
+        wait: RdsWaitArgs,
+    },
+}
+
+/// How `rds start|stop|snapshot create|snapshot restore` wait (the global `--wait` makes them
+/// poll).
 #[derive(Debug, Args, Clone, Copy)]
 pub struct RdsWaitArgs {
     /// With --wait: give up after SECS

@@ -27,6 +27,21 @@ pub fn utc_compact(secs: u64) -> String {
     )
 }
 
+/// Unix seconds `secs` in UTC as RFC 3339 (`2026-11-26T05:39:44Z`), as AWS writes times.
+pub fn utc_rfc3339(secs: u64) -> String {
+    let compact = utc_compact(secs);
+    let (date, time) = compact.split_once('-').unwrap_or((&compact, ""));
+    format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        &date[..4],
+        &date[4..6],
+        &date[6..8],
+        &time[..2],
+        &time[2..4],
+        &time[4..6]
+    )
+}
+
 /// Unix seconds `secs` in UTC as dbmate's version, `YYYYMMDDHHMMSS`.
 pub fn utc_version(secs: u64) -> String {
     utc_compact(secs).replace('-', "")

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 
+use crate::aws::token::Iam;
 use crate::cli::{ColorChoice, GlobalOpts};
 use crate::db::{ConnInfo, Origin, Protection, Target, conninfo};
 use crate::error::{Exit, Fail};
@@ -130,6 +131,10 @@ pub struct Config {
     dump_schema: bool,
     /// `CRUDDUR_DB_QUERIES`: where the application's query files are.
     queries: Option<String>,
+    /// `--iam` or `CRUDDUR_DB_IAM_AUTH`: production connections sign an IAM token as password.
+    iam: bool,
+    /// `CRUDDUR_DB_SNAPSHOT_BEFORE_PROD`: an RDS snapshot before every production change.
+    snapshot_before_prod: bool,
     /// Read on first use.
     aws: OnceLock<AwsEnv>,
     /// The target, once resolved: commands ask for it as often as they like.
@@ -162,6 +167,12 @@ pub struct AwsEnv {
     pub ip: Option<(&'static str, String)>,
     /// Where to discover the public IP (`CRUDDUR_CHECKIP_URL`, for tests).
     pub checkip_url: String,
+    /// `CRUDDUR_DB_RDS_INSTANCE`: the production instance, when its URL's host is not an RDS
+    /// endpoint (a CNAME, a proxy, a tunnel).
+    pub instance: Option<String>,
+    /// Debug builds only (`CRUDDUR_DB_DEBUG_AWS_TIME`, Unix seconds): the time signatures
+    /// carry, so tests can compare a token with botocore's for the same instant.
+    pub clock: Option<std::time::SystemTime>,
     pub user: Option<String>,
     pub hostname: Option<String>,
 }
@@ -198,6 +209,23 @@ pub fn passwords_in(texts: impl IntoIterator<Item = impl AsRef<str>>) -> Vec<Str
 pub fn debug_panic_requested() -> Option<String> {
     var("CRUDDUR_DB_DEBUG_PANIC")?;
     Some(var("CONNECTION_URL").unwrap_or_default())
+}
+
+#[cfg(debug_assertions)]
+fn debug_clock() -> Option<std::time::SystemTime> {
+    let secs = var("CRUDDUR_DB_DEBUG_AWS_TIME")?.parse().ok()?;
+    Some(std::time::UNIX_EPOCH + Duration::from_secs(secs))
+}
+
+#[cfg(not(debug_assertions))]
+fn debug_clock() -> Option<std::time::SystemTime> {
+    None
+}
+
+/// A yes/no variable: `true`, `1`, `on` or `yes` is yes.
+fn flag(name: &str) -> bool {
+    var(name)
+        .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "1" | "on" | "yes"))
 }
 
 fn var(name: &str) -> Option<String> {
@@ -249,6 +277,8 @@ fn aws_environment(os_user: &str) -> AwsEnv {
         ip,
         checkip_url: var("CRUDDUR_CHECKIP_URL")
             .unwrap_or_else(|| "https://checkip.amazonaws.com".to_string()),
+        instance: var("CRUDDUR_DB_RDS_INSTANCE"),
+        clock: debug_clock(),
         user: Some(os_user.to_string()).filter(|u| !u.is_empty()),
         hostname: std::fs::read_to_string("/proc/sys/kernel/hostname")
             .ok()
@@ -317,9 +347,10 @@ impl Config {
             prod_url: var("PROD_CONNECTION_URL"),
             dev_url: var("CONNECTION_URL"),
             template: var("CRUDDUR_DB_TEMPLATE"),
-            dump_schema: var("CRUDDUR_DB_DUMP_SCHEMA")
-                .is_some_and(|v| matches!(v.as_str(), "true" | "1" | "on" | "yes")),
+            dump_schema: flag("CRUDDUR_DB_DUMP_SCHEMA"),
             queries: var("CRUDDUR_DB_QUERIES"),
+            iam: opts.iam || flag("CRUDDUR_DB_IAM_AUTH"),
+            snapshot_before_prod: flag("CRUDDUR_DB_SNAPSHOT_BEFORE_PROD"),
             aws: OnceLock::new(),
             target: OnceLock::new(),
             yes: opts.yes,
@@ -390,13 +421,52 @@ impl Config {
             .map(|(text, origin)| (text.as_str(), *origin));
         let conn = ConnInfo::resolve(text, DEFAULT_URL, &self.pg_env)
             .with_context(|| format!("{origin} is not a usable connection string"))?;
+        let production = self.prod || origin == Origin::ProdEnv || conn.is_rds();
         Ok(Target {
+            iam: self.iam_for(&conn, origin, production)?,
             conn,
             origin,
             prod: self.prod,
             wait: self.wait,
             protection: self.protection(),
         })
+    }
+
+    /// Whether connections to `conn` sign an IAM token as their password: IAM is asked for,
+    /// the target is production, and its string (or service) gives no password of its own.
+    /// RDS takes a token only over TLS, so a weaker sslmode is refused here, before anything
+    /// is signed or sent.
+    fn iam_for(&self, conn: &ConnInfo, origin: Origin, production: bool) -> Result<Option<Iam>> {
+        if !self.iam || !production || conn.has_own_password() {
+            return Ok(None);
+        }
+        if !conn.sslmode.value.encrypts() {
+            return Err(Fail::new(
+                Exit::Usage,
+                format!(
+                    "IAM database authentication needs TLS, and {origin} has sslmode={} ({})",
+                    conn.sslmode.value.as_str(),
+                    conn.sslmode.source
+                ),
+            )
+            .hint(format!("add ?sslmode=require (better: sslmode=verify-full&sslrootcert=<the RDS CA bundle>) to {origin}: RDS refuses a token sent in the clear"))
+            .into());
+        }
+        let region = conn
+            .hosts
+            .iter()
+            .find_map(|host| crate::aws::rds::instance_of_host(&host.name()))
+            .map(|(_, region)| region);
+        Ok(Some(Iam {
+            aws: self.aws().clone(),
+            region,
+        }))
+    }
+
+    /// Whether a production change takes an RDS snapshot first without being told
+    /// (`CRUDDUR_DB_SNAPSHOT_BEFORE_PROD`).
+    pub fn snapshot_before_prod(&self) -> bool {
+        self.snapshot_before_prod
     }
 
     /// What a database reached on the user's behalf is checked against besides its own mark.
@@ -422,6 +492,7 @@ impl Config {
         let conn = ConnInfo::resolve(Some((text, Origin::Flag)), DEFAULT_URL, &self.pg_env)
             .context("the url: source is not a usable connection string")?;
         Ok(Target {
+            iam: None,
             conn,
             origin: Origin::Flag,
             prod: false,
@@ -454,6 +525,7 @@ impl Config {
         let conn = ConnInfo::resolve(Some((text, origin)), DEFAULT_URL, &self.pg_env)
             .with_context(|| format!("{named} is not a usable connection string"))?;
         Ok(Target {
+            iam: None,
             conn,
             origin,
             prod: false,
@@ -474,12 +546,42 @@ impl Config {
         let conn = ConnInfo::resolve(Some((text, Origin::ProdEnv)), DEFAULT_URL, &self.pg_env)
             .context("PROD_CONNECTION_URL is not a usable connection string")?;
         Ok(Some(Target {
+            iam: self.iam_for(&conn, Origin::ProdEnv, true)?,
             conn,
             origin: Origin::ProdEnv,
             prod: true,
             wait: self.wait,
             protection: self.protection(),
         }))
+    }
+
+    /// The instance and region: `--instance` (else `CRUDDUR_DB_RDS_INSTANCE`) and `--region`,
+    /// else the production URL's RDS host. `AWS_REGION` wins over the host's region, as users
+    /// expect of the aws CLI.
+    pub fn rds_instance(
+        &self,
+        instance: Option<&str>,
+        region: Option<&str>,
+    ) -> Result<(String, Option<String>)> {
+        let from_host = self
+            .production_target()?
+            .and_then(|target| crate::aws::rds::instance_of_host(&target.conn.host()));
+        let region = region
+            .map(str::to_string)
+            .or_else(|| self.aws().region.clone())
+            .or_else(|| from_host.as_ref().map(|(_, region)| region.clone()));
+        let id = instance
+            .map(str::to_string)
+            .or_else(|| self.aws().instance.clone())
+            .or_else(|| from_host.map(|(id, _)| id))
+            .ok_or_else(|| {
+                Fail::new(
+                    Exit::Usage,
+                    "which RDS instance? PROD_CONNECTION_URL is not set or its host is not an RDS endpoint (<id>.<hash>.<region>.rds.amazonaws.com)",
+                )
+                .hint("set PROD_CONNECTION_URL to the instance's endpoint, or CRUDDUR_DB_RDS_INSTANCE (or --instance ID, and --region)")
+            })?;
+        Ok((id, region))
     }
 
     /// `--wait`: whether (and how long) to wait for what a command waits on.

@@ -12,11 +12,21 @@ use crate::db::{self, Session, Target};
 
 pub struct RunContext {
     config: Config,
+    /// The command said `--snapshot`.
+    snapshot_first: bool,
 }
 
 impl RunContext {
-    pub fn new(config: Config) -> RunContext {
-        RunContext { config }
+    pub fn new(config: Config, snapshot_first: bool) -> RunContext {
+        RunContext {
+            config,
+            snapshot_first,
+        }
+    }
+
+    /// Whether the command asked for an RDS snapshot before it changes production.
+    pub fn snapshot_first(&self) -> bool {
+        self.snapshot_first
     }
 
     /// The target, and a session on its server's maintenance database (`--maintenance-db`,

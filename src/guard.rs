@@ -2,9 +2,12 @@
 //! typed back at a prompt, or `--yes`; without a terminal it refuses instead of hanging; and a
 //! database marked production refuses destructive commands that do not say `--prod`.
 
+use std::time::Duration;
+
 use anyhow::{Context, Result};
 use tokio_postgres::Client;
 
+use crate::aws::{Aws, rds};
 use crate::cli::{Command, MigrateAction};
 use crate::context::RunContext;
 use crate::db::{PgError, Target, quote_ident};
@@ -63,7 +66,32 @@ pub async fn confirm_action(ctx: &RunContext, target: &Target, action: &str) -> 
         quote_ident(name),
         target.conn.host()
     );
+    if ui::can_prompt()
+        && let Some(instance) = without_backups(ctx).await
+    {
+        ui::warn(format_args!(
+            "RDS instance {instance} keeps no automatic backups; --snapshot takes one first"
+        ));
+    }
     confirm_typed(&what, "database name", name).await
+}
+
+/// The production instance, when it keeps no automatic backups (retention 0) and no snapshot
+/// was asked for: worth one line before the user types yes. Asking AWS is best effort, and
+/// brief: without credentials or an instance to ask about, the prompt comes as it always did.
+async fn without_backups(ctx: &RunContext) -> Option<String> {
+    if ctx.snapshot_first() || ctx.snapshot_before_prod() {
+        return None;
+    }
+    let (id, region) = ctx.rds_instance(None, None).ok()?;
+    let ask = async {
+        let aws = Aws::connect(ctx.aws(), region.as_deref()).await.ok()?;
+        rds::describe(&aws, &id).await.ok()
+    };
+    let instance = tokio::time::timeout(Duration::from_secs(3), ask)
+        .await
+        .ok()??;
+    (instance.backup_retention_days == Some(0)).then_some(id)
 }
 
 /// Ask the user to type `name` (the `noun`: "database name") before doing `what`; refuse

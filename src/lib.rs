@@ -41,7 +41,10 @@ use crate::signals::Stop;
 
 pub fn run(cli: Cli) -> Result<()> {
     crash::panic_if_asked();
-    let ctx = RunContext::new(Config::resolve(&cli.global)?);
+    let ctx = RunContext::new(
+        Config::resolve(&cli.global)?,
+        commands::rds_snapshot::asked(&cli.command),
+    );
     ui::init(ctx.color, ctx.verbosity);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -73,6 +76,9 @@ pub fn run(cli: Cli) -> Result<()> {
 async fn stopped(stop: Stop) -> anyhow::Error {
     let cancelled = db::cancel_running().await > 0;
     schema::source::remove_scratch().await;
+    if let Some(note) = commands::rds_snapshot::stopped_note() {
+        return Fail::new(stop.exit(), stop.describe()).hint(note).into();
+    }
     let hint = match (migrate::stopped_note(), cancelled) {
         // A migration says itself what its transaction (or the lack of one) left.
         (Some(note), true) => format!("the running statement was cancelled; {note}"),
@@ -95,7 +101,7 @@ async fn stopped(stop: Stop) -> anyhow::Error {
 async fn dispatch(ctx: &RunContext, command: &Command) -> Result<()> {
     guard::confirm(ctx, command).await?;
     match command {
-        Command::Connect { psql_args } => connect::run(ctx, psql_args),
+        Command::Connect { psql_args } => connect::run(ctx, psql_args).await,
         Command::Create(args) => create::run(ctx, args).await,
         Command::Drop(args) => drop::run(ctx, args).await,
         Command::SchemaLoad(args) => load::schema_load(ctx, args).await,

@@ -347,6 +347,13 @@ impl Progress {
         }
     }
 
+    /// What the spinner says beside itself (a terminal only: elsewhere nothing).
+    pub fn message(&self, text: impl Into<String>) {
+        if let Some(bar) = &self.0 {
+            bar.set_message(text.into());
+        }
+    }
+
     pub fn set(&self, done: u64) {
         if let Some(bar) = &self.0 {
             bar.set_position(done);

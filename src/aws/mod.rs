@@ -6,6 +6,8 @@
 pub mod diagnose;
 pub mod ec2;
 pub mod rds;
+pub mod snapshot;
+pub mod token;
 
 use std::time::{Duration, SystemTime};
 
@@ -38,6 +40,9 @@ pub struct Aws {
     http: HyperClient<Https, Full<bytes::Bytes>>,
     endpoint_ec2: String,
     endpoint_rds: String,
+    endpoint_sts: String,
+    /// When requests and tokens are signed: now, except in tests of debug builds.
+    clock: Option<SystemTime>,
 }
 
 /// Which API a call goes to: its signing name, Query API version and endpoint.
@@ -45,6 +50,8 @@ pub struct Aws {
 pub enum Service {
     Ec2,
     Rds,
+    /// Only `GetCallerIdentity`: the account an IAM policy resource names.
+    Sts,
 }
 
 impl Service {
@@ -52,6 +59,7 @@ impl Service {
         match self {
             Service::Ec2 => "ec2",
             Service::Rds => "rds",
+            Service::Sts => "sts",
         }
     }
 
@@ -59,6 +67,7 @@ impl Service {
         match self {
             Service::Ec2 => "2016-11-15",
             Service::Rds => "2014-10-31",
+            Service::Sts => "2011-06-15",
         }
     }
 }
@@ -129,6 +138,8 @@ impl Aws {
         Ok(Aws {
             endpoint_ec2: endpoint(&env.endpoint_ec2, "ec2"),
             endpoint_rds: endpoint(&env.endpoint_rds, "rds"),
+            endpoint_sts: endpoint(&None, "sts"),
+            clock: env.clock,
             region,
             credentials,
             http: HyperClient::builder(TokioExecutor::new()).build(https),
@@ -153,6 +164,7 @@ impl Aws {
         let endpoint = match service {
             Service::Ec2 => &self.endpoint_ec2,
             Service::Rds => &self.endpoint_rds,
+            Service::Sts => &self.endpoint_sts,
         };
         let permission = format!("{}:{action}", service.name());
         ui::verbose(format_args!("> POST {endpoint} Action={action}"));
@@ -215,7 +227,7 @@ impl Aws {
             .identity(&identity)
             .region(&self.region)
             .name(service.name())
-            .time(SystemTime::now())
+            .time(self.signing_time())
             .settings(SigningSettings::default())
             .build()
             .context("could not sign the AWS request")?
@@ -237,6 +249,11 @@ impl Aws {
             .context("bad AWS endpoint URL")?;
         instructions.apply_to_request_http1x(&mut request);
         self.fetch(request).await
+    }
+
+    /// The time signatures carry.
+    fn signing_time(&self) -> SystemTime {
+        self.clock.unwrap_or_else(SystemTime::now)
     }
 
     /// GET `url` as text: the public-IP discovery (`checkip.amazonaws.com`).
@@ -263,7 +280,7 @@ impl Aws {
     }
 }
 
-fn no_credentials() -> Fail {
+pub(crate) fn no_credentials() -> Fail {
     Fail::new(Exit::Aws, "no AWS credentials")
         .hint("set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE (run `aws sso login` for SSO profiles)")
 }
@@ -342,6 +359,12 @@ fn hint_for(code: &str, permission: &str) -> String {
         }
         "DBInstanceNotFound" | "DBInstanceNotFoundFault" => {
             "check the instance identifier (--instance) and the region (--region, AWS_REGION)".to_string()
+        }
+        "DBSnapshotNotFound" | "DBSnapshotNotFoundFault" => {
+            "check the name: `cruddur-db rds snapshot list --all` lists the instance's snapshots".to_string()
+        }
+        "DBSnapshotAlreadyExists" | "DBSnapshotAlreadyExistsFault" => {
+            "choose another name, or leave it out for a new one with the time in it".to_string()
         }
         "InvalidDBInstanceState" | "InvalidDBInstanceStateFault" => {
             "wait until the instance is available or stopped (`cruddur-db rds status`), then try again".to_string()

@@ -42,6 +42,14 @@ pub struct Instance {
     pub ca_certificate_valid_till: Option<String>,
     /// When RDS starts a stopped instance again by itself (seven days after it stopped).
     pub automatic_restart_time: Option<String>,
+    /// How many days of automatic backups RDS keeps; 0 keeps none.
+    pub backup_retention_days: Option<u32>,
+    /// Whether the instance accepts IAM database authentication.
+    pub iam_auth: bool,
+    /// The `DbiResourceId` an IAM policy's `rds-db:connect` resource names.
+    pub resource_id: Option<String>,
+    /// The DB subnet group: which VPC subnets it lives in.
+    pub subnet_group: Option<String>,
 }
 
 impl Instance {
@@ -80,11 +88,19 @@ impl Instance {
                 .and_then(|c| child_text(c, "ValidTill"))
                 .map(str::to_string),
             automatic_restart_time: text("AutomaticRestartTime"),
+            backup_retention_days: text("BackupRetentionPeriod").and_then(|d| d.parse().ok()),
+            iam_auth: text("IAMDatabaseAuthenticationEnabled").as_deref() == Some("true"),
+            resource_id: text("DbiResourceId"),
+            subnet_group: node
+                .children()
+                .find(|n| n.has_tag_name("DBSubnetGroup"))
+                .and_then(|g| child_text(g, "DBSubnetGroupName"))
+                .map(str::to_string),
         }
     }
 }
 
-fn instance_in(xml: &str, action: &str) -> Result<Instance> {
+pub(crate) fn instance_in(xml: &str, action: &str) -> Result<Instance> {
     let doc = parse(xml, action)?;
     let node = doc
         .descendants()
@@ -240,6 +256,10 @@ mod tests {
             ca_certificate: None,
             ca_certificate_valid_till: None,
             automatic_restart_time: None,
+            backup_retention_days: None,
+            iam_auth: false,
+            resource_id: None,
+            subnet_group: None,
         }
     }
 

@@ -5,12 +5,13 @@ use std::process::Command;
 
 use anyhow::Result;
 
+use crate::aws::token;
 use crate::context::RunContext;
 use crate::db::conninfo::Source;
 use crate::error::{Exit, Fail};
 use crate::ui;
 
-pub fn run(ctx: &RunContext, psql_args: &[String]) -> Result<()> {
+pub async fn run(ctx: &RunContext, psql_args: &[String]) -> Result<()> {
     let target = ctx.target()?;
     let conn = &target.conn;
     let mut psql = Command::new("psql");
@@ -18,8 +19,14 @@ pub fn run(ctx: &RunContext, psql_args: &[String]) -> Result<()> {
     // password goes in the child's environment, since a command line is visible to every user
     // in `ps`. One from a password file psql finds there itself, per host.
     psql.arg(conn.libpq_string()).args(psql_args);
-    match conn.password_for(conn.first_host()) {
-        Some(password) if !matches!(password.source, Source::PassFile { .. }) => {
+    let host = conn.first_host();
+    match (&target.iam, conn.password_for(host)) {
+        // psql tries the hosts in turn with one PGPASSWORD: the first host's token.
+        (Some(iam), _) => {
+            let token = token::for_connection(iam, &host.name(), host.port, conn.user()).await?;
+            psql.env("PGPASSWORD", token);
+        }
+        (None, Some(password)) if !matches!(password.source, Source::PassFile { .. }) => {
             psql.env("PGPASSWORD", password.value);
         }
         _ => {}

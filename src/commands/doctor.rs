@@ -21,6 +21,7 @@ use crate::failure;
 use crate::ui;
 
 use crate::aws::diagnose::{self, Diagnosis};
+use crate::aws::{Aws, token};
 
 /// One checklist line. Field names are the `--json` format, documented in README.md.
 #[derive(Debug, Serialize)]
@@ -131,7 +132,7 @@ async fn walk(ctx: &RunContext, args: &DoctorArgs, list: &mut Checklist) -> Resu
         .check("url", async {
             match ctx.target() {
                 Ok(target) => {
-                    let detail = settings(&target.conn, origin);
+                    let detail = settings(&target.conn, origin, target.iam.is_some());
                     Ok((target, detail))
                 }
                 Err(err) => {
@@ -188,7 +189,14 @@ async fn walk(ctx: &RunContext, args: &DoctorArgs, list: &mut Checklist) -> Resu
                 }
                 Err(err) => {
                     let exit = failure::classify(&err).0;
-                    let hint = failure::specific_hint(&err).unwrap_or("check the URL");
+                    let hint = match &target.iam {
+                        Some(_) if exit == Exit::Auth && PgError::code_in(&err).is_some() => {
+                            iam_refused(ctx, &target).await
+                        }
+                        _ => failure::specific_hint(&err)
+                            .unwrap_or("check the URL")
+                            .to_string(),
+                    };
                     Err(broken(exit, format!("{err:#}"), hint))
                 }
             }
@@ -372,6 +380,20 @@ async fn walk(ctx: &RunContext, args: &DoctorArgs, list: &mut Checklist) -> Resu
     Ok(())
 }
 
+/// Why RDS refused a token, with the exact policy resource to grant: the account from STS,
+/// the instance's resource ID from RDS (`*` for what cannot be asked).
+async fn iam_refused(ctx: &RunContext, target: &db::Target) -> String {
+    let user = target.conn.user();
+    let resource = match ctx.rds_instance(None, None) {
+        Ok((instance, region)) => match Aws::connect(ctx.aws(), region.as_deref()).await {
+            Ok(aws) => token::connect_resource(&aws, Some(&instance), user).await,
+            Err(_) => "*".to_string(),
+        },
+        Err(_) => "*".to_string(),
+    };
+    db::iam_refused_hint(user, &resource)
+}
+
 /// The network steps for one host: its socket, or DNS, TCP and TLS; `label` names the host
 /// in each line when there are several.
 async fn reach(
@@ -435,11 +457,14 @@ async fn labelled<T>(
 }
 
 /// The resolved settings and where each came from; never the password itself.
-fn settings(conn: &ConnInfo, origin: db::Origin) -> String {
+fn settings(conn: &ConnInfo, origin: db::Origin, iam: bool) -> String {
     let hosts: Vec<String> = conn.hosts.iter().map(HostSpec::to_string).collect();
-    let password = conn
-        .password_for(conn.first_host())
-        .map_or_else(|| "none".to_string(), |p| format!("from {}", p.source));
+    let password = if iam {
+        "an IAM token signed for each connection".to_string()
+    } else {
+        conn.password_for(conn.first_host())
+            .map_or_else(|| "none".to_string(), |p| format!("from {}", p.source))
+    };
     format!(
         "{} (from {}); database {:?} ({}); user {:?} ({}); password {password}; sslmode {} ({}); string from {origin}",
         hosts.join(", "),

@@ -44,6 +44,7 @@ pub async fn run(
 ) -> Result<()> {
     let (target, session) = ctx.session().await?;
     guard::refuse_unless_prod(&session.client, &target).await?;
+    super::rds_snapshot::before_change(ctx, &target, label).await?;
     load(&session, label, path, options, set).await
 }
 

@@ -139,6 +139,9 @@ async fn up(ctx: &RunContext, dir: &std::path::Path, args: &UpArgs) -> Result<()
         args.allow_unsafe,
     )
     .await?;
+    if !pending.is_empty() {
+        super::rds_snapshot::before_change(ctx, &target, "the migrations").await?;
+    }
     for (done, migration) in pending.iter().enumerate() {
         migrate::apply(&session, migration, &options(ctx, args, &holder))
             .await
@@ -217,6 +220,7 @@ async fn down(
         return Ok(());
     }
     guard::confirm_action(ctx, &target, &format!("revert {} on", names.join(", "))).await?;
+    super::rds_snapshot::before_change(ctx, &target, "the revert").await?;
     for entry in &last {
         let Some(migration) = &entry.migration else {
             return Err(Fail::new(

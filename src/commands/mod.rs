@@ -15,6 +15,7 @@ pub mod migrate;
 pub mod migrate_diff;
 pub mod migrate_safety;
 pub mod rds;
+pub mod rds_snapshot;
 pub mod sessions;
 pub mod setup;
 pub mod snapshot;

@@ -1,5 +1,5 @@
-//! `rds status|start|stop|allow-ip`: the chores of the old aws-CLI scripts, for the instance
-//! behind the production URL.
+//! `rds status|start|stop|allow-ip|token`: the chores of the old aws-CLI scripts, for the
+//! instance behind the production URL (`rds snapshot` is `rds_snapshot.rs`).
 
 use std::net::IpAddr;
 use std::time::{Duration, Instant};
@@ -19,9 +19,17 @@ use crate::{guard, ui};
 
 pub async fn run(ctx: &RunContext, args: &RdsArgs) -> Result<()> {
     let env = ctx.aws();
-    let (instance_id, region) = which_instance(ctx, args)?;
+    if let RdsAction::Token { json } = &args.action {
+        return token(ctx, args.region.as_deref(), *json).await;
+    }
+    let (instance_id, region) =
+        ctx.rds_instance(args.instance.as_deref(), args.region.as_deref())?;
     let aws = Aws::connect(env, region.as_deref()).await?;
     match &args.action {
+        RdsAction::Token { .. } => unreachable!("answered above: a token needs no instance"),
+        RdsAction::Snapshot { action } => {
+            super::rds_snapshot::run(ctx, &aws, &instance_id, action).await
+        }
         RdsAction::Status { json } => status(&aws, env, &instance_id, *json).await,
         RdsAction::Start(wait) => start(ctx, &aws, &instance_id, *wait).await,
         RdsAction::Stop(wait) => stop(ctx, &aws, &instance_id, *wait).await,
@@ -39,29 +47,58 @@ pub async fn run(ctx: &RunContext, args: &RdsArgs) -> Result<()> {
     }
 }
 
-/// The instance and region: `--instance` / `--region`, else the production URL's RDS host.
-/// `AWS_REGION` wins over the host's region, as the users expect of the aws CLI.
-fn which_instance(ctx: &RunContext, args: &RdsArgs) -> Result<(String, Option<String>)> {
-    let from_host = ctx
-        .production_target()?
-        .and_then(|target| rds::instance_of_host(&target.conn.host()));
-    let region = args
-        .region
-        .clone()
-        .or_else(|| ctx.aws().region.clone())
-        .or_else(|| from_host.as_ref().map(|(_, region)| region.clone()));
-    let id = args
-        .instance
-        .clone()
-        .or_else(|| from_host.map(|(id, _)| id))
-        .ok_or_else(|| {
-            Fail::new(
-                Exit::Usage,
-                "which RDS instance? PROD_CONNECTION_URL is not set or its host is not an RDS endpoint (<id>.<hash>.<region>.rds.amazonaws.com)",
-            )
-            .hint("set PROD_CONNECTION_URL to the instance's endpoint, or pass --instance ID (and --region)")
-        })?;
-    Ok((id, region))
+/// `rds token --json`. Field names are documented in README.md.
+#[derive(Serialize)]
+struct TokenJson<'a> {
+    token: &'a str,
+    host: &'a str,
+    port: u16,
+    user: &'a str,
+    region: &'a str,
+    expires: String,
+}
+
+/// `rds token`: what `aws rds generate-db-auth-token` prints, for the production URL's first
+/// host, port and user. The region: `--region`, else the host's, else the AWS configuration's.
+async fn token(ctx: &RunContext, region: Option<&str>, json: bool) -> Result<()> {
+    let target = ctx.production_target()?.ok_or_else(|| {
+        Fail::new(
+            Exit::Usage,
+            "a token for which database? PROD_CONNECTION_URL is not set",
+        )
+        .hint("set PROD_CONNECTION_URL (no password needed) or pass --url")
+    })?;
+    let conn = &target.conn;
+    let host = conn.first_host();
+    let name = host.name();
+    let region = region
+        .map(str::to_string)
+        .or_else(|| rds::instance_of_host(&name).map(|(_, region)| region));
+    let aws = Aws::connect(ctx.aws(), region.as_deref()).await?;
+    let token = crate::aws::token::generate(&aws, &name, host.port, conn.user()).await?;
+    let expires = crate::clock::utc_rfc3339(
+        token
+            .expires
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+    );
+    if json {
+        return ui::json(&TokenJson {
+            token: &token.text,
+            host: &name,
+            port: host.port,
+            user: conn.user(),
+            region: &aws.region,
+            expires,
+        });
+    }
+    ui::note(format_args!(
+        "for user {:?} at {name}:{} ({}), valid until {expires}",
+        conn.user(),
+        host.port,
+        aws.region
+    ));
+    ui::raw(format!("{}\n", token.text).as_bytes())
 }
 
 fn default_description(env: &AwsEnv) -> String {
@@ -172,6 +209,16 @@ async fn status(aws: &Aws, env: &AwsEnv, id: &str, json: bool) -> Result<()> {
             format!("{} (from {}): {verdict}", ip.address, ip.source),
         ));
     }
+    if let Some(days) = instance.backup_retention_days {
+        rows.push((
+            "backups",
+            match days {
+                0 => "none kept automatically: `--snapshot` takes one before a production change"
+                    .to_string(),
+                days => format!("kept {days} day(s)"),
+            },
+        ));
+    }
     if let Some(ca) = &instance.ca_certificate {
         let till = instance
             .ca_certificate_valid_till
@@ -247,7 +294,7 @@ async fn stop(ctx: &RunContext, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Resul
 }
 
 /// With `--wait`, poll until the instance is `wanted`: one line per state, a spinner between.
-async fn finish(
+pub async fn finish(
     ctx: &RunContext,
     aws: &Aws,
     id: &str,
@@ -256,7 +303,7 @@ async fn finish(
 ) -> Result<()> {
     if ctx.wait().is_none() {
         ui::note(format_args!(
-            "`cruddur-db rds status` shows its state; --wait waits until it is {wanted}"
+            "`cruddur-db rds status --instance {id}` shows its state; --wait waits until it is {wanted}"
         ));
         return Ok(());
     }

@@ -48,6 +48,7 @@ pub async fn run(ctx: &RunContext, args: &SetupArgs) -> Result<()> {
     let exists = db::database_exists(&admin, name).await?;
     if exists {
         guard::refuse_unless_prod(&admin, &target).await?;
+        super::rds_snapshot::before_change(ctx, &target, "setup").await?;
     }
 
     let outcome = match &files.own_name {

@@ -67,8 +67,9 @@ pub(super) fn connect_failure(
     err: PgError,
     conn: &ConnInfo,
     host: &HostSpec,
-    origin: Origin,
+    target: &super::Target,
 ) -> anyhow::Error {
+    let origin = target.origin;
     let what = could_not_connect(conn, host, origin);
     if let Some(tls) = err.rustls_error() {
         let hint = super::tls::handshake_hint(tls, &host.name());
@@ -80,6 +81,10 @@ pub(super) fn connect_failure(
         return anyhow::Error::new(err).context(Fail::new(Exit::Auth, what).hint(hint));
     }
     let fail = match (err.code(), err.io_kind()) {
+        // RDS says "PAM authentication failed" for a token it does not take.
+        (Some(code), _) if *code == SqlState::INVALID_PASSWORD && target.iam.is_some() => {
+            Fail::new(Exit::Auth, what).hint(iam_refused_hint(conn.user(), "*"))
+        }
         (Some(code), _) if *code == SqlState::INVALID_PASSWORD => {
             let from = conn
                 .password_for(host)
@@ -131,6 +136,19 @@ pub(super) fn connect_failure(
         (None, None) => Fail::new(Exit::Auth, what),
     };
     anyhow::Error::new(err).context(fail)
+}
+
+/// Why RDS refuses a well-signed IAM token, and the two grants that fix it; `resource` is the
+/// policy resource (`arn:aws:rds-db:...`), or `*` when doctor has not asked AWS for it.
+pub fn iam_refused_hint(user: &str, resource: &str) -> String {
+    let resource = match resource {
+        "*" => "arn:aws:rds-db:REGION:ACCOUNT:dbuser:DB-RESOURCE-ID/".to_string() + user,
+        arn => arn.to_string(),
+    };
+    format!(
+        "the IAM token was refused: the database role needs `GRANT rds_iam TO {}` (and the instance IAM authentication enabled), and your AWS identity needs rds-db:connect on {resource} in its IAM policy; `cruddur-db doctor --prod` finds the exact resource",
+        super::quote_ident(user)
+    )
 }
 
 /// Whether the server refused a plain connection for want of encryption (`sslmode=allow`

@@ -20,8 +20,9 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 
 pub use self::conninfo::ConnInfo;
 use self::conninfo::{HostSpec, SessionAttrs, SslMode};
-pub use self::error::{PgError, is_rds, refused_hint, timeout_hint, verdict};
+pub use self::error::{PgError, iam_refused_hint, is_rds, refused_hint, timeout_hint, verdict};
 pub use self::notices::{Heard, Listener, Notices};
+use crate::aws::token::{self, Iam};
 use crate::error::{Exit, Fail};
 use crate::ui;
 
@@ -57,6 +58,8 @@ pub struct Target {
     /// What else a database this command reaches on the user's behalf (a file's `\connect`)
     /// is checked against before anything runs there.
     pub protection: Protection,
+    /// IAM database authentication: each connection signs a fresh token as its password.
+    pub iam: Option<Iam>,
 }
 
 /// The facts, besides a database's own production mark and an RDS host name, that decide
@@ -105,7 +108,7 @@ async fn connect_to(conn: &ConnInfo, target: &Target) -> Result<Session> {
     let deadline = target.wait.map(|wait| Instant::now() + wait);
     let mut attempt = 1;
     loop {
-        match connect_any(conn, target.origin, &tls).await {
+        match connect_any(conn, target, &tls).await {
             Err(err)
                 if error::is_transient(&err) && deadline.is_some_and(|d| Instant::now() < d) =>
             {
@@ -124,7 +127,7 @@ async fn connect_to(conn: &ConnInfo, target: &Target) -> Result<Session> {
 /// Try each host in turn (shuffled with `load_balance_hosts=random`) until one connects and
 /// has the session attributes asked for, as libpq does; with `prefer-standby`, a standby is
 /// looked for first, then anything. A failure names every host tried and why.
-async fn connect_any(conn: &ConnInfo, origin: Origin, tls: &MakeRustlsConnect) -> Result<Session> {
+async fn connect_any(conn: &ConnInfo, target: &Target, tls: &MakeRustlsConnect) -> Result<Session> {
     let mut order: Vec<&HostSpec> = conn.hosts.iter().collect();
     if conn.load_balance {
         shuffle(&mut order);
@@ -136,7 +139,7 @@ async fn connect_any(conn: &ConnInfo, origin: Origin, tls: &MakeRustlsConnect) -
     let mut failures = Vec::new();
     for attrs in passes {
         for host in &order {
-            match connect_host(conn, host, *attrs, origin, tls.clone()).await {
+            match connect_host(conn, host, *attrs, target, tls.clone()).await {
                 Ok(session) => return Ok(session),
                 Err(err) => failures.push((host.to_string(), err)),
             }
@@ -164,29 +167,34 @@ async fn connect_host(
     conn: &ConnInfo,
     host: &HostSpec,
     attrs: SessionAttrs,
-    origin: Origin,
+    target: &Target,
     tls: MakeRustlsConnect,
 ) -> Result<Session> {
+    let origin = target.origin;
     match conn.hosts.len() {
         1 => ui::verbose(format_args!("connecting to {conn} (from {origin})")),
         _ => ui::verbose(format_args!(
             "connecting to {conn} (from {origin}): trying {host}"
         )),
     }
-    let config = pg_config(conn, host);
+    let mut config = pg_config(conn, host);
+    if let (Some(iam), conninfo::Host::Tcp(name)) = (&target.iam, &host.host) {
+        // Signed for the host name as written, as RDS checks it, whatever hostaddr says.
+        config.password(token::for_connection(iam, name, host.port, conn.user()).await?);
+    }
     let session = match conn.sslmode.value {
         // libpq's allow: plain first, TLS only when the server insists on it.
         SslMode::Allow if !host.is_socket() => {
             let plain = with_ssl(&config, tokio_postgres::config::SslMode::Disable);
-            match connect_once(&plain, conn, host, origin, tls.clone()).await {
+            match connect_once(&plain, conn, host, target, tls.clone()).await {
                 Err(err) if error::wants_encryption(&err) => {
                     let encrypted = with_ssl(&config, tokio_postgres::config::SslMode::Require);
-                    connect_once(&encrypted, conn, host, origin, tls).await
+                    connect_once(&encrypted, conn, host, target, tls).await
                 }
                 other => other,
             }
         }
-        _ => connect_once(&config, conn, host, origin, tls).await,
+        _ => connect_once(&config, conn, host, target, tls).await,
     }?;
     check_attrs(&session, attrs, conn, host).await?;
     Ok(session)
@@ -334,9 +342,10 @@ async fn connect_once(
     config: &tokio_postgres::Config,
     conn: &ConnInfo,
     host: &HostSpec,
-    origin: Origin,
+    target: &Target,
     tls: MakeRustlsConnect,
 ) -> Result<Session> {
+    let origin = target.origin;
     let connecting = config.connect(tls.clone());
     let connected = match conn.connect_timeout {
         // Bounds the whole attempt: a host that accepts TCP but never answers must not hang us.
@@ -346,7 +355,7 @@ async fn connect_once(
         None => connecting.await,
     };
     let (client, mut connection) =
-        connected.map_err(|err| error::connect_failure(PgError(err), conn, host, origin))?;
+        connected.map_err(|err| error::connect_failure(PgError(err), conn, host, target))?;
     OPEN.lock()
         .unwrap_or_else(|e| e.into_inner())
         .push((client.cancel_token(), tls));

@@ -154,6 +154,12 @@ impl Moto {
 
     /// A PostgreSQL instance `id` in `group`, reachable from the internet or not; its host.
     pub fn instance_with(&self, id: &str, group: &str, public: bool) -> String {
+        self.instance_keeping(id, group, public, 1)
+    }
+
+    /// A PostgreSQL instance `id` in `group` keeping automatic backups `days` days (0: none,
+    /// as Cruddur's was created); its host.
+    pub fn instance_keeping(&self, id: &str, group: &str, public: bool, days: u32) -> String {
         let xml = self.call(
             "rds",
             "CreateDBInstance",
@@ -166,9 +172,36 @@ impl Moto {
                 ("AllocatedStorage", "20"),
                 ("PubliclyAccessible", if public { "true" } else { "false" }),
                 ("VpcSecurityGroupIds.VpcSecurityGroupId.1", group),
+                ("BackupRetentionPeriod", &days.to_string()),
             ],
         );
         between(&xml, "<Address>", "</Address>")
+    }
+
+    /// The instance's snapshots as `(name, type, tagged created-by=cruddur-db)`, read with
+    /// the emulator's own API.
+    pub fn snapshots(&self, instance: &str) -> Vec<(String, String, bool)> {
+        let xml = self.call(
+            "rds",
+            "DescribeDBSnapshots",
+            &[("DBInstanceIdentifier", instance)],
+        );
+        xml.split("<DBSnapshot>")
+            .skip(1)
+            .map(|item| {
+                (
+                    between(item, "<DBSnapshotIdentifier>", "</DBSnapshotIdentifier>"),
+                    between(item, "<SnapshotType>", "</SnapshotType>"),
+                    item.contains("<Key>created-by</Key><Value>cruddur-db</Value>"),
+                )
+            })
+            .collect()
+    }
+
+    /// The Python beside the emulator, which has botocore: the reference for IAM tokens.
+    pub fn python() -> Option<std::path::PathBuf> {
+        let server = moto_server()?;
+        Some(std::path::Path::new(&server).with_file_name("python"))
     }
 
     /// The inbound rules of `group` as `(rule id, cidr, description)`.

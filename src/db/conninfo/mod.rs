@@ -263,6 +263,14 @@ impl ConnInfo {
         })
     }
 
+    /// Whether the string itself (or its service) gives a password, as opposed to
+    /// `PGPASSWORD` or a password file: what IAM authentication leaves alone.
+    pub fn has_own_password(&self) -> bool {
+        self.password
+            .as_ref()
+            .is_some_and(|p| matches!(p.source, Source::String(_) | Source::Service { .. }))
+    }
+
     /// Every password this target may use, for redacting text we did not write.
     pub fn passwords(&self) -> Vec<String> {
         self.hosts

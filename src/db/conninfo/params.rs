@@ -126,6 +126,14 @@ impl SslMode {
             SslMode::VerifyFull => "verify-full",
         }
     }
+
+    /// Whether every connection is encrypted (`require` and the verifying modes).
+    pub fn encrypts(self) -> bool {
+        matches!(
+            self,
+            SslMode::Require | SslMode::VerifyCa | SslMode::VerifyFull
+        )
+    }
 }
 
 /// Where trusted roots come from: a PEM file, or the operating system's store
