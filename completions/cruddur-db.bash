@@ -157,6 +157,9 @@ _cruddur__db() {
             cruddur__db__subcmd__help__subcmd__rds,allow-ip)
                 cmd="cruddur__db__subcmd__help__subcmd__rds__subcmd__allow__subcmd__ip"
                 ;;
+            cruddur__db__subcmd__help__subcmd__rds,snapshot)
+                cmd="cruddur__db__subcmd__help__subcmd__rds__subcmd__snapshot"
+                ;;
             cruddur__db__subcmd__help__subcmd__rds,start)
                 cmd="cruddur__db__subcmd__help__subcmd__rds__subcmd__start"
                 ;;
@@ -165,6 +168,21 @@ _cruddur__db() {
                 ;;
             cruddur__db__subcmd__help__subcmd__rds,stop)
                 cmd="cruddur__db__subcmd__help__subcmd__rds__subcmd__stop"
+                ;;
+            cruddur__db__subcmd__help__subcmd__rds,token)
+                cmd="cruddur__db__subcmd__help__subcmd__rds__subcmd__token"
+                ;;
+            cruddur__db__subcmd__help__subcmd__rds__subcmd__snapshot,create)
+                cmd="cruddur__db__subcmd__help__subcmd__rds__subcmd__snapshot__subcmd__create"
+                ;;
+            cruddur__db__subcmd__help__subcmd__rds__subcmd__snapshot,delete)
+                cmd="cruddur__db__subcmd__help__subcmd__rds__subcmd__snapshot__subcmd__delete"
+                ;;
+            cruddur__db__subcmd__help__subcmd__rds__subcmd__snapshot,list)
+                cmd="cruddur__db__subcmd__help__subcmd__rds__subcmd__snapshot__subcmd__list"
+                ;;
+            cruddur__db__subcmd__help__subcmd__rds__subcmd__snapshot,restore)
+                cmd="cruddur__db__subcmd__help__subcmd__rds__subcmd__snapshot__subcmd__restore"
                 ;;
             cruddur__db__subcmd__help__subcmd__snapshot,delete)
                 cmd="cruddur__db__subcmd__help__subcmd__snapshot__subcmd__delete"
@@ -238,6 +256,9 @@ _cruddur__db() {
             cruddur__db__subcmd__rds,help)
                 cmd="cruddur__db__subcmd__rds__subcmd__help"
                 ;;
+            cruddur__db__subcmd__rds,snapshot)
+                cmd="cruddur__db__subcmd__rds__subcmd__snapshot"
+                ;;
             cruddur__db__subcmd__rds,start)
                 cmd="cruddur__db__subcmd__rds__subcmd__start"
                 ;;
@@ -247,11 +268,17 @@ _cruddur__db() {
             cruddur__db__subcmd__rds,stop)
                 cmd="cruddur__db__subcmd__rds__subcmd__stop"
                 ;;
+            cruddur__db__subcmd__rds,token)
+                cmd="cruddur__db__subcmd__rds__subcmd__token"
+                ;;
             cruddur__db__subcmd__rds__subcmd__help,allow-ip)
                 cmd="cruddur__db__subcmd__rds__subcmd__help__subcmd__allow__subcmd__ip"
                 ;;
             cruddur__db__subcmd__rds__subcmd__help,help)
                 cmd="cruddur__db__subcmd__rds__subcmd__help__subcmd__help"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__help,snapshot)
+                cmd="cruddur__db__subcmd__rds__subcmd__help__subcmd__snapshot"
                 ;;
             cruddur__db__subcmd__rds__subcmd__help,start)
                 cmd="cruddur__db__subcmd__rds__subcmd__help__subcmd__start"
@@ -261,6 +288,51 @@ _cruddur__db() {
                 ;;
             cruddur__db__subcmd__rds__subcmd__help,stop)
                 cmd="cruddur__db__subcmd__rds__subcmd__help__subcmd__stop"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__help,token)
+                cmd="cruddur__db__subcmd__rds__subcmd__help__subcmd__token"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__help__subcmd__snapshot,create)
+                cmd="cruddur__db__subcmd__rds__subcmd__help__subcmd__snapshot__subcmd__create"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__help__subcmd__snapshot,delete)
+                cmd="cruddur__db__subcmd__rds__subcmd__help__subcmd__snapshot__subcmd__delete"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__help__subcmd__snapshot,list)
+                cmd="cruddur__db__subcmd__rds__subcmd__help__subcmd__snapshot__subcmd__list"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__help__subcmd__snapshot,restore)
+                cmd="cruddur__db__subcmd__rds__subcmd__help__subcmd__snapshot__subcmd__restore"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__snapshot,create)
+                cmd="cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__create"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__snapshot,delete)
+                cmd="cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__delete"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__snapshot,help)
+                cmd="cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__help"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__snapshot,list)
+                cmd="cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__list"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__snapshot,restore)
+                cmd="cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__restore"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__help,create)
+                cmd="cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__help__subcmd__create"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__help,delete)
+                cmd="cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__help__subcmd__delete"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__help,help)
+                cmd="cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__help__subcmd__help"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__help,list)
+                cmd="cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__help__subcmd__list"
+                ;;
+            cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__help,restore)
+                cmd="cruddur__db__subcmd__rds__subcmd__snapshot__subcmd__help__subcmd__restore"
                 ;;
             cruddur__db__subcmd__snapshot,delete)
                 cmd="cruddur__db__subcmd__snapshot__subcmd__delete"
@@ -299,7 +371,7 @@ _cruddur__db() {
 
     case "${cmd}" in
         cruddur__db)
-            opts="-y -q -v -h -V --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions kill doctor inspect dump diff check setup templates migrate rds snapshot completions help"
+            opts="-y -q -v -h -V --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions kill doctor inspect dump diff check setup templates migrate rds snapshot completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -333,7 +405,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__check)
-            opts="-y -q -v -h --against --json --watch --scratch-url --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --against --json --watch --scratch-url --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -375,7 +447,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__completions)
-            opts="-y -q -v -h --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help bash elvish fish powershell zsh"
+            opts="-y -q -v -h --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -409,7 +481,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__connect)
-            opts="-y -q -v -h --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -443,7 +515,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__create)
-            opts="-y -q -v -h --if-not-exists --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --if-not-exists --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -477,7 +549,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__diff)
-            opts="-y -q -v -h --from --to --scratch-url --exit-code --json --owners --privileges --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --from --to --scratch-url --exit-code --json --owners --privileges --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -523,7 +595,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__doctor)
-            opts="-y -q -v -h --json --my-ip --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --json --my-ip --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -561,7 +633,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__drop)
-            opts="-y -q -v -h --if-exists --force --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --if-exists --force --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,7 +667,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__dump)
-            opts="-y -q -v -h --data --owners --privileges --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --data --owners --privileges --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -927,7 +999,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help__subcmd__rds)
-            opts="status start stop allow-ip"
+            opts="status start stop allow-ip snapshot token"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -943,6 +1015,76 @@ _cruddur__db() {
         cruddur__subcmd__db__subcmd__help__subcmd__rds__subcmd__allow__subcmd__ip)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__rds__subcmd__snapshot)
+            opts="create list delete restore"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__rds__subcmd__snapshot__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__rds__subcmd__snapshot__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__rds__subcmd__snapshot__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__rds__subcmd__snapshot__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -983,6 +1125,20 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help__subcmd__rds__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__rds__subcmd__token)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1137,7 +1293,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__inspect)
-            opts="-y -q -v -h --json --limit --min --timeout --min-bytes --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help outliers calls long-running blocking locks table-sizes records seq-scans cache-hit bloat vacuum-stats unvacuumed-xid index-usage unused-indexes duplicate-indexes invalid-indexes missing-fk-indexes connections db-stats replication-slots settings extensions"
+            opts="-y -q -v -h --json --limit --min --timeout --min-bytes --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help outliers calls long-running blocking locks table-sizes records seq-scans cache-hit bloat vacuum-stats unvacuumed-xid index-usage unused-indexes duplicate-indexes invalid-indexes missing-fk-indexes connections db-stats replication-slots settings extensions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1187,7 +1343,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__kill)
-            opts="-y -q -v -h --all --user --app --pid --idle-for --dry-run --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --all --user --app --pid --idle-for --dry-run --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1237,7 +1393,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --dump --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help new up down redo import-legacy lint plan status help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --snapshot --lock-timeout-ddl --lock-retries --unsafe --dry-run --dump --migrations-dir --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help new up down redo import-legacy lint plan status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1287,7 +1443,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__down)
-            opts="-y -q -v -h --steps --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --dump --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --steps --allow-modified --allow-out-of-order --lock-timeout --snapshot --lock-timeout-ddl --lock-retries --unsafe --dry-run --dump --migrations-dir --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1481,7 +1637,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__import__subcmd__legacy)
-            opts="-y -q -v -h --dry-run --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --dry-run --migrations-dir --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1519,7 +1675,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__lint)
-            opts="-y -q -v -h --json --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --json --migrations-dir --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1557,7 +1713,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__new)
-            opts="-y -q -v -h --diff --from --to --scratch-url --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --diff --from --to --scratch-url --migrations-dir --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1607,7 +1763,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__plan)
-            opts="-y -q -v -h --json --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --json --migrations-dir --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1645,7 +1801,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__redo)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --dump --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --snapshot --lock-timeout-ddl --lock-retries --unsafe --dry-run --dump --migrations-dir --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1695,7 +1851,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__status)
-            opts="-y -q -v -h --json --exit-code --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --json --exit-code --migrations-dir --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1733,7 +1889,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__up)
-            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --lock-timeout-ddl --lock-retries --unsafe --dry-run --dump --migrations-dir --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --allow-modified --allow-out-of-order --lock-timeout --snapshot --lock-timeout-ddl --lock-retries --unsafe --dry-run --dump --migrations-dir --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1783,7 +1939,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__rds)
-            opts="-y -q -v -h --instance --region --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help status start stop allow-ip help"
+            opts="-y -q -v -h --instance --region --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help status start stop allow-ip snapshot token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1825,7 +1981,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__rds__subcmd__allow__subcmd__ip)
-            opts="-y -q -v -h --ip --description --dry-run --instance --region --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --ip --description --dry-run --instance --region --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1875,7 +2031,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__rds__subcmd__help)
-            opts="status start stop allow-ip help"
+            opts="status start stop allow-ip snapshot token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1905,6 +2061,76 @@ _cruddur__db() {
         cruddur__subcmd__db__subcmd__rds__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__help__subcmd__snapshot)
+            opts="create list delete restore"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__help__subcmd__snapshot__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__help__subcmd__snapshot__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__help__subcmd__snapshot__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__help__subcmd__snapshot__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1958,8 +2184,336 @@ _cruddur__db() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__help__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__snapshot)
+            opts="-y -q -v -h --instance --region --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help create list delete restore help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__snapshot__subcmd__create)
+            opts="-y -q -v -h --timeout --poll --instance --region --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__snapshot__subcmd__delete)
+            opts="-y -q -v -h --force --instance --region --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__snapshot__subcmd__help)
+            opts="create list delete restore help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__snapshot__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__snapshot__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__snapshot__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__snapshot__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__snapshot__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__snapshot__subcmd__list)
+            opts="-y -q -v -h --all --json --instance --region --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__snapshot__subcmd__restore)
+            opts="-y -q -v -h --as --timeout --poll --instance --region --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cruddur__subcmd__db__subcmd__rds__subcmd__start)
-            opts="-y -q -v -h --timeout --poll --instance --region --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --timeout --poll --instance --region --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2009,7 +2563,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__rds__subcmd__status)
-            opts="-y -q -v -h --json --instance --region --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --json --instance --region --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2051,7 +2605,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__rds__subcmd__stop)
-            opts="-y -q -v -h --timeout --poll --instance --region --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --timeout --poll --instance --region --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2100,8 +2654,50 @@ _cruddur__db() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cruddur__subcmd__db__subcmd__rds__subcmd__token)
+            opts="-y -q -v -h --json --instance --region --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cruddur__subcmd__db__subcmd__schema__subcmd__load)
-            opts="-y -q -v -h --no-transaction --set --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --no-transaction --set --snapshot --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2139,7 +2735,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__seed)
-            opts="-y -q -v -h --no-transaction --set --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --no-transaction --set --snapshot --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2177,7 +2773,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__sessions)
-            opts="-y -q -v -h --all --user --app --state --json --watch --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --all --user --app --state --json --watch --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2227,7 +2823,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__setup)
-            opts="-y -q -v -h --force --aside --lock-timeout --no-template --rebuild-template --set --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --force --aside --lock-timeout --no-template --rebuild-template --set --snapshot --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2269,7 +2865,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__snapshot)
-            opts="-y -q -v -h --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help save restore list delete help"
+            opts="-y -q -v -h --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help save restore list delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2303,7 +2899,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__snapshot__subcmd__delete)
-            opts="-y -q -v -h --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2421,7 +3017,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__snapshot__subcmd__list)
-            opts="-y -q -v -h --all --json --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --all --json --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2455,7 +3051,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__snapshot__subcmd__restore)
-            opts="-y -q -v -h --force --from-db --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --force --from-db --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2493,7 +3089,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__snapshot__subcmd__save)
-            opts="-y -q -v -h --force --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --force --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2527,7 +3123,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__templates)
-            opts="-y -q -v -h --prune --drop-all --json --prod --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --prune --drop-all --json --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cruddur_db_global_optspecs
-    string join \n prod url= y/yes color= q/quiet v/verbose wait= maintenance-db= sql-dir= h/help V/version
+    string join \n prod iam url= y/yes color= q/quiet v/verbose wait= maintenance-db= sql-dir= h/help V/version
 end
 
 function __fish_cruddur_db_needs_command
@@ -28,10 +28,11 @@ complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l url -d 'Target th
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -52,7 +53,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "check" -d 'Pr
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "setup" -d 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "templates" -d 'List the template cache of the target database, with size and age'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "migrate" -d 'Lint and apply every pending migration (dbmate\'s format), or `migrate new|up|down|redo|status|lint|plan`'
-complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "rds" -d 'The production RDS instance: status, start, stop, and a security group rule for your IP'
+complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "rds" -d 'The production RDS instance: status, start, stop, a security group rule for your IP, DB snapshots, and IAM authentication tokens'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "snapshot" -d 'Save the development database aside and restore it in a second (never production)'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c cruddur-db -n "__fish_cruddur_db_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -60,10 +61,11 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l url -d
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand connect" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -72,11 +74,12 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l url -d 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l if-not-exists -d 'Succeed without doing anything when the database already exists'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand create" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -85,12 +88,13 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l url -d 'T
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l if-exists -d 'Succeed without doing anything when the database does not exist'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l force -d 'End the other sessions connected to the database first'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand drop" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -100,11 +104,13 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l ur
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l no-transaction -d 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l snapshot -d 'With --prod: take an RDS snapshot of the instance and wait until it is available before changing anything (also CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand schema-load" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -114,11 +120,13 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l url -d 'T
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l no-transaction -d 'Run statement by statement instead of in one transaction (for CREATE INDEX CONCURRENTLY, VACUUM and other statements that refuse a transaction block)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l snapshot -d 'With --prod: take an RDS snapshot of the instance and wait until it is available before changing anything (also CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand seed" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -131,12 +139,13 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l url -
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l all -d 'Every database on the server, not only the target\'s'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l json -d 'Print JSON instead of a table (fields documented in README.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -149,12 +158,13 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l url -d 'T
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l all -d 'Every database on the server, not only the target\'s'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l dry-run -d 'List what would be ended, and end nothing'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand kill" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -164,11 +174,12 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l url -d 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l json -d 'Print the checklist as JSON (fields documented in README.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -181,11 +192,12 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l url -d
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l json -d 'Print JSON instead of a table (fields documented in README.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -195,12 +207,13 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l url -d 'T
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l owners -d 'Also each object\'s owner (`ALTER ... OWNER TO`): the roles must exist where it loads'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l privileges -d 'Also privileges (`GRANT`, `REVOKE`, `ALTER DEFAULT PRIVILEGES`)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -212,7 +225,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l url -d 'T
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l exit-code -d 'Exit 1 when the schemas differ and 0 when not, like `git diff --exit-code`'
@@ -220,6 +233,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l json -d '
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l owners -d 'Also each object\'s owner (`ALTER ... OWNER TO`): the roles must exist where it loads'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l privileges -d 'Also privileges (`GRANT`, `REVOKE`, `ALTER DEFAULT PRIVILEGES`)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -230,12 +244,13 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -l url -d '
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -l json -d 'Print one JSON object per query: file, line, ok, error, params, columns'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -l watch -d 'Check again whenever a query file, schema.sql or a migration changes, until Ctrl-C'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -246,14 +261,16 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l url -d '
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l force -d 'End other sessions connected to the database before replacing it'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l aside -d 'Build a new database aside and swap it in, even when the existing one could be reset in place in one transaction'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l no-template -d 'Load the files even when a cached template of them exists, and keep none (also CRUDDUR_DB_TEMPLATE=off)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l rebuild-template -d 'Load the files and replace the cached template with the result'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l snapshot -d 'With --prod: take an RDS snapshot of the instance and wait until it is available before changing anything (also CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand setup" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -262,13 +279,14 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l url 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l prune -d 'Drop the target\'s templates that the current files would not use'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l drop-all -d 'Drop all of the target\'s templates'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l json -d 'Print JSON instead of a table'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand templates" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -281,15 +299,17 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not _
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l allow-modified -d 'Go ahead although an applied migration\'s file was edited or deleted'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l allow-out-of-order -d 'Apply pending migrations older than the newest applied one (a branch merged late)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l snapshot -d 'With --prod: take an RDS snapshot of the instance and wait until it is available before changing anything (also CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l unsafe -d 'Go ahead although a pending migration has dangerous lint findings (they are printed)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l dry-run -d 'Print the plan (`migrate plan`) instead of applying anything'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l dump -d 'Rewrite sql/schema.sql from the database (with the migration history) after the migrations apply, as dbmate does (also CRUDDUR_DB_DUMP_SCHEMA=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not __fish_seen_subcommand_from new up down redo import-legacy lint plan status help" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -311,11 +331,12 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l diff -d 'Write the SQL that brings the database (as its migrations left it) to schema.sql, and back in `migrate:down`, instead of an empty migration'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -328,15 +349,17 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l allow-modified -d 'Go ahead although an applied migration\'s file was edited or deleted'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l allow-out-of-order -d 'Apply pending migrations older than the newest applied one (a branch merged late)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l snapshot -d 'With --prod: take an RDS snapshot of the instance and wait until it is available before changing anything (also CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l unsafe -d 'Go ahead although a pending migration has dangerous lint findings (they are printed)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l dry-run -d 'Print the plan (`migrate plan`) instead of applying anything'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l dump -d 'Rewrite sql/schema.sql from the database (with the migration history) after the migrations apply, as dbmate does (also CRUDDUR_DB_DUMP_SCHEMA=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from up" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -350,15 +373,17 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l allow-modified -d 'Go ahead although an applied migration\'s file was edited or deleted'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l allow-out-of-order -d 'Apply pending migrations older than the newest applied one (a branch merged late)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l snapshot -d 'With --prod: take an RDS snapshot of the instance and wait until it is available before changing anything (also CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l unsafe -d 'Go ahead although a pending migration has dangerous lint findings (they are printed)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l dry-run -d 'Print the plan (`migrate plan`) instead of applying anything'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l dump -d 'Rewrite sql/schema.sql from the database (with the migration history) after the migrations apply, as dbmate does (also CRUDDUR_DB_DUMP_SCHEMA=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from down" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -371,15 +396,17 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l allow-modified -d 'Go ahead although an applied migration\'s file was edited or deleted'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l allow-out-of-order -d 'Apply pending migrations older than the newest applied one (a branch merged late)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l snapshot -d 'With --prod: take an RDS snapshot of the instance and wait until it is available before changing anything (also CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l unsafe -d 'Go ahead although a pending migration has dangerous lint findings (they are printed)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l dry-run -d 'Print the plan (`migrate plan`) instead of applying anything'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l dump -d 'Rewrite sql/schema.sql from the database (with the migration history) after the migrations apply, as dbmate does (also CRUDDUR_DB_DUMP_SCHEMA=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from redo" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -389,11 +416,12 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l dry-run -d 'Print the plan; write and record nothing'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from import-legacy" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -403,11 +431,12 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l json -d 'Print JSON instead of text (fields documented in README.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -417,11 +446,12 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l json -d 'Print JSON instead of text (fields documented in README.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -431,12 +461,13 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of a table (fields documented in README.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l exit-code -d 'Exit 1 when anything is pending'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -450,102 +481,148 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fis
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "plan" -d 'For each pending migration\'s statements: the lock it takes on which table, the table\'s size, and the sessions holding a conflicting lock now; runs nothing'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "status" -d 'Every migration and its state: applied, pending, modified or missing'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l instance -d 'The RDS instance identifier [default: from PROD_CONNECTION_URL\'s host]' -r
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -l instance -d 'The RDS instance identifier [default: CRUDDUR_DB_RDS_INSTANCE, else from PROD_CONNECTION_URL\'s host]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -s y -l yes -d 'Answer yes to confirmations (for CI)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -s q -l quiet -d 'Print fewer status lines (errors still show)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -f -a "status" -d 'State, endpoint, engine, class, storage, security group rules, whether your IP is admitted, CA certificate, and when a stopped instance starts again by itself'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -f -a "start" -d 'Start the instance; with --wait, until it is available'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -f -a "stop" -d 'Stop the instance (asks first); with --wait, until it is stopped'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -f -a "allow-ip" -d 'Make the instance\'s security group admit your IP on the database port'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l instance -d 'The RDS instance identifier [default: from PROD_CONNECTION_URL\'s host]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -f -a "status" -d 'State, endpoint, engine, class, storage, security group rules, whether your IP is admitted, CA certificate, and when a stopped instance starts again by itself'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -f -a "start" -d 'Start the instance; with --wait, until it is available'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -f -a "stop" -d 'Stop the instance (asks first); with --wait, until it is stopped'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -f -a "allow-ip" -d 'Make the instance\'s security group admit your IP on the database port'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -f -a "snapshot" -d 'Manual DB snapshots of the instance: take, list, delete, restore into a new instance'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -f -a "token" -d 'Print an IAM authentication token for the production URL\'s host, port and user (what `aws rds generate-db-auth-token` prints; valid 15 minutes)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and not __fish_seen_subcommand_from status start stop allow-ip snapshot token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l instance -d 'The RDS instance identifier [default: CRUDDUR_DB_RDS_INSTANCE, else from PROD_CONNECTION_URL\'s host]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of text (fields documented in README.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l timeout -d 'With --wait: give up after SECS' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l poll -d 'With --wait: seconds between two DescribeDBInstances calls' -r
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l instance -d 'The RDS instance identifier [default: from PROD_CONNECTION_URL\'s host]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l instance -d 'The RDS instance identifier [default: CRUDDUR_DB_RDS_INSTANCE, else from PROD_CONNECTION_URL\'s host]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l timeout -d 'With --wait: give up after SECS' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l poll -d 'With --wait: seconds between two DescribeDBInstances calls' -r
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l instance -d 'The RDS instance identifier [default: from PROD_CONNECTION_URL\'s host]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l instance -d 'The RDS instance identifier [default: CRUDDUR_DB_RDS_INSTANCE, else from PROD_CONNECTION_URL\'s host]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l ip -d 'The IP to admit [default: $GITPOD_IP, $CODESPACES_IP, $MY_IP, else asked of checkip.amazonaws.com]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l description -d 'The rule\'s description, which is how the rule is found again next time [default: cruddur-db USER@HOSTNAME]' -r
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l instance -d 'The RDS instance identifier [default: from PROD_CONNECTION_URL\'s host]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l instance -d 'The RDS instance identifier [default: CRUDDUR_DB_RDS_INSTANCE, else from PROD_CONNECTION_URL\'s host]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l dry-run -d 'Print the rule before and after; change nothing'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from allow-ip" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -l instance -d 'The RDS instance identifier [default: CRUDDUR_DB_RDS_INSTANCE, else from PROD_CONNECTION_URL\'s host]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -f -a "create" -d 'Take a manual snapshot, tagged created-by=cruddur-db'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -f -a "list" -d 'The instance\'s snapshots taken by cruddur-db: name, state, created, size, engine version, percent done'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -f -a "delete" -d 'Delete a snapshot (asks for its name to be typed)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -f -a "restore" -d 'Restore a snapshot into a new instance (never over the running one); print its endpoint'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from snapshot" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -l instance -d 'The RDS instance identifier [default: CRUDDUR_DB_RDS_INSTANCE, else from PROD_CONNECTION_URL\'s host]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -l region -d 'The AWS region [default: AWS_REGION, else PROD_CONNECTION_URL\'s host, else the profile\'s]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
+always\t''
+never\t''"
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -l json -d 'Print JSON: the token, host, port, user, region and when it expires'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -s y -l yes -d 'Answer yes to confirmations (for CI)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print fewer status lines (errors still show)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from help" -f -a "status" -d 'State, endpoint, engine, class, storage, security group rules, whether your IP is admitted, CA certificate, and when a stopped instance starts again by itself'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start the instance; with --wait, until it is available'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop the instance (asks first); with --wait, until it is stopped'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from help" -f -a "allow-ip" -d 'Make the instance\'s security group admit your IP on the database port'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from help" -f -a "snapshot" -d 'Manual DB snapshots of the instance: take, list, delete, restore into a new instance'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print an IAM authentication token for the production URL\'s host, port and user (what `aws rds generate-db-auth-token` prints; valid 15 minutes)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and not __fish_seen_subcommand_from save restore list delete help" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -559,11 +636,12 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fi
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l force -d 'End the sessions connected to the database first (the copy needs it to itself)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from save" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -573,11 +651,12 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fi
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l force -d 'End the sessions connected to the target database first'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -586,12 +665,13 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fi
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l all -d 'Snapshots of every database on the server'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (fields documented in README.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -600,10 +680,11 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fi
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -617,10 +698,11 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l ur
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
 never\t''"
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start` and `rds stop` wait until the instance is available / stopped' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (for CI)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s q -l quiet -d 'Print fewer status lines (errors still show)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand completions" -s v -l verbose -d 'Print more: each SQL statement sent, and the connection used'
@@ -640,7 +722,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fi
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor inspect dump diff check setup templates migrate rds snapshot completions help" -f -a "setup" -d 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor inspect dump diff check setup templates migrate rds snapshot completions help" -f -a "templates" -d 'List the template cache of the target database, with size and age'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor inspect dump diff check setup templates migrate rds snapshot completions help" -f -a "migrate" -d 'Lint and apply every pending migration (dbmate\'s format), or `migrate new|up|down|redo|status|lint|plan`'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor inspect dump diff check setup templates migrate rds snapshot completions help" -f -a "rds" -d 'The production RDS instance: status, start, stop, and a security group rule for your IP'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor inspect dump diff check setup templates migrate rds snapshot completions help" -f -a "rds" -d 'The production RDS instance: status, start, stop, a security group rule for your IP, DB snapshots, and IAM authentication tokens'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor inspect dump diff check setup templates migrate rds snapshot completions help" -f -a "snapshot" -d 'Save the development database aside and restore it in a second (never production)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor inspect dump diff check setup templates migrate rds snapshot completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and not __fish_seen_subcommand_from connect create drop schema-load seed sessions kill doctor inspect dump diff check setup templates migrate rds snapshot completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -656,6 +738,8 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_s
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from rds" -f -a "start" -d 'Start the instance; with --wait, until it is available'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from rds" -f -a "stop" -d 'Stop the instance (asks first); with --wait, until it is stopped'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from rds" -f -a "allow-ip" -d 'Make the instance\'s security group admit your IP on the database port'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from rds" -f -a "snapshot" -d 'Manual DB snapshots of the instance: take, list, delete, restore into a new instance'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from rds" -f -a "token" -d 'Print an IAM authentication token for the production URL\'s host, port and user (what `aws rds generate-db-auth-token` prints; valid 15 minutes)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "save" -d 'Copy the target database into a snapshot [default NAME: the time, 20261126-053944]'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "restore" -d 'Replace the target database with a copy of snapshot NAME (the snapshot stays)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand help; and __fish_seen_subcommand_from snapshot" -f -a "list" -d 'List the target database\'s snapshots (every database\'s with --all)'

@@ -137,6 +137,14 @@ fn snapshots_are_taken_tagged_and_listed_newest_first_without_automated_ones() {
     assert_eq!(listed[0]["ours"], true);
     assert_eq!(listed[0]["storage_gb"], 20);
     assert_eq!(listed[0]["instance"], rds.id.as_str());
+    rds.moto.call(
+        "rds",
+        "CreateDBSnapshot",
+        &[
+            ("DBInstanceIdentifier", &rds.id),
+            ("DBSnapshotIdentifier", "taken-in-the-console"),
+        ],
+    );
     let automated = rds
         .moto
         .snapshots(&rds.id)
@@ -149,12 +157,14 @@ fn snapshots_are_taken_tagged_and_listed_newest_first_without_automated_ones() {
         .assert()
         .success()
         .stdout(predicate::str::contains("before-deploy"))
+        .stdout(predicate::str::contains("taken-in-the-console").not())
         .stdout(predicate::str::contains(&automated).not());
     rds.cruddur(&project)
         .args(["rds", "snapshot", "list", "--all"])
         .assert()
         .success()
         .stdout(predicate::str::contains(&automated))
+        .stdout(predicate::str::contains("taken-in-the-console"))
         .stdout(predicate::str::contains("automated"));
 }
 
@@ -425,18 +435,13 @@ fn the_production_prompt_says_when_the_instance_keeps_no_backups() {
             &format!("{} --prod seed", env!("CARGO_BIN_EXE_cruddur-db")),
         );
         terminal.wait_for("Type the database name to continue", 0);
+        terminal.type_keys(b"not-it\r");
+        let (status, screen) = terminal.finish();
+        assert_eq!(status.code(), Some(6), "{screen}");
         let line = format!(
             "RDS instance {} keeps no automatic backups; --snapshot takes one first",
             rds.id
         );
-        assert_eq!(
-            terminal.screen().contains(&line),
-            said,
-            "{}",
-            terminal.screen()
-        );
-        terminal.type_keys(b"not-it\r");
-        let (status, screen) = terminal.finish();
-        assert_eq!(status.code(), Some(6), "{screen}");
+        assert_eq!(screen.contains(&line), said, "{screen}");
     }
 }

@@ -72,6 +72,18 @@ impl Terminal {
         self.screen.lock().unwrap().clone()
     }
 
+}
+
+/// A test that fails while the command waits at a prompt must not leave it waiting: it would
+/// hold the test run's output open.
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Terminal {
     /// Wait for the command to end (the keyboard stays connected until then, so nothing is
     /// cut short by an end of input) and give its exit status and the whole screen.
     pub fn finish(mut self) -> (ExitStatus, String) {
