@@ -71,7 +71,6 @@ impl Terminal {
     pub fn screen(&self) -> String {
         self.screen.lock().unwrap().clone()
     }
-
 }
 
 /// A test that fails while the command waits at a prompt must not leave it waiting: it would
