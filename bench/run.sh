@@ -15,6 +15,10 @@
 #   9. `dump` vs `pg_dump -s`, and `diff`, on 300 tables, ~1,000 indexes and 200 functions
 #  10. `check` of 200 query files against that schema's files: the first run (scratch build),
 #      and the next ones (the files' template cloned)
+#  11. real-world SQL files in the shapes projects load (bench/real_files.py: pg_dump output,
+#      seeds, multi-row INSERTs, functions, Rails and Prisma schemas, CRLF, a BOM; and the
+#      corpus's schema files), each by psql -1 -f and by schema-load: the ratio per file, the
+#      median and the worst
 # Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
 #        BENCH_STEPS="1 4" bench/run.sh   runs only those parts; BENCH_RUNS=5 for best of 5
 # Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
@@ -68,7 +72,7 @@ best_of() {
   printf '  %-34s %8.3f s\n' "$name" "$best" >&2
   echo "$best"
 }
-want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8 9 10} " == *" $1 "* ]]; }
+want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8 9 10 11} " == *" $1 "* ]]; }
 # interleaved NAME_A NAME_B CMD_A CMD_B: run A then B, $runs times; print "best_a best_b".
 interleaved() {
   local name_a=$1 name_b=$2 cmd_a=$3 cmd_b=$4 best_a="" best_b=""
@@ -373,4 +377,46 @@ PY
   printf '  %-34s %8.3f s\n' "first check (builds the files)" "$(python3 -c "print($end-$start)")" >&2
   best=$(best_of "check, the files' template warm" bench_check_unused check)
   echo "   check: $best s with the template warm (goal < 2)" >&2
+fi
+
+# --- 11. real-world SQL files, file by file ----------------------------------------------------
+if want 11; then
+  mkdir -p "$work/real"
+  python3 "$root/bench/real_files.py" "$work/real" "$scale"
+  # The Cruddur developers' own schema files, as they are.
+  if [ -d "$root/../shared/corpus" ]; then
+    find "$root/../shared/corpus" -name schema.sql | sort | while read -r file; do
+      owner=$(echo "${file#"$root/../shared/corpus/"}" | cut -d/ -f1 | tr '@' '-')
+      cp "$file" "$work/real/small-corpus-$owner.sql"
+    done
+  fi
+  echo "11. real-world SQL files: psql -1 -f vs cruddur-db schema-load, each on a fresh database," >&2
+  echo "    interleaved (best of $((runs * 3)) for files under 100 kB, $runs above)" >&2
+  ratios=()
+  for file in "$work"/real/*.sql; do
+    name=$(basename "$file" .sql)
+    size=$(stat -c %s "$file")
+    n=$runs; [ "$size" -lt 100000 ] && n=$((runs * 3))
+    best_p="" best_o=""
+    for _ in $(seq "$n"); do
+      reset_db bench_real
+      start=$(date +%s.%N)
+      psql -X -q -1 -v ON_ERROR_STOP=1 -f "$file" "$server/bench_real" >/dev/null 2>"$work/stderr" || { echo "psql failed on $name:" >&2; cat "$work/stderr" >&2; exit 1; }
+      end=$(date +%s.%N)
+      best_p=$(python3 -c "t=$end-$start; b='$best_p'; print(t if not b or t < float(b) else b)")
+      reset_db bench_real
+      start=$(date +%s.%N)
+      "$bin" --url "$server/bench_real" -q schema-load "$file" >/dev/null 2>"$work/stderr" || { echo "cruddur-db failed on $name:" >&2; cat "$work/stderr" >&2; exit 1; }
+      end=$(date +%s.%N)
+      best_o=$(python3 -c "t=$end-$start; b='$best_o'; print(t if not b or t < float(b) else b)")
+    done
+    r=$(ratio "$best_o" "$best_p")
+    ratios+=("$r")
+    printf '  %-34s %7s  psql %7.3f s  cruddur-db %7.3f s  ratio %s\n' "$name" "$(numfmt --to=iec "$size")" "$best_p" "$best_o" "$r" >&2
+  done
+  python3 - "${ratios[@]}" <<'PY' >&2
+import statistics, sys
+r = [float(x) for x in sys.argv[1:]]
+print(f"   median ratio {statistics.median(r):.2f} (goal <= 0.5), worst {max(r):.2f} (goal <= 1.0)")
+PY
 fi
