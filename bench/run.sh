@@ -18,7 +18,7 @@
 #  11. real-world SQL files in the shapes projects load (bench/real_files.py: pg_dump output,
 #      seeds, multi-row INSERTs, functions, Rails and Prisma schemas, CRLF, a BOM; and the
 #      corpus's schema files), each by psql -1 -f and by schema-load: the ratio per file, the
-#      median and the worst
+#      median and the worst, beside the floor (psql's statements alone, by \timing)
 # Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
 #        BENCH_STEPS="1 4" bench/run.sh   runs only those parts; BENCH_RUNS=5 for best of 5
 # Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
@@ -410,9 +410,15 @@ if want 11; then
       end=$(date +%s.%N)
       best_o=$(python3 -c "t=$end-$start; b='$best_o'; print(t if not b or t < float(b) else b)")
     done
+    # The floor no client goes under: the time psql's statements took from sent to answered
+    # (\timing, summed), the server's work plus a round trip each.
+    reset_db bench_real
+    statements=$(psql -X -q -1 -v ON_ERROR_STOP=1 -c '\timing on' -f "$file" "$server/bench_real" 2>/dev/null |
+      awk '/^Time: / { ms += $2 } END { printf "%.3f", ms / 1000 }')
     r=$(ratio "$best_o" "$best_p")
     ratios+=("$r")
-    printf '  %-34s %7s  psql %7.3f s  cruddur-db %7.3f s  ratio %s\n' "$name" "$(numfmt --to=iec "$size")" "$best_p" "$best_o" "$r" >&2
+    printf '  %-30s %5s  psql %7.3f s  its statements %7.3f s  cruddur-db %7.3f s  ratio %s\n' \
+      "${name:0:30}" "$(numfmt --to=iec "$size")" "$best_p" "$statements" "$best_o" "$r" >&2
   done
   python3 - "${ratios[@]}" <<'PY' >&2
 import statistics, sys

@@ -198,7 +198,8 @@ impl<R: BufRead> Source<R> {
 
     /// The line just read as text, in the encoding the file set (UTF-8 unless it said so).
     fn decode_line(&mut self) -> Result<()> {
-        let bytes = std::mem::take(&mut self.line);
+        // The previous line's text becomes the next line's read buffer: no allocation per line.
+        let bytes = std::mem::replace(&mut self.line, std::mem::take(&mut self.text).into_bytes());
         self.text = match self.lexer.encoding() {
             None => String::from_utf8(bytes).map_err(|err| {
                 Fail::new(

@@ -732,16 +732,16 @@ fn every_migration_fix_and_then_its_down_part_leave_the_database_where_it_starte
 fn the_summary_goes_on_while_a_table_is_locked_and_names_the_session_that_blocks() {
     let db = database();
     plant_indexes(&db);
-    let mut holder = db.cluster.hold_session(&db.name, "inspect-holder");
+    let mut holder = db.cluster.hold_session(&db.name, "summary-holder");
     holder.run("BEGIN; LOCK TABLE kids IN ACCESS EXCLUSIVE MODE;");
     db.cluster
-        .wait_until_holding(&db.name, "inspect-holder", "kids");
-    let pid = db.cluster.pid_of("inspect-holder");
-    let mut waiter = db.cluster.hold_session(&db.name, "inspect-waiter");
+        .wait_until_holding(&db.name, "summary-holder", "kids");
+    let pid = db.cluster.pid_of("summary-holder");
+    let mut waiter = db.cluster.hold_session(&db.name, "summary-waiter");
     waiter.run("SELECT count(*) FROM kids;");
     db.cluster.poll(
         "postgres",
-        "SELECT 1 FROM pg_stat_activity WHERE application_name = 'inspect-waiter' AND wait_event_type = 'Lock'",
+        "SELECT 1 FROM pg_stat_activity WHERE application_name = 'summary-waiter' AND wait_event_type = 'Lock'",
         "the waiter queued behind the lock",
     );
     let (code, summary) = health_with(&db, &["--min-bytes", "0", "--timeout", "5"]);

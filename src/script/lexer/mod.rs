@@ -515,22 +515,24 @@ impl Lexer {
     /// (inside CREATE [OR REPLACE] FUNCTION/PROCEDURE, BEGIN ... END and CASE ... END hold
     /// semicolons) and `COPY ... FROM STDIN`.
     fn word(&mut self, word: &str) {
-        let lower = word.to_ascii_lowercase();
-        if self.words < self.lead.len() {
-            self.lead[self.words] = lower.clone();
-        }
-        if self.words < self.leading_letters.len()
-            && matches!(
-                lower.as_str(),
-                "create" | "function" | "procedure" | "or" | "replace"
-            )
-        {
-            self.leading_letters[self.words] = lower.as_bytes()[0];
-        }
+        // Only the first words and a few keywords matter; nothing here allocates for the
+        // thousands of words in a big INSERT.
+        let index = self.words;
         self.words += 1;
+        if index < self.lead.len() {
+            self.lead[index] = word.to_ascii_lowercase();
+        }
+        let is = |keyword: &str| word.eq_ignore_ascii_case(keyword);
+        if index < self.leading_letters.len()
+            && ["create", "function", "procedure", "or", "replace"]
+                .iter()
+                .any(|keyword| is(keyword))
+        {
+            self.leading_letters[index] = word.as_bytes()[0].to_ascii_lowercase();
+        }
         if self.lead[0] == "copy" {
-            self.from_stdin |= self.previous_word_is_from && lower == "stdin";
-            self.previous_word_is_from = lower == "from";
+            self.from_stdin |= self.previous_word_is_from && is("stdin");
+            self.previous_word_is_from = is("from");
         }
         let k = self.leading_letters;
         let defines_routine = k[0] == b'c'
@@ -538,11 +540,12 @@ impl Lexer {
                 || k[1] == b'p'
                 || (k[1] == b'o' && k[2] == b'r' && (k[3] == b'f' || k[3] == b'p')));
         if defines_routine && self.paren_depth == 0 {
-            match lower.as_str() {
-                "begin" => self.begin_depth += 1,
-                "case" if self.begin_depth >= 1 => self.begin_depth += 1,
-                "end" if self.begin_depth > 0 => self.begin_depth -= 1,
-                _ => {}
+            if is("begin") {
+                self.begin_depth += 1;
+            } else if is("case") && self.begin_depth >= 1 {
+                self.begin_depth += 1;
+            } else if is("end") && self.begin_depth > 0 {
+                self.begin_depth -= 1;
             }
         }
     }
@@ -572,6 +575,9 @@ impl Lexer {
     /// `SET standard_conforming_strings ...` and `RESET` change how later strings are read,
     /// as they do for psql's lexer.
     fn follow_settings(&mut self, statement: &mut Statement) {
+        if !matches!(statement.lead[0].as_str(), "set" | "reset") {
+            return;
+        }
         let words: Vec<String> = statement
             .text
             .trim_end_matches(|c: char| c == ';' || c.is_whitespace())

@@ -25,6 +25,21 @@ pub fn silent_server() -> (TcpListener, u16) {
     (listener, port)
 }
 
+/// A new directory for a cluster's files: in memory (/dev/shm) where the machine has it. The
+/// suite creates and drops a few thousand databases; on ext4 most of a pass's CPU went to the
+/// kernel allocating and freeing their files' inodes.
+fn cluster_root() -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("cruddur-db-test-");
+    let made = if shm.is_dir() {
+        builder.tempdir_in(shm).or_else(|_| builder.tempdir())
+    } else {
+        builder.tempdir()
+    };
+    made.expect("make a directory for a test cluster").keep()
+}
+
 /// A running PostgreSQL server in a temp dir, stopped and deleted when the tests end.
 pub struct Cluster {
     pub port: u16,
@@ -62,11 +77,7 @@ impl Cluster {
     /// `-c hot_standby=off` it refuses every connection as "not accepting connections"
     /// (SQLSTATE 57P03), the state of a server still starting up.
     pub fn standby(&self, options: &str) -> Cluster {
-        let root = tempfile::Builder::new()
-            .prefix("cruddur-db-test-")
-            .tempdir()
-            .unwrap()
-            .keep();
+        let root = cluster_root();
         at_exit(Cleanup::Cluster {
             bindir: self.bindir.clone(),
             root: root.clone(),
@@ -121,11 +132,7 @@ impl Cluster {
 
     fn init(tls: Option<&'static str>) -> Cluster {
         let bindir = server_bindir();
-        let root = tempfile::Builder::new()
-            .prefix("cruddur-db-test-")
-            .tempdir()
-            .unwrap()
-            .keep();
+        let root = cluster_root();
         // Registered before initdb, so a run that fails from here on leaves nothing behind.
         at_exit(Cleanup::Cluster {
             bindir: bindir.clone(),
