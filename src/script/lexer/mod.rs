@@ -540,9 +540,7 @@ impl Lexer {
                 || k[1] == b'p'
                 || (k[1] == b'o' && k[2] == b'r' && (k[3] == b'f' || k[3] == b'p')));
         if defines_routine && self.paren_depth == 0 {
-            if is("begin") {
-                self.begin_depth += 1;
-            } else if is("case") && self.begin_depth >= 1 {
+            if is("begin") || (is("case") && self.begin_depth >= 1) {
                 self.begin_depth += 1;
             } else if is("end") && self.begin_depth > 0 {
                 self.begin_depth -= 1;
