@@ -235,11 +235,15 @@ fn backslashes_in_strings_follow_standard_conforming_strings_as_the_file_sets_it
          SET standard_conforming_strings = off;\n\
          INSERT INTO q VALUES ('it\\'s; one string'), ('tab\\there');\n\
          RESET standard_conforming_strings;\n\
-         INSERT INTO q VALUES ('back\\slash');\n",
+         INSERT INTO q VALUES ('back\\slash'), ('ends in \\');\n\
+         INSERT INTO q VALUES ('next');\n",
     );
     let rows = same_as_psql(&project, "old.sql", &[], &[]);
     assert!(rows.contains("it's; one string"), "{rows}");
     assert!(rows.contains(r#"back\\slash"#), "{rows}");
+    // After RESET a backslash before a quote is a character again, not an escape.
+    assert!(rows.contains(r#"ends in \\"#), "{rows}");
+    assert!(rows.contains("next"), "{rows}");
 }
 
 #[test]

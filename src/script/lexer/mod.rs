@@ -705,6 +705,11 @@ mod tests {
             statements(source),
             [source.lines().next().unwrap(), "select 3;"]
         );
+        let shouted = source.to_uppercase();
+        assert_eq!(
+            statements(&shouted),
+            [shouted.lines().next().unwrap(), "SELECT 3;"]
+        );
     }
 
     #[test]
