@@ -25,19 +25,35 @@ pub fn silent_server() -> (TcpListener, u16) {
     (listener, port)
 }
 
-/// A new directory for a cluster's files: in memory (/dev/shm) where the machine has it. The
-/// suite creates and drops a few thousand databases; on ext4 most of a pass's CPU went to the
-/// kernel allocating and freeing their files' inodes.
+/// A new directory for a cluster's files: in memory (/dev/shm) where the machine has room
+/// there. The suite creates and drops a few thousand databases; on ext4 most of a pass's CPU
+/// went to the kernel allocating and freeing their files' inodes. A container's /dev/shm is
+/// often 64 MB, too small for the clusters: then the temp dir.
 fn cluster_root() -> PathBuf {
+    const ROOM: u64 = 2 << 30;
     let shm = Path::new("/dev/shm");
     let mut builder = tempfile::Builder::new();
     builder.prefix("cruddur-db-test-");
-    let made = if shm.is_dir() {
+    let made = if free_bytes(shm).is_some_and(|free| free >= ROOM) {
         builder.tempdir_in(shm).or_else(|_| builder.tempdir())
     } else {
         builder.tempdir()
     };
     made.expect("make a directory for a test cluster").keep()
+}
+
+fn free_bytes(dir: &Path) -> Option<u64> {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
+    let mut stats = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `path` is NUL-terminated and `stats` is written in full when the call succeeds.
+    let stats = unsafe {
+        if libc::statvfs(path.as_ptr(), stats.as_mut_ptr()) != 0 {
+            return None;
+        }
+        stats.assume_init()
+    };
+    Some(stats.f_bavail as u64 * stats.f_frsize as u64)
 }
 
 /// A running PostgreSQL server in a temp dir, stopped and deleted when the tests end.
