@@ -97,17 +97,6 @@ fn outcome<'a>(outcomes: &'a [Value], file: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no outcome for {file} in {outcomes:#?}"))
 }
 
-/// How many scratch databases built for `db` are left.
-fn scratch_left(db: &TestDb) -> String {
-    db.cluster.psql(
-        "postgres",
-        &format!(
-            "SELECT count(*) FROM pg_database WHERE datname LIKE '{}\\_cdb\\_diff\\_%'",
-            db.name
-        ),
-    )
-}
-
 #[test]
 fn cruddur_queries_prepare_with_the_parameters_and_columns_the_server_infers() {
     let db = TestDb::new();
@@ -141,7 +130,7 @@ fn cruddur_queries_prepare_with_the_parameters_and_columns_the_server_infers() {
         stderr.contains("== check 4 queries against files: 4 prepare"),
         "{stderr}"
     );
-    assert_eq!(scratch_left(&db), "0");
+    assert_eq!(db.kept_aside("diff"), Vec::<String>::new());
 }
 
 #[test]
@@ -394,7 +383,7 @@ fn watch_checks_again_when_a_query_file_or_a_migration_changes() {
     watching.signal(libc::SIGINT);
     let (status, stderr) = watching.finish();
     assert_eq!(status.code(), Some(0), "{stderr}");
-    assert_eq!(scratch_left(&db), "0");
+    assert_eq!(db.kept_aside("diff"), Vec::<String>::new());
 }
 
 #[test]

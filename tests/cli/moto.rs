@@ -6,6 +6,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::harness::{free_port, kill_at_exit, skip};
@@ -237,6 +238,17 @@ impl Moto {
 }
 
 /// The text between the first `start` and the `end` after it; empty when absent.
+/// A suffix no other test in this run, or in another run sharing the emulator, gives its
+/// security groups and instances: the process id and a counter.
+pub fn unique_suffix() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    format!(
+        "{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
 pub fn between(text: &str, start: &str, end: &str) -> String {
     text.split_once(start)
         .and_then(|(_, rest)| rest.split_once(end))

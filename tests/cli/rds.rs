@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use predicates::prelude::*;
 
 use crate::harness::{Project, output_text, silent_server};
-use crate::moto::Moto;
+use crate::moto::{Moto, unique_suffix};
 
 /// An instance of its own in the shared emulator, in a group with one rule from 1.2.3.4.
 struct Rds {
@@ -21,13 +21,8 @@ struct Rds {
 }
 
 fn rds() -> Option<Rds> {
-    static NEXT: AtomicU32 = AtomicU32::new(0);
     let moto = Moto::shared()?;
-    let n = format!(
-        "{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::SeqCst)
-    );
+    let n = unique_suffix();
     let (group, rule) = moto.security_group(&format!("db-{n}"), "1.2.3.4/32", "GITPOD");
     let id = format!("cruddur-{n}");
     let host = moto.instance(&id, &group);

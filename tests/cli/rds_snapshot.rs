@@ -1,13 +1,11 @@
 //! `rds snapshot` and the snapshot a production change takes first, against moto's emulator
 //! over real HTTP; production itself is a real local database marked production.
 
-use std::sync::atomic::{AtomicU32, Ordering};
-
 use predicates::prelude::*;
 
 use crate::harness::{Project, TestDb, output_text};
 use crate::migrate::migration;
-use crate::moto::{Moto, between};
+use crate::moto::{Moto, between, unique_suffix};
 use crate::terminal::Terminal;
 
 const POSTS: &str =
@@ -22,13 +20,8 @@ struct Instance {
 }
 
 fn instance(days: u32) -> Option<Instance> {
-    static NEXT: AtomicU32 = AtomicU32::new(0);
     let moto = Moto::shared()?;
-    let n = format!(
-        "{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::SeqCst)
-    );
+    let n = unique_suffix();
     let (group, _) = moto.security_group(&format!("snap-{n}"), "1.2.3.4/32", "office");
     let id = format!("snap-{n}");
     let host = moto.instance_keeping(&id, &group, true, days);

@@ -93,17 +93,6 @@ pub fn run_sql(db: &TestDb, sql: &str) -> Result<(), String> {
     }
 }
 
-/// How many scratch databases built for `db` are left.
-fn scratch_left(db: &TestDb) -> String {
-    db.cluster.psql(
-        "postgres",
-        &format!(
-            "SELECT count(*) FROM pg_database WHERE datname LIKE '{}\\_cdb\\_diff\\_%'",
-            db.name
-        ),
-    )
-}
-
 fn dump(db: &TestDb, project: &Project) -> String {
     dump_with(db, project, &[])
 }
@@ -362,7 +351,7 @@ fn diff_by_default_compares_the_database_with_its_files_and_exit_code_gates_drif
             "the database differs from what sql/schema.sql and the migrations build",
         ));
     // No scratch database is left behind.
-    assert_eq!(scratch_left(&db), "0");
+    assert_eq!(db.kept_aside("diff"), Vec::<String>::new());
 }
 
 #[test]
@@ -546,7 +535,7 @@ fn bad_sources_fail_clearly_and_leave_no_scratch_database() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("does not exist"));
-    assert_eq!(scratch_left(&db), "0");
+    assert_eq!(db.kept_aside("diff"), Vec::<String>::new());
 }
 
 #[test]
@@ -571,7 +560,7 @@ fn ctrl_c_while_a_scratch_database_builds_removes_it() {
     running.signal(libc::SIGINT);
     let (status, stderr) = running.finish();
     assert_eq!(status.code(), Some(130), "{stderr}");
-    assert_eq!(scratch_left(&db), "0");
+    assert_eq!(db.kept_aside("diff"), Vec::<String>::new());
 }
 
 #[test]
@@ -644,7 +633,7 @@ fn diff_prod_exit_code_reads_production_without_asking_and_builds_on_the_develop
             "> CREATE DATABASE \"{}_cdb_diff_",
             development.name
         )));
-    assert_eq!(scratch_left(&development), "0");
+    assert_eq!(development.kept_aside("diff"), Vec::<String>::new());
     project.append("sql/schema.sql", "CREATE TABLE public.audit (id int);\n");
     drift_gate(&project)
         .code(1)

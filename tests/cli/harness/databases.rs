@@ -82,7 +82,8 @@ impl TestDb {
     }
 
     /// The databases cruddur-db keeps beside this one, of `kind` (`new` for setup's side
-    /// databases, `tpl` for templates, `snap` for snapshots), by name.
+    /// databases, `tpl` for templates, `snap` for snapshots, `diff` for the scratch builds of
+    /// `diff` and `check`), by name.
     pub fn kept_aside(&self, kind: &str) -> Vec<String> {
         let names = self.cluster.psql(
             "postgres",
