@@ -453,6 +453,25 @@ pub struct DiffArgs {
 
     #[command(flatten)]
     pub extent: Extent,
+
+    #[command(flatten)]
+    pub plan: PlanArgs,
+}
+
+/// How a plan that production runs while it serves is written.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct PlanArgs {
+    /// How long each phase of the plan may wait for a table lock before it gives up (`SET
+    /// lock_timeout`), rather than queue the application behind a long transaction (0: as
+    /// long as it takes)
+    #[arg(long, value_name = "SECS", default_value_t = 5, value_parser = lock_seconds())]
+    pub lock_timeout: u64,
+}
+
+impl PlanArgs {
+    pub fn lock_timeout(self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.lock_timeout)
+    }
 }
 
 #[derive(Debug, Args)]
@@ -613,6 +632,9 @@ pub enum MigrateAction {
         /// With --diff: build scratch databases on this server instead of CONNECTION_URL's
         #[arg(long, value_name = "CONNSTRING", requires = "diff")]
         scratch_url: Option<String>,
+
+        #[command(flatten)]
+        plan: PlanArgs,
     },
 
     /// Apply every pending migration in version order (what `migrate` alone does)

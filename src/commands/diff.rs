@@ -30,7 +30,7 @@ pub async fn run(ctx: &RunContext, args: &DiffArgs) -> Result<()> {
         for (_, line) in plan.summary() {
             ui::change(&line);
         }
-        ui::raw(plan.script().as_bytes())?;
+        ui::raw(plan.script(args.plan.lock_timeout()).as_bytes())?;
         let what = match plan.steps.len() {
             0 => "the same schema".to_string(),
             n => format!("{n} change(s)"),

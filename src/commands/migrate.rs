@@ -49,11 +49,13 @@ pub async fn run(ctx: &RunContext, args: &MigrateArgs) -> Result<()> {
             from,
             to,
             scratch_url,
+            plan,
         }) => {
             let sources = super::migrate_diff::Sources {
                 from: from.as_deref(),
                 to: to.as_deref(),
                 scratch_url: scratch_url.as_deref(),
+                lock_timeout: plan.lock_timeout(),
             };
             super::migrate_diff::new(ctx, &dir, name, sources).await
         }

@@ -1,9 +1,11 @@
 //! `migrate new NAME --diff`: the declarative workflow. Edit schema.sql, and the migration
 //! that brings the database (as its migrations left it) there is written for you: `diff` one
-//! way for `migrate:up`, the other way for `migrate:down`. What cannot run in a transaction
-//! goes into a second migration marked `transaction:false`.
+//! way for `migrate:up`, the other way for `migrate:down`. The plan's catalog phase is one
+//! migration; its phases that run outside a transaction (indexes built concurrently,
+//! validations) a second one marked `transaction:false`.
 
 use std::path::Path;
+use std::time::Duration;
 
 use anyhow::Result;
 
@@ -22,6 +24,8 @@ pub struct Sources<'a> {
     pub from: Option<&'a str>,
     pub to: Option<&'a str>,
     pub scratch_url: Option<&'a str>,
+    /// Each phase's `SET lock_timeout`.
+    pub lock_timeout: Duration,
 }
 
 pub async fn new(ctx: &RunContext, dir: &Path, name: &str, sources: Sources<'_>) -> Result<()> {
@@ -52,29 +56,32 @@ pub async fn new(ctx: &RunContext, dir: &Path, name: &str, sources: Sources<'_>)
     for (_, line) in up.summary() {
         ui::change(&line);
     }
-    let (up_sql, up_concurrent) = up.sql();
-    let (mut down_sql, mut down_concurrent) = down.sql();
+    let (up_catalog, up_later) = up.parts(sources.lock_timeout);
+    let (mut down_catalog, mut down_later) = down.parts(sources.lock_timeout);
     if !down.refusals.is_empty() {
         // The way back cannot be planned: the down part says why instead of doing half of it.
-        down_sql = down
+        down_catalog = down
             .refusals
             .iter()
             .map(|why| format!("-- cannot be undone by a plan: {why}\n"))
             .collect();
-        down_concurrent.clear();
+        down_later.clear();
         ui::warn(
             "its down part cannot be planned (see its comments): write it by hand if you need it",
         );
     }
+    // dbmate rolls the second migration back first: its down part is the way back's catalog
+    // phase, and the first migration's down part the phases after it, so that rolling both
+    // back runs the way back in its order.
     let mut written = Vec::new();
-    if !up_sql.is_empty() || !down_sql.is_empty() {
-        let text = format!("-- migrate:up\n{up_sql}\n-- migrate:down\n{down_sql}");
+    if !up_catalog.is_empty() || !down_later.is_empty() {
+        let text =
+            format!("-- migrate:up\n{up_catalog}\n-- migrate:down transaction:false\n{down_later}");
         written.push(create(dir, name, &text)?);
     }
-    if !up_concurrent.is_empty() || !down_concurrent.is_empty() {
-        let text = format!(
-            "-- migrate:up transaction:false\n{up_concurrent}\n-- migrate:down transaction:false\n{down_concurrent}"
-        );
+    if !up_later.is_empty() || !down_catalog.is_empty() {
+        let text =
+            format!("-- migrate:up transaction:false\n{up_later}\n-- migrate:down\n{down_catalog}");
         written.push(create(dir, &format!("{name}_concurrently"), &text)?);
     }
     let listing: String = written

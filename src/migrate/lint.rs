@@ -134,6 +134,14 @@ pub fn sql(file: &Path, text: &str, first_line: u64, transaction: bool) -> Vec<F
     let mut findings: Vec<Finding> = linter
         .lint(&parse, text)
         .into_iter()
+        .filter(|violation| {
+            let start: usize = violation.text_range.start().into();
+            let at = statements
+                .iter()
+                .position(|&(s, e)| s <= start && start < e);
+            !(violation.code == Rule::BanDropConstraint
+                && at.is_some_and(|at| drops_a_served_helper(text, &statements, at)))
+        })
         .map(|violation| {
             let start: usize = violation.text_range.start().into();
             let statement = statements
@@ -213,6 +221,32 @@ pub fn sql(file: &Path, text: &str, first_line: u64, transaction: bool) -> Vec<F
     }
     findings.sort_by_key(|f| (f.line, f.column));
     findings
+}
+
+/// Whether statement `at` drops the check `diff` adds only to prove a column NOT NULL
+/// without a scan, right after the `SET NOT NULL` that now makes the same guarantee: the drop
+/// removes none, which is what squawk's ban-drop-constraint is about.
+fn drops_a_served_helper(text: &str, statements: &[(usize, usize)], at: usize) -> bool {
+    let statement = |i: usize| {
+        let (s, e) = statements[i];
+        text[s..e].trim().trim_end_matches(';')
+    };
+    let Some(before) = at.checked_sub(1).map(statement) else {
+        return false;
+    };
+    let parse = |sql: &str, action: &str| -> Option<(String, String)> {
+        let (table, rest) = sql.strip_prefix("ALTER TABLE ")?.split_once(action)?;
+        Some((table.to_string(), rest.to_string()))
+    };
+    let Some((table, helper)) = parse(statement(at), " DROP CONSTRAINT ") else {
+        return false;
+    };
+    let Some((same, column)) = parse(before, " ALTER COLUMN ") else {
+        return false;
+    };
+    column.strip_suffix(" SET NOT NULL").is_some_and(|column| {
+        same == table && crate::schema::not_null_helper(&table, column) == helper
+    })
 }
 
 /// Squawk's rules that are habits rather than hazards to a live database.
@@ -583,6 +617,17 @@ mod tests {
             "ALTER TABLE t ADD COLUMN c text;\n-- TODO backfill public.t.c on the rows already there\nSELECT 1;\n",
         );
         assert_eq!(rules(&findings), [("backfill", 3, true)]);
+    }
+
+    #[test]
+    fn dropping_the_check_that_proved_not_null_right_after_set_not_null_is_fine() {
+        let findings = lint(
+            "ALTER TABLE public.t VALIDATE CONSTRAINT \"t_a_cdb_check\";\n\
+             ALTER TABLE public.t ALTER COLUMN a SET NOT NULL;\n\
+             ALTER TABLE public.t DROP CONSTRAINT \"t_a_cdb_check\";\n\
+             ALTER TABLE public.t DROP CONSTRAINT \"t_b_cdb_check\";\n",
+        );
+        assert_eq!(rules(&findings), [("ban-drop-constraint", 5, true)]);
     }
 
     #[test]

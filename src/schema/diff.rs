@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::plan::{Change, Plan, Step};
+use super::plan::{Change, Phase, Plan, Step};
 use super::{
     Column, Detail, Kind, Object, Options, Schema, comment_sql, label_sql, namespaces, privileges,
     publications, routines, sequences, tables, types,
@@ -91,7 +91,9 @@ fn early_enum_uses(plan: &Plan, from: &Schema, to: &Schema) -> Vec<String> {
         let used = plan
             .steps
             .iter()
-            .filter(|s| s.transaction && !s.sql.iter().any(|q| q.contains(" ADD VALUE ")))
+            .filter(|s| {
+                s.phase == Phase::Catalog && !s.sql.iter().any(|q| q.contains(" ADD VALUE "))
+            })
             .flat_map(|s| &s.sql)
             .any(|sql| added.iter().any(|a| sql.contains(a.as_str())));
         if used {
@@ -171,7 +173,14 @@ impl<'a> Differ<'a> {
             cleared_defaults: HashSet::new(),
             dropped_columns: HashSet::new(),
             concurrent: HashSet::new(),
-            plan: Plan::default(),
+            plan: Plan {
+                sizes: from
+                    .tables
+                    .iter()
+                    .map(|(name, table)| (name.clone(), table.bytes))
+                    .collect(),
+                ..Plan::default()
+            },
         }
     }
 
@@ -481,12 +490,12 @@ impl<'a> Differ<'a> {
         let object = &from.objects[f];
         let concurrently =
             object.kind == Kind::Index && object.table.is_some() && !self.blocks_a_drop(f);
-        let (sql, transaction) = match concurrently {
+        let (sql, phase) = match concurrently {
             true => (
                 format!("DROP INDEX CONCURRENTLY IF EXISTS {};", object.name),
-                false,
+                Phase::Concurrent,
             ),
-            false => (object.drop.clone(), true),
+            false => (object.drop.clone(), Phase::Catalog),
         };
         let data_loss = match object.kind {
             Kind::Table => Some(format!("drops table {} and every row in it", object.name)),
@@ -496,15 +505,11 @@ impl<'a> Differ<'a> {
             )),
             _ => None,
         };
-        self.step(Step {
-            kind: object.kind,
-            name: object.name.clone(),
-            object: object.kind.label(),
-            change: Change::Drop,
-            sql: vec![sql],
-            data_loss,
-            transaction,
-        });
+        self.step(
+            Step::new(object.kind, object.name.clone(), Change::Drop, vec![sql])
+                .in_phase(phase)
+                .losing(data_loss),
+        );
     }
 
     /// Whether index `f` uses something the transaction drops or converts, so that it must
@@ -562,82 +567,122 @@ impl<'a> Differ<'a> {
             if !cleared.insert(key) {
                 continue;
             }
-            self.plan.steps.push(Step {
-                kind: Kind::Table,
-                name: format!("{table}.{column}"),
-                object: "column",
-                change: Change::Alter,
-                sql: vec![sql],
-                data_loss: None,
-                transaction: true,
-            });
+            self.plan
+                .steps
+                .push(Step::column(&table, &column, Change::Alter, vec![sql]));
         }
     }
 
-    /// Create object `i` of `to`, which `from` lacks (or had and is recreated), safely when its
-    /// table already holds rows.
+    /// Create object `i` of `to`, which `from` lacks (or had and is recreated), online when
+    /// its table already holds rows: indexes built concurrently, constraints added `NOT
+    /// VALID` and validated in a transaction of their own, unique constraints and primary
+    /// keys made from an index built concurrently.
     fn create(&mut self, i: usize) {
         let to = self.to;
         let object = &to.objects[i];
-        let table_kept = object
+        let table = object
             .table
             .as_deref()
-            .is_some_and(|t| self.kept(Kind::Table, t));
-        let mut sql = Vec::new();
-        // What needs an index built after the transaction is made after it too.
-        let mut transaction = !to.depends.iter().any(|&(d, r)| {
+            .filter(|t| self.kept(Kind::Table, t))
+            .and_then(|t| Some((t, self.from.tables.get(t)?)));
+        // A partitioned table's index cannot be built concurrently (the server refuses).
+        let online = table.is_some_and(|(_, t)| t.partition_key.is_none());
+        // What needs an index built concurrently waits for it, in a transaction of its own.
+        let mut phase = match to.depends.iter().any(|&(d, r)| {
             d == i
-                && to.objects[r].kind == Kind::Index
+                && matches!(to.objects[r].kind, Kind::Index | Kind::Constraint)
                 && self.concurrent.contains(&to.objects[r].name)
-        });
+        }) {
+            true => Phase::Own,
+            false => Phase::Catalog,
+        };
+        let mut sql = Vec::new();
+        let mut then = Vec::new();
+        let mut hazard = None;
         match object.kind {
             Kind::Schema if object.create.is_empty() => {}
-            Kind::Index if table_kept => {
+            Kind::Index if online => {
                 sql.push(object.create.replacen(" INDEX ", " INDEX CONCURRENTLY ", 1));
                 self.concurrent.insert(object.name.clone());
-                transaction = false;
+                phase = Phase::Concurrent;
             }
-            Kind::ForeignKey | Kind::Constraint if table_kept && validates_later(object) => {
+            Kind::Constraint if online && unique_from_index(object).is_some() => {
+                let (build, attach) = unique_from_index(object).unwrap_or_default();
+                sql.push(build);
+                then.push(vec![attach]);
+                self.concurrent.insert(object.name.clone());
+                phase = Phase::Concurrent;
+            }
+            Kind::ForeignKey | Kind::Constraint if table.is_some() && validates_later(object) => {
                 let constraint = constraint_name(object);
                 let table = object.table.as_deref().unwrap_or_default();
                 sql.push(format!(
                     "{} NOT VALID;",
                     object.create.trim_end_matches(';')
                 ));
-                sql.push(format!(
+                then.push(vec![format!(
                     "ALTER TABLE {table} VALIDATE CONSTRAINT {constraint};"
-                ));
+                )]);
             }
             Kind::MaterializedView => {
                 sql.push(object.create.replace("\nWITH NO DATA;", "\nWITH DATA;"))
             }
-            _ => sql.push(object.create.clone()),
+            _ => {
+                sql.push(object.create.clone());
+                if let Some((name, shape)) = table.filter(|(_, t)| t.populated)
+                    && matches!(object.kind, Kind::Index | Kind::Constraint)
+                {
+                    hazard = Some(super::hazards::index_build(name, shape, object));
+                }
+            }
         }
-        sql.extend(
-            object
-                .comments
-                .iter()
-                .map(|(target, text)| comment_sql(target, Some(text))),
-        );
-        sql.extend(
+        let mut extras: Vec<String> = object
+            .comments
+            .iter()
+            .map(|(target, text)| comment_sql(target, Some(text)))
+            .collect();
+        extras.extend(
             object
                 .labels
                 .iter()
                 .map(|(target, provider, label)| label_sql(target, provider, Some(label))),
         );
-        sql.extend(privileges::created(object, self.options));
+        extras.extend(self.grants(i));
+        // What names the object comes once it has that name.
+        match then.last_mut() {
+            Some(last) => last.extend(extras),
+            None => sql.extend(extras),
+        }
         if sql.is_empty() {
             return;
         }
-        self.step(Step {
-            kind: object.kind,
-            name: object.name.clone(),
-            object: object.kind.label(),
-            change: Change::Create,
-            sql,
-            data_loss: None,
-            transaction,
-        });
+        self.step(
+            Step::new(object.kind, object.name.clone(), Change::Create, sql)
+                .in_phase(phase)
+                .finished_by(then)
+                .with_hazard(hazard),
+        );
+    }
+
+    /// The owner and privileges of object `i` of `to` as it is created: anew, as the options
+    /// say; dropped and created again, see [`Differ::regrants`].
+    fn grants(&self, i: usize) -> Vec<String> {
+        let object = &self.to.objects[i];
+        match self.pairs[i].filter(|f| self.recreate.contains(f)) {
+            Some(_) => self.regrants(object),
+            None => privileges::created(object, self.options),
+        }
+    }
+
+    /// The owner and privileges of `object` (of `to`) as the plan makes it again under the
+    /// same name: as `to` has them where the options compare them; else as `from` had them,
+    /// so that the plan does not lose what nobody asked it to change (the role that reads a
+    /// view, a function's `EXECUTE` revoked from PUBLIC).
+    pub fn regrants(&self, object: &Object) -> Vec<String> {
+        match self.from_index.get(&(object.kind, object.name.as_str())) {
+            Some(&f) => privileges::restored(object, &self.from.objects[f], self.options),
+            None => privileges::created(object, self.options),
+        }
     }
 
     /// Change object `f` of `from` into object `i` of `to`: the same object.
@@ -647,35 +692,22 @@ impl<'a> Differ<'a> {
         if new.kind == Kind::Table {
             tables::changes(self, &new.name);
         }
-        let (sql, data_loss) = match self.alters.remove(&i) {
-            Some(Alter::Steps(sql)) => (sql, None),
-            Some(Alter::Convert { sql, data_loss }) => (sql, data_loss),
-            _ => (Vec::new(), None),
+        let (sql, data_loss, converted) = match self.alters.remove(&i) {
+            Some(Alter::Steps(sql)) => (sql, None, false),
+            Some(Alter::Convert { sql, data_loss }) => (sql, data_loss, true),
+            _ => (Vec::new(), None, false),
         };
         if !sql.is_empty() {
-            self.step(Step {
-                kind: new.kind,
-                name: new.name.clone(),
-                object: new.kind.label(),
-                change: Change::Alter,
-                sql,
-                data_loss,
-                transaction: true,
-            });
+            self.step(Step::new(new.kind, new.name.clone(), Change::Alter, sql).losing(data_loss));
         }
         let mut extras = comment_changes(&old.comments, &new.comments);
         extras.extend(label_changes(&old.labels, &new.labels));
-        extras.extend(privileges::changed(old, new, self.options));
+        // A converted type is a new one, given its owner and privileges as it was created.
+        if !converted {
+            extras.extend(privileges::changed(old, new, self.options));
+        }
         if !extras.is_empty() {
-            self.step(Step {
-                kind: new.kind,
-                name: new.name.clone(),
-                object: new.kind.label(),
-                change: Change::Alter,
-                sql: extras,
-                data_loss: None,
-                transaction: true,
-            });
+            self.step(Step::new(new.kind, new.name.clone(), Change::Alter, extras));
         }
     }
 }
@@ -693,6 +725,45 @@ fn validates_later(object: &Object) -> bool {
         .map_or("", |(_, rest)| rest);
     (definition.starts_with("FOREIGN KEY") || definition.starts_with("CHECK"))
         && !definition.contains("NOT VALID")
+}
+
+/// A new primary key or unique constraint as an index built concurrently, and the statement
+/// that makes the index the constraint (`ADD CONSTRAINT ... USING INDEX`), which then takes
+/// its lock only for a moment. `None` for what an index cannot say first (a temporal key).
+fn unique_from_index(object: &Object) -> Option<(String, String)> {
+    let table = object.table.as_deref()?;
+    let name = constraint_name(object);
+    let definition = object
+        .create
+        .split_once(&format!(" ADD CONSTRAINT {name} "))?
+        .1
+        .trim_end_matches(';');
+    let (head, rest) = ["PRIMARY KEY ", "UNIQUE "]
+        .iter()
+        .find_map(|h| Some((h.trim_end(), definition.strip_prefix(h)?)))?;
+    if rest.contains("WITHOUT OVERLAPS") {
+        return None;
+    }
+    let (rest, nulls) = match rest.strip_prefix("NULLS NOT DISTINCT ") {
+        Some(rest) => (rest, " NULLS NOT DISTINCT"),
+        None => (rest, ""),
+    };
+    let (rest, deferrable) = match rest.find(" DEFERRABLE") {
+        Some(at) => (&rest[..at], &rest[at..]),
+        None => (rest, ""),
+    };
+    let rest = rest.replace(" USING INDEX TABLESPACE ", " TABLESPACE ");
+    // CREATE INDEX says NULLS NOT DISTINCT after INCLUDE and before WITH and TABLESPACE.
+    let at = [" WITH (", " TABLESPACE "]
+        .iter()
+        .filter_map(|k| rest.find(k))
+        .min()
+        .unwrap_or(rest.len());
+    let columns = format!("{}{nulls}{}", &rest[..at], &rest[at..]);
+    Some((
+        format!("CREATE UNIQUE INDEX CONCURRENTLY {name} ON {table} {columns};"),
+        format!("ALTER TABLE {table} ADD CONSTRAINT {name} {head} USING INDEX {name}{deferrable};"),
+    ))
 }
 
 fn constraint_name(object: &Object) -> &str {

@@ -8,6 +8,7 @@ pub mod catalog;
 mod comments;
 pub mod diff;
 pub mod dump;
+mod hazards;
 mod indexes;
 mod namespaces;
 mod operators;
@@ -30,6 +31,7 @@ use serde::Serialize;
 
 pub use self::order::Address;
 pub use self::privileges::Privilege;
+pub use self::tables::not_null_helper;
 
 /// What kind of object, in the order a dump creates them when nothing else decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -308,6 +310,9 @@ pub struct Table {
     pub row_security: Option<&'static str>,
     /// Whether it holds rows (checked only where a plan needs to know).
     pub populated: bool,
+    /// Its size on disk with its TOAST table, read with `populated`: what a plan's phase
+    /// headers and hazards estimate a scan or an index build from.
+    pub bytes: u64,
 }
 
 /// What a type is, for deciding how a column changes from one type to another.

@@ -290,6 +290,40 @@ pub fn created(object: &Object, options: Options) -> Vec<String> {
 }
 
 /// How `old` becomes `new` in owner and privileges, when asked for.
+/// The owner and privileges of `object` as a plan creates it again after dropping it: those
+/// the options compare, as `object` has them; the others as `was` (the dropped one) had them.
+pub fn restored(object: &Object, was: &Object, options: Options) -> Vec<String> {
+    if !RESTORED.contains(&object.kind) {
+        return created(object, options);
+    }
+    let owner = match options.owners {
+        true => &object.owner,
+        false => &was.owner,
+    };
+    let privileges = match options.privileges {
+        true => &object.privileges,
+        false => &was.privileges,
+    };
+    let mut sql = Vec::new();
+    if let Some(owner) = owner {
+        sql.push(format!("ALTER {} OWNER TO {owner};", object.target));
+    }
+    sql.extend(statements(privileges, &grant_target(object), |s| s));
+    sql
+}
+
+/// What a plan may drop and create again while its table (or nothing) stays: what has an
+/// owner and privileges of its own that `ALTER ... OWNER TO` and `GRANT` name.
+const RESTORED: &[Kind] = &[
+    Kind::View,
+    Kind::MaterializedView,
+    Kind::Function,
+    Kind::Aggregate,
+    Kind::Type,
+    Kind::Domain,
+    Kind::Sequence,
+];
+
 pub fn changed(old: &Object, new: &Object, options: Options) -> Vec<String> {
     let mut sql = Vec::new();
     if new.kind == Kind::DefaultPrivileges {

@@ -179,6 +179,7 @@ pub async fn read(
                 _ => None,
             },
             populated: false,
+            bytes: 0,
         };
         let address = (catalogs::CLASS, oid);
         let comments = column_comments(&name, &table.columns);
@@ -375,26 +376,32 @@ pub fn column_comments(relation: &str, columns: &[Column]) -> Vec<(String, Strin
         .collect()
 }
 
-/// Which tables hold rows: what decides whether a new `NOT NULL` column needs a backfill. A
-/// table another session holds locked counts as holding rows.
+/// Which tables hold rows, and how big each is: what decides whether a new `NOT NULL` column
+/// needs a backfill, and what a plan's estimates start from. A table another session holds
+/// locked counts as holding rows, its size the catalog's last estimate (reading the file
+/// would wait for the lock).
 pub async fn populated(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     let locked = r
         .query(
             "locks",
-            "SELECT l.relation::pg_catalog.regclass::text FROM pg_catalog.pg_locks l
+            "SELECT l.relation::pg_catalog.regclass::text,
+                    (SELECT c.relpages::int8 * pg_catalog.current_setting('block_size')::int8 FROM pg_catalog.pg_class c WHERE c.oid = l.relation)
+               FROM pg_catalog.pg_locks l
               WHERE l.locktype = 'relation' AND l.mode = 'AccessExclusiveLock' AND l.pid <> pg_catalog.pg_backend_pid()
                 AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())",
         )
         .await?;
-    let locked: Vec<String> = locked.iter().map(|row| row.get(0)).collect();
+    let locked: BTreeMap<String, Option<i64>> =
+        locked.iter().map(|row| (row.get(0), row.get(1))).collect();
     let mut checks = Vec::new();
     for (name, table) in schema.tables.iter_mut() {
-        if locked.contains(name) {
+        if let Some(bytes) = locked.get(name) {
             table.populated = true;
+            table.bytes = bytes.unwrap_or(0).max(0) as u64;
         } else {
+            let literal = postgres_protocol::escape::escape_literal(name);
             checks.push(format!(
-                "SELECT {} WHERE EXISTS (SELECT FROM {name})",
-                postgres_protocol::escape::escape_literal(name)
+                "SELECT {literal}, pg_catalog.pg_table_size({literal}::pg_catalog.regclass) WHERE EXISTS (SELECT FROM {name})"
             ));
         }
     }
@@ -404,6 +411,7 @@ pub async fn populated(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
             let name: String = row.get(0);
             if let Some(table) = schema.tables.get_mut(&name) {
                 table.populated = true;
+                table.bytes = row.get::<_, Option<i64>>(1).unwrap_or(0).max(0) as u64;
             }
         }
     }
@@ -484,16 +492,18 @@ pub fn drop_columns(d: &mut Differ, table: &str) {
             .find(|c| c.name == column.name)
             .is_some_and(|c| c.generated != column.generated);
         if regenerated || !new.columns.iter().any(|c| c.name == column.name) {
-            d.step(Step {
-                kind: Kind::Table,
-                name: format!("{table}.{}", column.name),
-                object: "column",
-                change: Change::Drop,
-                sql: vec![format!("ALTER TABLE {table} DROP COLUMN {};", column.name)],
-                data_loss: (!regenerated && column.generated.is_none())
-                    .then(|| format!("drops column {table}.{} and its values", column.name)),
-                transaction: true,
-            });
+            d.step(
+                Step::column(
+                    table,
+                    &column.name,
+                    Change::Drop,
+                    vec![format!("ALTER TABLE {table} DROP COLUMN {};", column.name)],
+                )
+                .losing(
+                    (!regenerated && column.generated.is_none())
+                        .then(|| format!("drops column {table}.{} and its values", column.name)),
+                ),
+            );
         }
     }
 }
@@ -547,15 +557,12 @@ pub fn changes(d: &mut Differ, table: &str) {
         ));
     }
     if !sql.is_empty() {
-        d.step(Step {
-            kind: Kind::Table,
-            name: table.to_string(),
-            object: "table",
-            change: Change::Alter,
+        d.step(Step::new(
+            Kind::Table,
+            table.to_string(),
+            Change::Alter,
             sql,
-            data_loss: None,
-            transaction: true,
-        });
+        ));
     }
     for column in &new.columns {
         column_change(d, table, column);
@@ -606,7 +613,9 @@ fn column_change(d: &mut Differ, table: &str, column: &Column) {
     };
     let alter = |what: &str| format!("ALTER TABLE {table} ALTER COLUMN {name} {what};");
     let mut sql = Vec::new();
+    let mut then = Vec::new();
     let mut data_loss = None;
+    let mut hazard = None;
     let retyped = was.data_type != column.data_type || was.collation != column.collation;
     if retyped && was.local {
         let using = match d.cast_path(&was.type_name, &column.type_name) {
@@ -629,10 +638,15 @@ fn column_change(d: &mut Differ, table: &str, column: &Column) {
         if was.default.is_some() && !d.cleared_defaults.contains(&key) {
             sql.push(alter("DROP DEFAULT"));
         }
-        sql.push(alter(&format!(
-            "TYPE {}{collate} USING {using}",
-            column.data_type
-        )));
+        let change = format!("TYPE {}{collate} USING {using}", column.data_type);
+        if old.populated && rewrites(&was.data_type, &column.data_type) {
+            hazard = Some(super::hazards::table_rewrite(
+                table,
+                old,
+                &format!("ALTER COLUMN {name} TYPE {}", column.data_type),
+            ));
+        }
+        sql.push(alter(&change));
         if let Some(default) = &column.default {
             sql.push(alter(&format!("SET DEFAULT {default}")));
         }
@@ -659,22 +673,21 @@ fn column_change(d: &mut Differ, table: &str, column: &Column) {
     sql.extend(identity_change(table, name, was, column));
     match (was.not_null, column.not_null) {
         (false, true) if column.identity.is_none() => {
-            sql.extend(set_not_null(table, name));
+            let (add, finish) = set_not_null(table, name);
+            sql.push(add);
+            then.extend(finish);
         }
         (true, false) if column.identity.is_none() => sql.push(alter("DROP NOT NULL")),
         _ => {}
     }
     sql.extend(column_settings(table, column, Some(was)));
     if !sql.is_empty() {
-        d.step(Step {
-            kind: Kind::Table,
-            name: format!("{table}.{name}"),
-            object: "column",
-            change: Change::Alter,
-            sql,
-            data_loss,
-            transaction: true,
-        });
+        d.step(
+            Step::column(table, name, Change::Alter, sql)
+                .losing(data_loss)
+                .with_hazard(hazard)
+                .finished_by(then),
+        );
     }
 }
 
@@ -730,17 +743,51 @@ fn identity_change(table: &str, name: &str, was: &Column, column: &Column) -> Ve
 }
 
 /// `SET NOT NULL` after a validated `CHECK` has proved the column has no NULL, so that the
-/// exclusive lock does not scan the table (12+); the check goes once it has served. Not named
-/// `{table}_{column}_not_null`: PostgreSQL 18 gives that name to the NOT NULL constraint
-/// itself, and would have to pick another.
-fn set_not_null(table: &str, name: &str) -> Vec<String> {
-    let check = quoted(&format!("{}_{}_cdb_check", bare(table), bare(name)));
-    vec![
+/// exclusive lock does not scan the table (12+); the check goes once it has served. The check
+/// is added with the catalog changes; its validation (which reads every row, letting writes
+/// go on) and the `SET NOT NULL` that then reads none are transactions of their own. Not
+/// named `{table}_{column}_not_null`: PostgreSQL 18 gives that name to the NOT NULL
+/// constraint itself, and would have to pick another.
+fn set_not_null(table: &str, name: &str) -> (String, Vec<Vec<String>>) {
+    let check = not_null_helper(table, name);
+    (
         format!("ALTER TABLE {table} ADD CONSTRAINT {check} CHECK ({name} IS NOT NULL) NOT VALID;"),
-        format!("ALTER TABLE {table} VALIDATE CONSTRAINT {check};"),
-        format!("ALTER TABLE {table} ALTER COLUMN {name} SET NOT NULL;"),
-        format!("ALTER TABLE {table} DROP CONSTRAINT {check};"),
-    ]
+        vec![
+            vec![format!("ALTER TABLE {table} VALIDATE CONSTRAINT {check};")],
+            vec![
+                format!("ALTER TABLE {table} ALTER COLUMN {name} SET NOT NULL;"),
+                format!("ALTER TABLE {table} DROP CONSTRAINT {check};"),
+            ],
+        ],
+    )
+}
+
+/// The name of the check that proves column `name` of `table` holds no NULL.
+pub fn not_null_helper(table: &str, name: &str) -> String {
+    quoted(&format!("{}_{}_cdb_check", bare(table), bare(name)))
+}
+
+/// Whether changing a column from type `from` to `to` writes every row again. The changes
+/// PostgreSQL makes in the catalogs alone: a longer or unlimited `varchar`, `varchar` to
+/// `text` and back, more digits for a `numeric` of the same scale.
+pub fn rewrites(from: &str, to: &str) -> bool {
+    let numeric = |t: &str| -> Option<(u32, u32)> {
+        let inner = t.strip_prefix("numeric(")?.strip_suffix(')')?;
+        let (p, s) = inner.split_once(',').unwrap_or((inner, "0"));
+        Some((p.trim().parse().ok()?, s.trim().parse().ok()?))
+    };
+    let varchar = |t: &str| t == "text" || t.starts_with("character varying");
+    match (from, to) {
+        _ if from == to => false,
+        (_, "text" | "character varying") => !varchar(from),
+        ("text", _) => true,
+        (f, t) if varchar(f) && varchar(t) => !widens(f, t),
+        (f, "numeric") => numeric(f).is_none(),
+        (f, t) => match (numeric(f), numeric(t)) {
+            (Some((p1, s1)), Some((p2, s2))) => !(s1 == s2 && p2 >= p1),
+            _ => true,
+        },
+    }
 }
 
 /// Add `column` to `table` (dropping it first when `readded` says why it cannot be converted).
@@ -750,6 +797,7 @@ fn set_not_null(table: &str, name: &str) -> Vec<String> {
 fn add_column(d: &mut Differ, table: &str, column: &Column, readded: Option<String>) {
     let populated = d.from.tables[table].populated;
     let mut sql = Vec::new();
+    let mut then = Vec::new();
     if readded.is_some() {
         sql.push(format!("ALTER TABLE {table} DROP COLUMN {};", column.name));
     }
@@ -767,14 +815,18 @@ fn add_column(d: &mut Differ, table: &str, column: &Column, readded: Option<Stri
             "ALTER TABLE {table} ADD COLUMN {};",
             nullable.definition()
         ));
-        sql.push(format!(
+        let (add, finish) = set_not_null(table, &column.name);
+        sql.push(add);
+        // Written outside the catalog transaction, so the rows are updated without
+        // ADD COLUMN's lock held; before the validation that needs them.
+        then.push(vec![format!(
             "{} {table}.{} on the rows already there, e.g. UPDATE {table} SET {} = ... WHERE {} IS NULL;",
             super::plan::BACKFILL,
             column.name,
             column.name,
             column.name
-        ));
-        sql.extend(set_not_null(table, &column.name));
+        )]);
+        then.extend(finish);
         d.plan.backfills.push(format!("{table}.{}", column.name));
     } else {
         sql.push(format!(
@@ -790,19 +842,15 @@ fn add_column(d: &mut Differ, table: &str, column: &Column, readded: Option<Stri
                 !s.contains(" SET DEFAULT ") && !s.ends_with(" SET NOT NULL;")
             }),
     );
-    d.step(Step {
-        kind: Kind::Table,
-        name: format!("{table}.{}", column.name),
-        object: "column",
-        change: if readded.is_some() {
-            Change::Alter
-        } else {
-            Change::Create
-        },
-        sql,
-        data_loss: readded,
-        transaction: true,
-    });
+    let change = match readded {
+        Some(_) => Change::Alter,
+        None => Change::Create,
+    };
+    d.step(
+        Step::column(table, &column.name, change, sql)
+            .losing(readded)
+            .finished_by(then),
+    );
 }
 
 #[cfg(test)]

@@ -368,6 +368,7 @@ fn convert(d: &Differ, new: &Object, through: &str) -> Vec<String> {
         format!("ALTER {keyword} {} RENAME TO {bare_aside};", new.name),
         new.create.clone(),
     ];
+    sql.extend(d.regrants(new));
     for (table, column, now) in d.columns_of_type(&new.name) {
         let name = &column.name;
         let array = if column.data_type.ends_with("[]") {

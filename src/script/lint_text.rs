@@ -12,10 +12,20 @@ pub fn for_linting(text: &str) -> String {
     let vars = Shared::new([]);
     let mut lexer = Lexer::new(vars.clone());
     let mut tokens = Vec::new();
+    let mut ended = Vec::new();
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     for (index, line) in lines.iter().enumerate() {
         let seen = tokens.len();
         lexer.line(line, index as u64 + 1, &mut tokens);
+        // `\g` and its kin send the query buffer, as a `;` would: squawk needs it ended.
+        if let Some(Token::Meta(meta)) = tokens.last()
+            && tokens.len() > seen
+            && matches!(meta.name.as_str(), "g" | "gx" | "gexec" | "gset")
+            && let Some(statement) = lexer.take_buffer()
+        {
+            ended.push(tokens.len() - 1);
+            tokens.insert(tokens.len() - 1, Token::Statement(statement));
+        }
         // A meta-command ends its line: what it sets counts from the next line on.
         for token in &tokens[seen..] {
             if let Token::Meta(meta) = token {
@@ -36,7 +46,8 @@ pub fn for_linting(text: &str) -> String {
         text: String::with_capacity(text.len()),
         at: Position { line: 1, column: 1 },
     };
-    for token in &tokens {
+    for (i, token) in tokens.iter().enumerate() {
+        let ended = ended.contains(&i);
         match token {
             Token::Meta(meta) => {
                 out.copy_to(meta.position);
@@ -62,6 +73,10 @@ pub fn for_linting(text: &str) -> String {
                     line: last.line,
                     column: last.column + 1,
                 };
+                if ended {
+                    out.text.push(';');
+                    out.at.column += 1;
+                }
             }
         }
     }
@@ -141,6 +156,15 @@ mod tests {
         assert_eq!(
             for_linting(text),
             "                 \nSELECT 'it''s', \"it's\", :missing, ':name';\n"
+        );
+    }
+
+    #[test]
+    fn a_query_sent_by_gexec_ends_where_the_meta_command_stands() {
+        let text = "SELECT format('DROP INDEX %s', 'x') \\gexec\nCREATE INDEX x ON t (a);\n";
+        assert_eq!(
+            for_linting(text),
+            "SELECT format('DROP INDEX %s', 'x');      \nCREATE INDEX x ON t (a);\n"
         );
     }
 

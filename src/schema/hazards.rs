@@ -1,0 +1,52 @@
+//! What a plan cannot do online, said above the statement as stripe's pg-schema-diff does: the
+//! kind of hazard, what it blocks, and for about how long from the table's size.
+
+use super::Object;
+use super::Table;
+use super::plan::Hazard;
+use super::plan::locks::{Work, duration, seconds};
+
+/// Rewriting a table (a column type whose values change representation): every read and
+/// write of it waits while the rows and its indexes are written again.
+pub fn table_rewrite(table: &str, shape: &Table, change: &str) -> Hazard {
+    Hazard {
+        kind: "table_rewrite",
+        why: format!(
+            "{change} rewrites {table} ({}) and its indexes under ACCESS EXCLUSIVE: every read and write of {table} waits for about {}",
+            crate::ui::size(shape.bytes as i64),
+            seconds(duration(shape.bytes, Work::Build))
+        ),
+        rule: Some(("changing-column-type", " TYPE ")),
+    }
+}
+
+/// An index built under its table's lock: on a partitioned table (which the server cannot
+/// build concurrently) or for an exclusion constraint.
+pub fn index_build(table: &str, shape: &Table, object: &Object) -> Hazard {
+    let rule = match object.kind {
+        super::Kind::Index => ("require-concurrent-index-creation", "CREATE "),
+        _ => ("constraint-missing-not-valid", " ADD CONSTRAINT "),
+    };
+    Hazard {
+        kind: "index_build",
+        why: format!(
+            "{} {} is built while {table} ({}) is locked against writes, for about {}: it cannot be built CONCURRENTLY",
+            object.kind.label(),
+            object.name,
+            crate::ui::size(shape.bytes as i64),
+            seconds(duration(shape.bytes, Work::Build))
+        ),
+        rule: Some(rule),
+    }
+}
+
+/// Rows that a partition's new bound puts in another partition.
+pub fn rows_move(parent: &str, partition: &str, count_query: String) -> Hazard {
+    Hazard {
+        kind: "rows_move",
+        why: format!(
+            "partition {partition} of {parent} gets a new bound: ATTACH fails if a row no longer fits it, and rows that now belong to it stay where they are; count them first: {count_query}"
+        ),
+        rule: None,
+    }
+}
