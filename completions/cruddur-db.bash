@@ -549,7 +549,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__diff)
-            opts="-y -q -v -h --from --to --scratch-url --exit-code --json --owners --privileges --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --from --to --scratch-url --exit-code --json --owners --privileges --lock-timeout --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -564,6 +564,10 @@ _cruddur__db() {
                     return 0
                     ;;
                 --scratch-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1713,7 +1717,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__migrate__subcmd__new)
-            opts="-y -q -v -h --diff --from --to --scratch-url --migrations-dir --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-y -q -v -h --diff --from --to --scratch-url --lock-timeout --migrations-dir --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1728,6 +1732,10 @@ _cruddur__db() {
                     return 0
                     ;;
                 --scratch-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

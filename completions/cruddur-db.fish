@@ -221,6 +221,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand dump" -s h -l help
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l from -d 'The schema to start from: db, files, url:CONNSTRING, snapshot:NAME or file:PATH' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l to -d 'The schema to reach, as --from' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l scratch-url -d 'Build scratch databases (for files, file: and snapshot:) on this server instead of CONNECTION_URL\'s' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l lock-timeout -d 'How long each phase of the plan may wait for a table lock before it gives up (`SET lock_timeout`), rather than queue the application behind a long transaction (0: as long as it takes)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand diff" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'
 always\t''
@@ -326,6 +327,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and not _
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l from -d 'With --diff: the schema to start from [default: db]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l to -d 'With --diff: the schema to reach [default: file:<the project\'s sql/schema.sql>]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l scratch-url -d 'With --diff: build scratch databases on this server instead of CONNECTION_URL\'s' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l lock-timeout -d 'How long each phase of the plan may wait for a table lock before it gives up (`SET lock_timeout`), rather than queue the application behind a long transaction (0: as long as it takes)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l migrations-dir -d 'Where the migration files are [default: the SQL directory\'s migrations/]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from new" -l color -d 'When to colour status lines' -r -f -a "auto\t'Colour when stderr is a terminal and NO_COLOR is not set'

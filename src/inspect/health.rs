@@ -364,16 +364,17 @@ async fn duplicate_index(
     }
 }
 
+/// An index for a foreign key, under a name no relation of its schema has: a fix never
+/// creates nothing for a name that is taken, and its down part drops only what it made.
 fn missing_fk_index(row: &Map<String, Value>) -> Finding {
     let table = text(row, "table");
     let columns = text(row, "columns");
     let bare = |name: &str| name.trim_matches('"').to_string();
     let table_name = bare(table.rsplit('.').next().unwrap_or(&table));
     let column_names: Vec<String> = columns.split(", ").map(bare).collect();
-    let index: String = format!("{table_name}_{}_idx", column_names.join("_"))
-        .chars()
-        .take(63)
-        .collect();
+    let taken = text(row, "taken_names");
+    let taken: Vec<&str> = taken.lines().collect();
+    let index = free_index_name(&table_name, &column_names.join("_"), &taken);
     // The index lands in the table's schema; its name is written as the table's is.
     let qualified = match table.rsplit_once('.') {
         Some((schema, _)) => format!("{schema}.{}", quote_ident(&index)),
@@ -389,13 +390,42 @@ fn missing_fk_index(row: &Map<String, Value>) -> Finding {
         fix: migration_fix(
             &format!("add_index_{table_name}_{}", column_names.join("_")),
             &format!(
-                "CREATE INDEX CONCURRENTLY IF NOT EXISTS {} ON {table} ({columns});",
+                "CREATE INDEX CONCURRENTLY {} ON {table} ({columns});",
                 quote_ident(&index)
             ),
-            &format!("DROP INDEX CONCURRENTLY IF EXISTS {qualified};"),
+            &format!("DROP INDEX CONCURRENTLY {qualified};"),
         ),
         object: format!("{table} ({columns})"),
     }
+}
+
+/// The name PostgreSQL itself gives an index of `table` on `columns` (`ChooseRelationName`):
+/// `{table}_{columns}_idx`, each part cut to fit 63 bytes, the longer first; while it is
+/// taken, `_idx1`, `_idx2`, ...
+fn free_index_name(table: &str, columns: &str, taken: &[&str]) -> String {
+    const MAX: usize = 63;
+    let cut = |name: &str, bytes: usize| -> String {
+        let mut end = bytes.min(name.len());
+        while !name.is_char_boundary(end) {
+            end -= 1;
+        }
+        name[..end].to_string()
+    };
+    (0..)
+        .map(|n: u32| {
+            let label = match n {
+                0 => "idx".to_string(),
+                n => format!("idx{n}"),
+            };
+            let room = MAX - label.len() - 2;
+            let (mut a, mut b) = (table.len(), columns.len());
+            while a + b > room {
+                if a > b { a -= 1 } else { b -= 1 }
+            }
+            format!("{}_{}_{label}", cut(table, a), cut(columns, b))
+        })
+        .find(|name| !taken.contains(&name.as_str()))
+        .unwrap_or_default()
 }
 
 /// One finding per session that blocks others, with what they wait for.
@@ -529,4 +559,29 @@ pub fn render(findings: &[Finding]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::free_index_name;
+
+    #[test]
+    fn an_index_name_that_is_taken_gets_the_next_number_as_postgresql_does() {
+        assert_eq!(
+            free_index_name("kids", "parent_id", &[]),
+            "kids_parent_id_idx"
+        );
+        assert_eq!(
+            free_index_name(
+                "kids",
+                "parent_id",
+                &["kids_parent_id_idx", "kids_parent_id_idx1"]
+            ),
+            "kids_parent_id_idx2"
+        );
+        let long = "a".repeat(70);
+        let name = free_index_name(&long, "b", &[]);
+        assert_eq!(name.len(), 63);
+        assert!(name.ends_with("a_b_idx"), "{name}");
+    }
 }

@@ -105,7 +105,9 @@ pub fn sql(report: Report, facts: &Facts) -> String {
                      FROM pg_attribute a
                      WHERE a.attrelid = k.conrelid AND a.attnum = ANY(k.conkey)) AS columns,
                     k.confrelid::regclass::text AS references,
-                    c.reltuples::int8 AS estimated_rows
+                    c.reltuples::int8 AS estimated_rows,
+                    (SELECT string_agg(r.relname::text, E'\\n') FROM pg_class r
+                     WHERE r.relnamespace = c.relnamespace AND starts_with(r.relname::text, left(c.relname::text, 16))) AS taken_names
              FROM pg_constraint k
              JOIN pg_class c ON c.oid = k.conrelid
              JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -453,6 +453,7 @@ impl<'a> Differ<'a> {
             if !self.gone(f) {
                 if object.kind == Kind::Table {
                     tables::drop_columns(self, &object.name);
+                    tables::detach_moved(self, &object.name);
                 }
                 continue;
             }

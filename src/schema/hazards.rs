@@ -39,14 +39,3 @@ pub fn index_build(table: &str, shape: &Table, object: &Object) -> Hazard {
         rule: Some(rule),
     }
 }
-
-/// Rows that a partition's new bound puts in another partition.
-pub fn rows_move(parent: &str, partition: &str, count_query: String) -> Hazard {
-    Hazard {
-        kind: "rows_move",
-        why: format!(
-            "partition {partition} of {parent} gets a new bound: ATTACH fails if a row no longer fits it, and rows that now belong to it stay where they are; count them first: {count_query}"
-        ),
-        rule: None,
-    }
-}

@@ -508,6 +508,24 @@ pub fn drop_columns(d: &mut Differ, table: &str) {
     }
 }
 
+/// A partition whose bound changes is detached before anything is attached: two neighbours
+/// whose shared bound moves would otherwise overlap while one has moved and the other not.
+pub fn detach_moved(d: &mut Differ, table: &str) {
+    let (Some(old), Some(new)) = (d.from.tables.get(table), d.to.tables.get(table)) else {
+        return;
+    };
+    if let (Some((parent, was)), Some((_, now))) = (&old.partition_of, &new.partition_of)
+        && was != now
+    {
+        d.step(Step::new(
+            Kind::Table,
+            table.to_string(),
+            Change::Alter,
+            vec![format!("ALTER TABLE {parent} DETACH PARTITION {table};")],
+        ));
+    }
+}
+
 /// Table by table: persistence, storage parameters, parents, a partition's bound, row level
 /// security; then column by column (adds, and changes of type, default, nullability, identity
 /// and settings). (Dropped columns went earlier, with the drops.)
@@ -537,7 +555,7 @@ pub fn changes(d: &mut Differ, table: &str) {
     if let (Some((parent, was)), Some((_, now))) = (&old.partition_of, &new.partition_of)
         && was != now
     {
-        sql.push(format!("ALTER TABLE {parent} DETACH PARTITION {table};"));
+        // Detached with the drops (see `detach_moved`), so that neighbours' bounds can move.
         sql.push(format!(
             "ALTER TABLE {parent} ATTACH PARTITION {table} {now};"
         ));

@@ -943,3 +943,38 @@ fn another_sessions_password_literal_never_reaches_the_report() {
         assert!(stdout.contains("PASSWORD '***'"), "{stdout}");
     }
 }
+
+#[test]
+fn the_missing_fk_index_fix_never_touches_an_index_of_the_same_name_it_did_not_make() {
+    let db = database();
+    let project = Project::new();
+    db.query(
+        "CREATE TABLE parents (id int PRIMARY KEY);
+         CREATE TABLE kids (id int PRIMARY KEY, parent_id int REFERENCES parents, note text);
+         CREATE INDEX kids_parent_id_idx ON kids (note);",
+    );
+    let (_, findings) = health(&db);
+    let finding = find(&findings, "missing-fk-index", "kids (parent_id)");
+    let migration = finding["fix"]["migration"].as_str().unwrap();
+    assert!(
+        migration.contains("CREATE INDEX CONCURRENTLY kids_parent_id_idx1 ON kids (parent_id);")
+            && migration.contains("DROP INDEX CONCURRENTLY kids_parent_id_idx1;")
+            && !migration.contains("IF NOT EXISTS"),
+        "{migration}"
+    );
+    apply_migration_fix(&db, &project, finding);
+    let (_, after) = health(&db);
+    assert!(
+        !has(&after, "missing-fk-index", "kids (parent_id)"),
+        "{after:#?}"
+    );
+    db.cruddur(&project)
+        .args(["migrate", "down", "--yes"])
+        .assert()
+        .success();
+    assert_eq!(
+        db.query("SELECT pg_get_indexdef('kids_parent_id_idx'::regclass)"),
+        "CREATE INDEX kids_parent_id_idx ON public.kids USING btree (note)"
+    );
+    assert!(!db.has_table("kids_parent_id_idx1"));
+}

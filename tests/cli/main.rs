@@ -23,6 +23,7 @@ mod manpage;
 mod migrate;
 mod migrate_safety;
 mod moto;
+mod online_plans;
 mod output;
 mod production_reach;
 mod psql_files;

@@ -72,7 +72,10 @@ fn a_plan_that_fails_on_the_rows_leaves_the_database_as_it_was() {
     );
     let (code, sql, summary) = plan(&from, &to, &project);
     assert_eq!(code, Some(0), "{summary}");
-    assert!(sql.starts_with("BEGIN;\n"), "{sql}");
+    assert!(
+        sql.contains("\nBEGIN;\nSET LOCAL lock_timeout = '5s';\n"),
+        "{sql}"
+    );
     assert!(
         sql.contains("-- DATA LOSS: public.mood loses 'meh'"),
         "{sql}"
@@ -274,4 +277,31 @@ fn dump_data_copies_each_tables_own_rows_once_and_puts_sequences_where_they_stan
         .stderr(predicate::str::contains(
             "--data names both public.m and its partition public.m_2024",
         ));
+}
+
+#[test]
+fn neighbouring_partitions_whose_shared_bound_moves_are_all_detached_before_any_is_attached() {
+    let project = Project::new();
+    let shape = |split: u32| {
+        format!(
+            "CREATE TABLE m (id int NOT NULL, at int NOT NULL) PARTITION BY RANGE (at);
+             CREATE TABLE m_1 PARTITION OF m FOR VALUES FROM (0) TO ({split});
+             CREATE TABLE m_2 PARTITION OF m FOR VALUES FROM ({split}) TO (30);"
+        )
+    };
+    for (before, after) in [(10, 20), (20, 10)] {
+        let from = database(&format!(
+            "{} INSERT INTO m VALUES (1, 5), (2, 25);",
+            shape(before)
+        ));
+        let to = database(&shape(after));
+        let (code, sql, summary) = plan(&from, &to, &project);
+        assert_eq!(code, Some(0), "{summary}");
+        let last_detach = sql.rfind("DETACH PARTITION").unwrap();
+        let first_attach = sql.find("ATTACH PARTITION").unwrap();
+        assert!(last_detach < first_attach, "{sql}");
+        run_sql(&from, &sql).unwrap_or_else(|err| panic!("the plan fails: {err}\n{sql}"));
+        assert_eq!(from.query("SELECT count(*) FROM m"), "2");
+        converged(&from, &to, &project);
+    }
 }
