@@ -295,6 +295,12 @@ async fn run_part(
             }
             Err(err) => err,
         };
+        // A failed CREATE INDEX CONCURRENTLY leaves its index INVALID: never kept.
+        if !part.transaction
+            && let Err(left) = drop_left_invalid(&session.client, &invalid_before).await
+        {
+            return Err(left.context(format!("migration {} failed", migration.label())));
+        }
         let locked_out = Fail::sqlstate_in(&err) == Some(&SqlState::LOCK_NOT_AVAILABLE);
         if !locked_out {
             return Err(err).with_context(|| format!("migration {} failed", migration.label()));
@@ -310,12 +316,6 @@ async fn run_part(
         // on it or apply it twice, so only a part blocked at its first statement is retried.
         let nothing_ran = part.transaction
             || err.downcast_ref::<script::Completed>() == Some(&script::Completed(0));
-        if !part.transaction {
-            let err = drop_left_invalid(&session.client, &invalid_before).await;
-            if let Err(left) = err {
-                return Err(left.context(format!("migration {} failed", migration.label())));
-            }
-        }
         if nothing_ran && !enclosed && attempt <= policy.retries {
             let pause = Duration::from_millis(500 << (attempt - 1).min(6));
             ui::status(
@@ -360,8 +360,8 @@ async fn invalid_indexes(client: &tokio_postgres::Client) -> Result<Vec<String>>
     Ok(rows.iter().map(|row| row.get(0)).collect())
 }
 
-/// Drop the invalid indexes that were not there `before`: what a cancelled `CREATE INDEX
-/// CONCURRENTLY` left. One that cannot be dropped is named, with the statement that would.
+/// Drop the invalid indexes that were not there `before`: what a failed or cancelled `CREATE
+/// INDEX CONCURRENTLY` left. One that cannot be dropped is named, with the statement that would.
 async fn drop_left_invalid(client: &tokio_postgres::Client, before: &[String]) -> Result<()> {
     for index in invalid_indexes(client).await? {
         if before.contains(&index) {
@@ -372,14 +372,14 @@ async fn drop_left_invalid(client: &tokio_postgres::Client, before: &[String]) -
         client.batch_execute(&sql).await.map_err(PgError).with_context(|| {
             Fail::new(
                 Exit::Failure,
-                format!("the cancelled CREATE INDEX CONCURRENTLY left index {index} invalid, and it could not be dropped"),
+                format!("the failed CREATE INDEX CONCURRENTLY left index {index} invalid, and it could not be dropped"),
             )
             .hint(format!("drop it by hand (`{sql}`), then run migrate again"))
         })?;
         ui::status(
             "migrate",
             format_args!(
-                "dropped index {index}, left invalid by the cancelled CREATE INDEX CONCURRENTLY"
+                "dropped index {index}, left invalid by the failed CREATE INDEX CONCURRENTLY"
             ),
         );
     }

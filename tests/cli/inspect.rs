@@ -957,8 +957,9 @@ fn the_missing_fk_index_fix_never_touches_an_index_of_the_same_name_it_did_not_m
     let finding = find(&findings, "missing-fk-index", "kids (parent_id)");
     let migration = finding["fix"]["migration"].as_str().unwrap();
     assert!(
-        migration.contains("CREATE INDEX CONCURRENTLY kids_parent_id_idx1 ON kids (parent_id);")
-            && migration.contains("DROP INDEX CONCURRENTLY kids_parent_id_idx1;")
+        migration
+            .contains("CREATE INDEX CONCURRENTLY \"kids_parent_id_idx1\" ON kids (parent_id);")
+            && migration.contains("DROP INDEX CONCURRENTLY \"kids_parent_id_idx1\";")
             && !migration.contains("IF NOT EXISTS"),
         "{migration}"
     );

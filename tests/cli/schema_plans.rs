@@ -305,3 +305,64 @@ fn neighbouring_partitions_whose_shared_bound_moves_are_all_detached_before_any_
         converged(&from, &to, &project);
     }
 }
+
+#[test]
+fn views_functions_and_enums_made_anew_keep_their_grants_and_converge() {
+    let project = Project::new();
+    let role = format!("reader_{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let grants = format!(
+        "DO $$ BEGIN CREATE ROLE {role}; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+         GRANT SELECT ON notes_view TO {role};
+         REVOKE EXECUTE ON FUNCTION secret(int) FROM PUBLIC;
+         GRANT EXECUTE ON FUNCTION secret(int) TO {role};
+         GRANT USAGE ON TYPE mood TO {role};"
+    );
+    let before = format!(
+        "CREATE TYPE mood AS ENUM ('happy', 'sad', 'meh');
+         CREATE TABLE notes (id int PRIMARY KEY, body text, m mood);
+         CREATE VIEW notes_view AS SELECT id FROM notes;
+         CREATE FUNCTION secret(a int) RETURNS int SECURITY DEFINER LANGUAGE sql AS 'SELECT a';
+         INSERT INTO notes VALUES (1, 'x', 'sad');
+         {grants}"
+    );
+    // The view reads one more column; the function's argument is renamed (no CREATE OR
+    // REPLACE can do that); the enum loses a value: each is dropped and created again.
+    let to = database(&format!(
+        "CREATE TYPE mood AS ENUM ('happy', 'sad');
+         CREATE TABLE notes (id int PRIMARY KEY, body text, m mood);
+         CREATE VIEW notes_view AS SELECT id, body FROM notes;
+         CREATE FUNCTION secret(b int) RETURNS int SECURITY DEFINER LANGUAGE sql AS 'SELECT b';
+         {grants}"
+    ));
+    let privileges = |db: &TestDb| {
+        db.query(&format!(
+            "SELECT has_table_privilege('{role}', 'notes_view', 'SELECT'),
+                    has_function_privilege('public', 'secret(int)', 'EXECUTE'),
+                    has_function_privilege('{role}', 'secret(int)', 'EXECUTE'),
+                    has_type_privilege('{role}', 'mood', 'USAGE')"
+        ))
+    };
+    for extra in [&[][..], &["--privileges"][..]] {
+        let from = database(&before);
+        assert_eq!(privileges(&from), "t|f|t|t");
+        let diff = |db: &TestDb| {
+            let output = db
+                .cruddur(&project)
+                .args(["diff", "--to", &format!("url:{}", to.url())])
+                .args(extra)
+                .output()
+                .unwrap();
+            let (sql, summary) = output_text(&output);
+            assert_eq!(output.status.code(), Some(0), "{summary}");
+            sql
+        };
+        let sql = diff(&from);
+        run_sql(&from, &sql).unwrap_or_else(|err| panic!("the plan fails: {err}\n{sql}"));
+        assert_eq!(privileges(&from), "t|f|t|t", "{extra:?}\n{sql}");
+        let rest = diff(&from);
+        assert!(
+            rest.is_empty(),
+            "{extra:?}: the plan does not converge:\n{rest}"
+        );
+    }
+}
