@@ -19,6 +19,10 @@
 #      seeds, multi-row INSERTs, functions, Rails and Prisma schemas, CRLF, a BOM; and the
 #      corpus's schema files), each by psql -1 -f and by schema-load: the ratio per file, the
 #      median and the worst, beside the floor (psql's statements alone, by \timing)
+#  12. online plans on a 1,000,000-row table: for a CHECK, a FOREIGN KEY, NOT NULL, UNIQUE, a
+#      PRIMARY KEY and an index, the plan `diff` writes and the single-transaction script a
+#      naive tool would run, each applied with psql while pgbench reads and updates single
+#      rows by key: the plan's duration beside the client's longest wait
 # Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
 #        BENCH_STEPS="1 4" bench/run.sh   runs only those parts; BENCH_RUNS=5 for best of 5
 # Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
@@ -72,7 +76,7 @@ best_of() {
   printf '  %-34s %8.3f s\n' "$name" "$best" >&2
   echo "$best"
 }
-want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8 9 10 11} " == *" $1 "* ]]; }
+want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8 9 10 11 12} " == *" $1 "* ]]; }
 # interleaved NAME_A NAME_B CMD_A CMD_B: run A then B, $runs times; print "best_a best_b".
 interleaved() {
   local name_a=$1 name_b=$2 cmd_a=$3 cmd_b=$4 best_a="" best_b=""
@@ -425,4 +429,52 @@ import statistics, sys
 r = [float(x) for x in sys.argv[1:]]
 print(f"   median ratio {statistics.median(r):.2f} (goal <= 0.5), worst {max(r):.2f} (goal <= 1.0)")
 PY
+fi
+
+# --- 12. online plans vs a naive single transaction, under a client ------------------------
+if want 12; then
+  rows=$((1000000 / scale))
+  echo "== 12. plans applied while pgbench reads and updates by key ($rows rows; seconds)" >&2
+  base="CREATE TABLE parents (id int PRIMARY KEY); INSERT INTO parents SELECT generate_series(1, 100);"
+  table="CREATE TABLE items (id int, parent_id int, code int, qty int);"
+  fill="INSERT INTO items SELECT g, 1 + g % 100, g, g FROM generate_series(1, $rows) g;"
+  cat > "$work/client.sql" <<SQL
+\set key random(1, $rows)
+SELECT qty FROM items WHERE id = :key;
+UPDATE items SET qty = qty + 1 WHERE id = :key;
+SQL
+  # kind | what the table gains | the naive single-transaction statement
+  while IFS='|' read -r kind after naive; do
+    for way in plan naive; do
+      reset_db bench_online
+      reset_db bench_target
+      psql -X -q "$server/bench_online" -c "$base $table $fill" -c "VACUUM ANALYZE items" >/dev/null
+      psql -X -q "$server/bench_target" -c "$base $after" >/dev/null
+      if [ "$way" = plan ]; then
+        "$bin" --url "$server/bench_online" -q diff --to "url:$server/bench_target" >"$work/apply.sql" 2>/dev/null
+      else
+        printf 'BEGIN;\n%s\nCOMMIT;\n' "$naive" >"$work/apply.sql"
+      fi
+      rm -f "$work"/pgbench_log*
+      # The client runs until the plan is done (it is stopped then); its log has every
+      # transaction's latency.
+      (cd "$work" && pgbench -n -c 1 -T 600 -l --log-prefix=pgbench_log -f client.sql "$server/bench_online" >/dev/null 2>&1) &
+      client=$!
+      until [ "$(psql -X -At "$server/postgres" -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'pgbench' AND datname = 'bench_online'")" != 0 ]; do :; done
+      start=$(date +%s.%N)
+      psql -X -q -v ON_ERROR_STOP=1 -f "$work/apply.sql" "$server/bench_online" >/dev/null 2>"$work/stderr" || { echo "the $way for $kind failed:" >&2; cat "$work/stderr" >&2; exit 1; }
+      end=$(date +%s.%N)
+      psql -X -q "$server/postgres" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'pgbench'" >/dev/null
+      wait "$client" 2>/dev/null || true
+      longest=$(cat "$work"/pgbench_log* 2>/dev/null | awk '$3 > m { m = $3 } END { printf "%.3f", m / 1000000 }')
+      printf '  %-12s %-5s  applied in %7.2f s   client longest wait %7.3f s\n' "$kind" "$way" "$(python3 -c "print($end-$start)")" "$longest" >&2
+    done
+  done <<'KINDS'
+check|CREATE TABLE items (id int, parent_id int, code int, qty int CHECK (qty > 0));|ALTER TABLE items ADD CONSTRAINT items_qty_check CHECK (qty > 0);
+foreign key|CREATE TABLE items (id int, parent_id int REFERENCES parents, code int, qty int);|ALTER TABLE items ADD CONSTRAINT items_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES parents;
+not null|CREATE TABLE items (id int, parent_id int, code int, qty int NOT NULL);|ALTER TABLE items ALTER COLUMN qty SET NOT NULL;
+unique|CREATE TABLE items (id int, parent_id int, code int UNIQUE, qty int);|ALTER TABLE items ADD CONSTRAINT items_code_key UNIQUE (code);
+primary key|CREATE TABLE items (id int PRIMARY KEY, parent_id int, code int, qty int);|ALTER TABLE items ADD PRIMARY KEY (id);
+index|CREATE TABLE items (id int, parent_id int, code int, qty int); CREATE INDEX items_code ON items (code);|CREATE INDEX items_code ON items (code);
+KINDS
 fi
