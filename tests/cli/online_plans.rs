@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::harness::{Project, TestDb, output_text};
 use crate::schema_code::run_sql;
+use crate::schema_plans::{converged, database, plan};
 
 /// Rows of the table the plans change. Its scans are made slow by a function that sleeps
 /// per row (a CHECK that calls it, an index on it), so that a lock held through one would
@@ -32,13 +33,6 @@ const AFTER: &str = "
       code int UNIQUE,
       qty int NOT NULL CHECK (slow(qty) > 0));
     CREATE INDEX items_slow ON items (slow(id));";
-
-fn database(sql: &str) -> TestDb {
-    let db = TestDb::new();
-    db.create();
-    run_sql(&db, sql).unwrap_or_else(|err| panic!("the fixture does not load: {err}"));
-    db
-}
 
 /// A session of the application: reads and updates one row by key, again and again, and
 /// keeps its longest wait, until told to stop.
@@ -112,18 +106,6 @@ impl Client {
     }
 }
 
-/// `diff` from `from` to `to`: the plan, which must succeed.
-fn plan(from: &TestDb, to: &TestDb, project: &Project) -> String {
-    let output = from
-        .cruddur(project)
-        .args(["diff", "--to", &format!("url:{}", to.url())])
-        .output()
-        .unwrap();
-    let (plan, summary) = output_text(&output);
-    assert_eq!(output.status.code(), Some(0), "{summary}");
-    plan
-}
-
 #[test]
 fn a_phased_plan_applies_while_the_application_reads_and_writes_without_waiting_for_its_scans() {
     let project = Project::new();
@@ -131,7 +113,8 @@ fn a_phased_plan_applies_while_the_application_reads_and_writes_without_waiting_
         "{BEFORE} INSERT INTO items SELECT g, 1 + g % 10, g, g FROM generate_series(1, {ROWS}) g;"
     ));
     let to = database(AFTER);
-    let sql = plan(&from, &to, &project);
+    let (code, sql, summary) = plan(&from, &to, &project);
+    assert_eq!(code, Some(0), "{summary}");
     for expected in [
         "CREATE UNIQUE INDEX CONCURRENTLY items_pkey ON public.items (id);",
         "ADD CONSTRAINT items_pkey PRIMARY KEY USING INDEX items_pkey;",
@@ -178,17 +161,7 @@ fn a_phased_plan_applies_while_the_application_reads_and_writes_without_waiting_
         longest < took / 4,
         "the application waited {longest:?} while the plan took {took:?}"
     );
-    let (code, rest, summary) = {
-        let output = from
-            .cruddur(&project)
-            .args(["diff", "--to", &format!("url:{}", to.url())])
-            .output()
-            .unwrap();
-        let (rest, summary) = output_text(&output);
-        (output.status.code(), rest, summary)
-    };
-    assert_eq!(code, Some(0), "{summary}");
-    assert!(rest.is_empty(), "left to do:\n{rest}");
+    converged(&from, &to, &project);
 }
 
 #[test]

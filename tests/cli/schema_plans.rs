@@ -7,7 +7,7 @@ use crate::harness::{Project, TestDb, output_text, schema_facts};
 use crate::schema_code::{dump_with, run_sql};
 
 /// A new database where psql has run `sql`.
-fn database(sql: &str) -> TestDb {
+pub fn database(sql: &str) -> TestDb {
     let db = TestDb::new();
     db.create();
     run_sql(&db, sql).unwrap_or_else(|err| panic!("the fixture does not load: {err}\n{sql}"));
@@ -15,7 +15,7 @@ fn database(sql: &str) -> TestDb {
 }
 
 /// `diff` from `from` to `to`: its exit code, the plan (stdout) and the summary (stderr).
-fn plan(from: &TestDb, to: &TestDb, project: &Project) -> (Option<i32>, String, String) {
+pub fn plan(from: &TestDb, to: &TestDb, project: &Project) -> (Option<i32>, String, String) {
     let output = from
         .cruddur(project)
         .args(["diff", "--to", &format!("url:{}", to.url())])
@@ -26,7 +26,7 @@ fn plan(from: &TestDb, to: &TestDb, project: &Project) -> (Option<i32>, String, 
 }
 
 /// `diff` from `from` to `to` must now say they are the same.
-fn converged(from: &TestDb, to: &TestDb, project: &Project) {
+pub fn converged(from: &TestDb, to: &TestDb, project: &Project) {
     let (code, plan, summary) = plan(from, to, project);
     assert_eq!(code, Some(0), "{summary}");
     assert!(plan.is_empty(), "left to do:\n{plan}");
