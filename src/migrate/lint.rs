@@ -134,19 +134,16 @@ pub fn sql(file: &Path, text: &str, first_line: u64, transaction: bool) -> Vec<F
     let mut findings: Vec<Finding> = linter
         .lint(&parse, text)
         .into_iter()
-        .filter(|violation| {
-            let start: usize = violation.text_range.start().into();
-            let at = statements
-                .iter()
-                .position(|&(s, e)| s <= start && start < e);
-            !(violation.code == Rule::BanDropConstraint
-                && at.is_some_and(|at| drops_a_served_helper(text, &statements, at)))
-        })
-        .map(|violation| {
+        .filter_map(|violation| {
             let start: usize = violation.text_range.start().into();
             let statement = statements
                 .iter()
                 .position(|&(s, e)| s <= start && start < e);
+            if violation.code == Rule::BanDropConstraint
+                && statement.is_some_and(|at| drops_a_served_helper(text, &statements, at))
+            {
+                return None;
+            }
             let allowed = statement.and_then(|at| {
                 annotations.iter().find_map(|a| {
                     (a.statement == at && a.rules.contains(&violation.code) && !a.reason.is_empty())
@@ -155,14 +152,14 @@ pub fn sql(file: &Path, text: &str, first_line: u64, transaction: bool) -> Vec<F
             });
             let rewrite = statement.and_then(|at| rewrite(text, statements[at], &violation));
             let help = help(&violation, transaction);
-            index.finding(
+            Some(index.finding(
                 file,
                 &violation,
                 severity(violation.code),
                 help,
                 rewrite,
                 allowed,
-            )
+            ))
         })
         .collect();
     for annotation in annotations

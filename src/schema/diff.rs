@@ -597,24 +597,29 @@ impl<'a> Differ<'a> {
             true => Phase::Own,
             false => Phase::Catalog,
         };
+        let unique = match object.kind {
+            Kind::Constraint if online => unique_from_index(object),
+            _ => None,
+        };
         let mut sql = Vec::new();
         let mut then = Vec::new();
         let mut hazard = None;
-        match object.kind {
-            Kind::Schema if object.create.is_empty() => {}
-            Kind::Index if online => {
+        match (object.kind, unique) {
+            (Kind::Schema, _) if object.create.is_empty() => {}
+            (Kind::Index, _) if online => {
                 sql.push(object.create.replacen(" INDEX ", " INDEX CONCURRENTLY ", 1));
                 self.concurrent.insert(object.name.clone());
                 phase = Phase::Concurrent;
             }
-            Kind::Constraint if online && unique_from_index(object).is_some() => {
-                let (build, attach) = unique_from_index(object).unwrap_or_default();
+            (Kind::Constraint, Some((build, attach))) => {
                 sql.push(build);
                 then.push(vec![attach]);
                 self.concurrent.insert(object.name.clone());
                 phase = Phase::Concurrent;
             }
-            Kind::ForeignKey | Kind::Constraint if table.is_some() && validates_later(object) => {
+            (Kind::ForeignKey | Kind::Constraint, _)
+                if table.is_some() && validates_later(object) =>
+            {
                 let constraint = constraint_name(object);
                 let table = object.table.as_deref().unwrap_or_default();
                 sql.push(format!(
@@ -625,7 +630,7 @@ impl<'a> Differ<'a> {
                     "ALTER TABLE {table} VALIDATE CONSTRAINT {constraint};"
                 )]);
             }
-            Kind::MaterializedView => {
+            (Kind::MaterializedView, _) => {
                 sql.push(object.create.replace("\nWITH NO DATA;", "\nWITH DATA;"))
             }
             _ => {

@@ -4,17 +4,16 @@
 use super::Object;
 use super::Table;
 use super::plan::Hazard;
-use super::plan::locks::{Work, duration, seconds};
+use super::plan::locks::{Work, cost};
 
 /// Rewriting a table (a column type whose values change representation): every read and
 /// write of it waits while the rows and its indexes are written again.
 pub fn table_rewrite(table: &str, shape: &Table, change: &str) -> Hazard {
+    let (size, time) = cost(shape.bytes, Work::Build);
     Hazard {
         kind: "table_rewrite",
         why: format!(
-            "{change} rewrites {table} ({}) and its indexes under ACCESS EXCLUSIVE: every read and write of {table} waits for about {}",
-            crate::ui::size(shape.bytes as i64),
-            seconds(duration(shape.bytes, Work::Build))
+            "{change} rewrites {table} ({size}) and its indexes under ACCESS EXCLUSIVE: every read and write of {table} waits for about {time}"
         ),
         rule: Some(("changing-column-type", " TYPE ")),
     }
@@ -27,14 +26,13 @@ pub fn index_build(table: &str, shape: &Table, object: &Object) -> Hazard {
         super::Kind::Index => ("require-concurrent-index-creation", "CREATE "),
         _ => ("constraint-missing-not-valid", " ADD CONSTRAINT "),
     };
+    let (size, time) = cost(shape.bytes, Work::Build);
     Hazard {
         kind: "index_build",
         why: format!(
-            "{} {} is built while {table} ({}) is locked against writes, for about {}: it cannot be built CONCURRENTLY",
+            "{} {} is built while {table} ({size}) is locked against writes, for about {time}: it cannot be built CONCURRENTLY",
             object.kind.label(),
             object.name,
-            crate::ui::size(shape.bytes as i64),
-            seconds(duration(shape.bytes, Work::Build))
         ),
         rule: Some(rule),
     }

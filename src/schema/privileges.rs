@@ -274,22 +274,17 @@ fn statements(items: &[Privilege], target: &str, wrap: impl Fn(String) -> String
 
 /// What a newly made `object` also needs: its owner and its privileges, when asked for.
 pub fn created(object: &Object, options: Options) -> Vec<String> {
-    let mut sql = Vec::new();
     if object.kind == Kind::DefaultPrivileges {
-        return sql;
+        return Vec::new();
     }
-    if options.owners
-        && let Some(owner) = &object.owner
-    {
-        sql.push(format!("ALTER {} OWNER TO {owner};", object.target));
-    }
-    if options.privileges && !object.privileges.is_empty() {
-        sql.extend(statements(&object.privileges, &grant_target(object), |s| s));
-    }
-    sql
+    let owner = object.owner.as_ref().filter(|_| options.owners);
+    let privileges = match options.privileges {
+        true => &object.privileges[..],
+        false => &[],
+    };
+    issued(object, owner, privileges)
 }
 
-/// How `old` becomes `new` in owner and privileges, when asked for.
 /// The owner and privileges of `object` as a plan creates it again after dropping it: those
 /// the options compare, as `object` has them; the others as `was` (the dropped one) had them.
 pub fn restored(object: &Object, was: &Object, options: Options) -> Vec<String> {
@@ -304,11 +299,18 @@ pub fn restored(object: &Object, was: &Object, options: Options) -> Vec<String> 
         true => &object.privileges,
         false => &was.privileges,
     };
+    issued(object, owner.as_ref(), privileges)
+}
+
+/// `ALTER ... OWNER TO owner` and the statements that give `object` these privileges.
+fn issued(object: &Object, owner: Option<&String>, privileges: &[Privilege]) -> Vec<String> {
     let mut sql = Vec::new();
     if let Some(owner) = owner {
         sql.push(format!("ALTER {} OWNER TO {owner};", object.target));
     }
-    sql.extend(statements(privileges, &grant_target(object), |s| s));
+    if !privileges.is_empty() {
+        sql.extend(statements(privileges, &grant_target(object), |s| s));
+    }
     sql
 }
 
@@ -324,6 +326,7 @@ const RESTORED: &[Kind] = &[
     Kind::Sequence,
 ];
 
+/// How `old` becomes `new` in owner and privileges, when asked for.
 pub fn changed(old: &Object, new: &Object, options: Options) -> Vec<String> {
     let mut sql = Vec::new();
     if new.kind == Kind::DefaultPrivileges {

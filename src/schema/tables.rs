@@ -514,15 +514,21 @@ pub fn detach_moved(d: &mut Differ, table: &str) {
     let (Some(old), Some(new)) = (d.from.tables.get(table), d.to.tables.get(table)) else {
         return;
     };
-    if let (Some((parent, was)), Some((_, now))) = (&old.partition_of, &new.partition_of)
-        && was != now
-    {
+    if let Some((parent, _)) = new_bound(old, new) {
         d.step(Step::new(
             Kind::Table,
             table.to_string(),
             Change::Alter,
             vec![format!("ALTER TABLE {parent} DETACH PARTITION {table};")],
         ));
+    }
+}
+
+/// The parent and new bound of a partition that stays one with another bound.
+fn new_bound<'a>(old: &Table, new: &'a Table) -> Option<(&'a str, &'a str)> {
+    match (&old.partition_of, &new.partition_of) {
+        (Some((_, was)), Some((parent, now))) if was != now => Some((parent, now)),
+        _ => None,
     }
 }
 
@@ -552,9 +558,7 @@ pub fn changes(d: &mut Differ, table: &str) {
     for parent in new.inherits.iter().filter(|p| !old.inherits.contains(p)) {
         sql.push(format!("ALTER TABLE {table} INHERIT {parent};"));
     }
-    if let (Some((parent, was)), Some((_, now))) = (&old.partition_of, &new.partition_of)
-        && was != now
-    {
+    if let Some((parent, now)) = new_bound(old, new) {
         // Detached with the drops (see `detach_moved`), so that neighbours' bounds can move.
         sql.push(format!(
             "ALTER TABLE {parent} ATTACH PARTITION {table} {now};"
@@ -883,6 +887,19 @@ mod tests {
         assert!(!widens("character varying(40)", "character varying(20)"));
         assert!(!widens("bigint", "integer"));
         assert!(!widens("text", "integer"));
+    }
+
+    #[test]
+    fn only_type_changes_the_catalogs_alone_can_make_skip_the_rewrite() {
+        assert!(!rewrites("character varying(20)", "character varying(40)"));
+        assert!(!rewrites("character varying(20)", "text"));
+        assert!(!rewrites("text", "character varying"));
+        assert!(!rewrites("numeric(10,2)", "numeric(12,2)"));
+        assert!(!rewrites("numeric(10,2)", "numeric"));
+        assert!(rewrites("integer", "bigint"));
+        assert!(rewrites("character varying(40)", "character varying(20)"));
+        assert!(rewrites("text", "character varying(20)"));
+        assert!(rewrites("numeric(10,2)", "numeric(12,3)"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! lines and columns.
 
 use super::lexer::{Lexer, Position, Token};
+use super::meta::SENDS_QUERY;
 use super::vars::{self, Shared};
 
 /// `text` as plain SQL for a linter. A reference to a variable the file never sets stays as
@@ -20,7 +21,7 @@ pub fn for_linting(text: &str) -> String {
         // `\g` and its kin send the query buffer, as a `;` would: squawk needs it ended.
         if let Some(Token::Meta(meta)) = tokens.last()
             && tokens.len() > seen
-            && matches!(meta.name.as_str(), "g" | "gx" | "gexec" | "gset")
+            && SENDS_QUERY.contains(&meta.name.as_str())
             && let Some(statement) = lexer.take_buffer()
         {
             ended.push(tokens.len() - 1);

@@ -96,9 +96,9 @@ fn relation(text: &str) -> &str {
 /// How long a scan or a build of a table of a given size takes, told as PostgreSQL's own
 /// throughput on modest hardware: good to an order of magnitude, which is what a person
 /// deciding when to run a plan needs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Estimate<'a> {
-    sizes: Option<&'a BTreeMap<String, u64>>,
+    sizes: &'a BTreeMap<String, u64>,
 }
 
 /// Bytes a second: a sequential scan from disk, and an index build (scan, sort, write).
@@ -107,31 +107,29 @@ const BUILD_RATE: u64 = 40 << 20;
 
 impl<'a> Estimate<'a> {
     pub fn new(sizes: &'a BTreeMap<String, u64>) -> Estimate<'a> {
-        Estimate { sizes: Some(sizes) }
+        Estimate { sizes }
     }
 
-    pub fn bytes(&self, table: &str) -> u64 {
-        self.sizes.and_then(|s| s.get(table)).copied().unwrap_or(0)
-    }
-
-    /// `public.users (~1.2 GB): about 30 s`, for a statement that does `work` on `table`.
+    /// `public.users (1.2 GiB): about 30 s`, for a statement that does `work` on `table`.
     pub fn describe(&self, table: &str, work: Work) -> String {
-        let bytes = self.bytes(table);
-        let rate = match work {
-            Work::Scan => SCAN_RATE,
-            Work::Build => BUILD_RATE,
-            Work::Brief => return format!("{table}: milliseconds, no rows are read"),
-        };
-        format!(
-            "{table} ({}): about {}",
-            crate::ui::size(bytes as i64),
-            seconds(bytes.div_ceil(rate))
-        )
+        if work == Work::Brief {
+            return format!("{table}: milliseconds, no rows are read");
+        }
+        let (size, time) = cost(self.sizes.get(table).copied().unwrap_or(0), work);
+        format!("{table} ({size}): about {time}")
     }
 }
 
+/// A table of `bytes` as people read it, and about how long `work` on it takes, in words.
+pub fn cost(bytes: u64, work: Work) -> (String, String) {
+    (
+        crate::ui::size(bytes as i64),
+        seconds(duration(bytes, work)),
+    )
+}
+
 /// A duration in words, rounded up to what matters for planning.
-pub fn seconds(s: u64) -> String {
+fn seconds(s: u64) -> String {
     match s {
         0 | 1 => "a second or less".to_string(),
         s if s < 120 => format!("{s} s"),
@@ -141,7 +139,7 @@ pub fn seconds(s: u64) -> String {
 }
 
 /// Seconds `work` on `bytes` takes, at the rates above.
-pub fn duration(bytes: u64, work: Work) -> u64 {
+fn duration(bytes: u64, work: Work) -> u64 {
     match work {
         Work::Scan => bytes.div_ceil(SCAN_RATE),
         Work::Build => bytes.div_ceil(BUILD_RATE),

@@ -10,7 +10,7 @@ use super::encoding;
 use super::vars::{self, Shared};
 
 /// A place in a source file: 1-based line and 1-based column counted in characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Position {
     pub line: u64,
     pub column: u64,

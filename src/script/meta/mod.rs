@@ -54,6 +54,9 @@ const RUNS: &[&str] = &[
     "unrestrict",
 ];
 
+/// The meta-commands that send the query buffer, as a `;` would, and read its rows.
+pub(in crate::script) const SENDS_QUERY: &[&str] = &["g", "gexec", "gset"];
+
 /// Meta-commands that only change how psql displays results, which a load never shows: real
 /// dumps and seed files carry them, and they change nothing that is loaded.
 const DISPLAY_ONLY: &[&str] = &[

@@ -54,7 +54,7 @@ impl Runner<'_> {
             }
             "encoding" => set_encoding(&self.vars, &meta, &path)?,
             "q" | "quit" => return Ok(Flow::Quit),
-            "g" | "gexec" | "gset" => {
+            name if super::SENDS_QUERY.contains(&name) => {
                 let Some(query) = source
                     .take_query_buffer()
                     .map(|s| s.text)
