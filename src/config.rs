@@ -311,7 +311,7 @@ impl Config {
             if url.trim().is_empty() {
                 return Err(empty("--url", "given"));
             }
-            Some((url.clone(), Origin::Flag))
+            Some((url.clone(), Origin::Flag("--url")))
         } else if opts.prod {
             let url = set_var("PROD_CONNECTION_URL")?.ok_or_else(|| {
                 Fail::new(Exit::Usage, "--prod was given but PROD_CONNECTION_URL is not set")
@@ -487,14 +487,17 @@ impl Config {
     }
 
     /// A database named by a connection string the user gave for one purpose (`diff --from
-    /// url:...`), resolved as libpq would and checked as every target is.
-    pub fn url_target(&self, text: &str) -> Result<Target> {
-        let conn = ConnInfo::resolve(Some((text, Origin::Flag)), DEFAULT_URL, &self.pg_env)
-            .context("the url: source is not a usable connection string")?;
+    /// url:...`), resolved as libpq would and checked as every target is. `flag` is the flag
+    /// that gave it, for errors and hints.
+    pub fn url_target(&self, text: &str, flag: &'static str) -> Result<Target> {
+        let conn = ConnInfo::resolve(Some((text, Origin::Flag(flag))), DEFAULT_URL, &self.pg_env)
+            .with_context(|| {
+            format!("the url: source of {flag} is not a usable connection string")
+        })?;
         Ok(Target {
             iam: None,
             conn,
-            origin: Origin::Flag,
+            origin: Origin::Flag(flag),
             prod: false,
             wait: self.wait,
             protection: self.protection(),
@@ -506,7 +509,7 @@ impl Config {
     /// else the target itself when it is not `--prod`.
     pub fn development_target(&self, explicit: Option<&str>) -> Result<Target> {
         let (text, origin) = match (explicit, &self.dev_url) {
-            (Some(text), _) => (text, Origin::Flag),
+            (Some(text), _) => (text, Origin::Flag("--scratch-url")),
             (None, Some(text)) => (text.as_str(), Origin::Env),
             (None, None) if !self.prod => return self.target(),
             (None, None) => {
@@ -518,12 +521,8 @@ impl Config {
                 .into());
             }
         };
-        let named = match origin {
-            Origin::Flag => "--scratch-url".to_string(),
-            other => other.to_string(),
-        };
         let conn = ConnInfo::resolve(Some((text, origin)), DEFAULT_URL, &self.pg_env)
-            .with_context(|| format!("{named} is not a usable connection string"))?;
+            .with_context(|| format!("{origin} is not a usable connection string"))?;
         Ok(Target {
             iam: None,
             conn,
@@ -537,7 +536,7 @@ impl Config {
     /// The production database the `rds` commands are about: `--url` when given, else
     /// `PROD_CONNECTION_URL` (with or without `--prod`); `None` when neither is set.
     pub fn production_target(&self) -> Result<Option<Target>> {
-        if matches!(self.origin(), Origin::Flag | Origin::ProdEnv) {
+        if matches!(self.origin(), Origin::Flag(_) | Origin::ProdEnv) {
             return self.target().map(Some);
         }
         let Some(text) = &self.prod_url else {

@@ -62,9 +62,15 @@ pub fn queries(ctx: &RunContext, paths: &[PathBuf]) -> Result<Vec<Query>> {
 }
 
 async fn open(ctx: &RunContext, against: &Source, args: &CheckArgs) -> Result<Opened> {
-    source::open(ctx, against, args.scratch_url.as_deref(), &|| project(ctx))
-        .await
-        .map_err(|err| err.context(format!("could not open the schema of {against}")))
+    source::open(
+        ctx,
+        against,
+        "--against",
+        args.scratch_url.as_deref(),
+        &|| project(ctx),
+    )
+    .await
+    .map_err(|err| err.context(format!("could not open the schema of --against {against}")))
 }
 
 /// Print each query's outcome and the summary; fail when one does not prepare.

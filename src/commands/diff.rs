@@ -63,8 +63,8 @@ pub async fn compare(
 ) -> Result<(Plan, Source, Source)> {
     let from: Source = sources.from.parse().map_err(usage)?;
     let to: Source = sources.to.parse().map_err(usage)?;
-    let a = read(ctx, &from, sources.scratch_url.as_deref()).await?;
-    let b = read(ctx, &to, sources.scratch_url.as_deref()).await?;
+    let a = read(ctx, &from, "--from", sources.scratch_url.as_deref()).await?;
+    let b = read(ctx, &to, "--to", sources.scratch_url.as_deref()).await?;
     Ok((diff::diff(&a, &b, options), from, to))
 }
 
@@ -92,16 +92,21 @@ pub fn incomplete(columns: &[String]) -> Fail {
 /// How the target differs from what its files (schema.sql and migrations) build: the drift
 /// check of `migrate status` and `doctor`.
 pub async fn drift(ctx: &RunContext) -> Result<Plan> {
-    let files = read(ctx, &Source::Files, None).await?;
-    let database = read(ctx, &Source::Db, None).await?;
+    let files = read(ctx, &Source::Files, "--from", None).await?;
+    let database = read(ctx, &Source::Db, "--to", None).await?;
     Ok(diff::diff(&files, &database, Options::default()))
 }
 
-/// The schema of `source`, with the source named in any failure.
-pub async fn read(ctx: &RunContext, source: &Source, scratch_url: Option<&str>) -> Result<Schema> {
-    source::read(ctx, source, scratch_url, &|| project(ctx))
+/// The schema of `source`, given by `flag`, with both named in any failure.
+pub async fn read(
+    ctx: &RunContext,
+    source: &Source,
+    flag: &'static str,
+    scratch_url: Option<&str>,
+) -> Result<Schema> {
+    source::read(ctx, source, flag, scratch_url, &|| project(ctx))
         .await
-        .with_context(|| format!("could not read the schema of {source}"))
+        .with_context(|| format!("could not read the schema of {flag} {source}"))
 }
 
 /// The project's schema.sql and migrations.

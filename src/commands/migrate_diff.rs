@@ -38,8 +38,8 @@ pub async fn new(ctx: &RunContext, dir: &Path, name: &str, sources: Sources<'_>)
         Some(text) => parse(text)?,
         None => Source::File(ctx.sql_file(None, SCHEMA_FILE)?),
     };
-    let a = read(ctx, &from, sources.scratch_url).await?;
-    let b = read(ctx, &to, sources.scratch_url).await?;
+    let a = read(ctx, &from, "--from", sources.scratch_url).await?;
+    let b = read(ctx, &to, "--to", sources.scratch_url).await?;
     let up = diff(&a, &b, Options::default());
     if up.is_empty() {
         return Err(Fail::new(

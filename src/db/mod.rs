@@ -29,7 +29,8 @@ use crate::ui;
 /// Where a URL came from, so hints can name the variable to fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
-    Flag,
+    /// A command-line flag: `--url`, `--scratch-url`, or the flag that named a `url:` source.
+    Flag(&'static str),
     ProdEnv,
     Env,
     Default,
@@ -38,7 +39,7 @@ pub enum Origin {
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            Origin::Flag => "--url",
+            Origin::Flag(flag) => flag,
             Origin::ProdEnv => "PROD_CONNECTION_URL",
             Origin::Env => "CONNECTION_URL",
             Origin::Default => "the built-in default URL",

@@ -196,6 +196,20 @@ fn concurrently(definition: &str) -> String {
     )
 }
 
+/// `sql` that recreates objects, followed by the comments they had, each `(object, comment)`
+/// as `COMMENT ON` names it (`INDEX public.i`): what the user wrote about them is not lost.
+fn with_comments(sql: String, comments: &[(&str, String)]) -> String {
+    comments
+        .iter()
+        .filter(|(_, comment)| !comment.is_empty())
+        .fold(sql, |sql, (object, comment)| {
+            format!(
+                "{sql}\nCOMMENT ON {object} IS {};",
+                postgres_protocol::escape::escape_literal(comment)
+            )
+        })
+}
+
 /// An invalid index: rebuilt concurrently, unless it is unique and the rows hold the duplicate
 /// values that made its build fail (a rebuild would fail the same way): then the fix is the
 /// query that lists them.
@@ -285,7 +299,10 @@ fn unused_index(row: &Map<String, Value>) -> Finding {
                 index.rsplit('.').next().unwrap_or(&index)
             ),
             &format!("DROP INDEX CONCURRENTLY IF EXISTS {index};"),
-            &concurrently(&text(row, "definition")),
+            &with_comments(
+                concurrently(&text(row, "definition")),
+                &[(&format!("INDEX {index}"), text(row, "comment"))],
+            ),
         ),
         object: index,
     }
@@ -307,9 +324,19 @@ async fn duplicate_index(
         .split(", ")
         .filter(|index| *index != keep)
     {
+        // The constraint adopting a rebuilt index on the way back (an exclusion constraint
+        // cannot), in SQL.
         let sql = format!(
             "SELECT pg_get_indexdef(c.oid) AS definition, quote_ident(con.conname) AS constraint,
                     pg_get_constraintdef(con.oid) AS constraint_definition,
+                    CASE WHEN con.contype IN ('p', 'u') THEN
+                      format('ADD CONSTRAINT %I %s USING INDEX %I%s%s', con.conname,
+                             CASE con.contype WHEN 'p' THEN 'PRIMARY KEY' ELSE 'UNIQUE' END, c.relname,
+                             CASE WHEN con.condeferrable THEN ' DEFERRABLE' END,
+                             CASE WHEN con.condeferred THEN ' INITIALLY DEFERRED' END)
+                    END AS adopt,
+                    obj_description(con.oid, 'pg_constraint') AS constraint_comment,
+                    obj_description(c.oid, 'pg_class') AS index_comment,
                     (SELECT string_agg(f.conname::text, ', ') FROM pg_constraint f
                       WHERE f.contype = 'f' AND f.conindid = c.oid) AS foreign_keys
                FROM pg_class c
@@ -335,23 +362,48 @@ async fn duplicate_index(
         }
         let bare = index.rsplit('.').next().unwrap_or(index);
         let constraint = text(&facts, "constraint");
-        let fix = match constraint.is_empty() {
-            true => migration_fix(
+        let commented = |sql: String| {
+            let on_constraint = format!("CONSTRAINT {constraint} ON {table}");
+            let on_index = format!("INDEX {index}");
+            with_comments(
+                sql,
+                &[
+                    (on_constraint.as_str(), text(&facts, "constraint_comment")),
+                    (on_index.as_str(), text(&facts, "index_comment")),
+                ],
+            )
+        };
+        let fix = if constraint.is_empty() {
+            migration_fix(
                 &format!("drop_duplicate_idx_{bare}"),
                 &format!("DROP INDEX CONCURRENTLY IF EXISTS {index};"),
-                &concurrently(&text(&facts, "definition")),
-            ),
-            // A constraint's index goes with the constraint, inside a transaction.
-            false => Fix {
+                &commented(concurrently(&text(&facts, "definition"))),
+            )
+        } else {
+            // A constraint's index goes with the constraint, inside a transaction. On the way
+            // back the index is built first, without blocking writes, and then adopted; an
+            // exclusion constraint can only build its own.
+            let adopt = text(&facts, "adopt");
+            let down = match adopt.is_empty() {
+                false => format!(
+                    "-- migrate:down transaction:false\n{}\nALTER TABLE {table} {adopt};",
+                    concurrently(&text(&facts, "definition"))
+                ),
+                true => format!(
+                    "-- migrate:down\nALTER TABLE {table} ADD CONSTRAINT {constraint} {};",
+                    text(&facts, "constraint_definition")
+                ),
+            };
+            Fix {
                 command: format!(
                     "cruddur-db migrate new {}",
                     migration_name(&format!("drop_duplicate_{constraint}"))
                 ),
                 migration: Some(format!(
-                    "-- migrate:up\n-- cruddur-db:allow ban-drop-constraint {keep} guarantees the same\nALTER TABLE {table} DROP CONSTRAINT {constraint};\n\n-- migrate:down\nALTER TABLE {table} ADD CONSTRAINT {constraint} {};\n",
-                    text(&facts, "constraint_definition")
+                    "-- migrate:up\n-- cruddur-db:allow ban-drop-constraint {keep} guarantees the same\nALTER TABLE {table} DROP CONSTRAINT {constraint};\n\n{}\n",
+                    commented(down)
                 )),
-            },
+            }
         };
         summary.findings.push(Finding {
             kind: "duplicate-index",

@@ -38,6 +38,7 @@ pub fn sql(report: Report, facts: &Facts) -> String {
                     CASE WHEN k.pid IS NULL THEN pg_relation_size(s.indexrelid)::int8 END AS index_bytes,
                     greatest(c.reltuples, 0)::int8 AS table_rows,
                     CASE WHEN k.pid IS NULL THEN pg_get_indexdef(s.indexrelid) END AS definition,
+                    obj_description(s.indexrelid, 'pg_class') AS comment,
                     k.pid AS locked_by
              FROM pg_stat_user_indexes s
              JOIN pg_index i ON i.indexrelid = s.indexrelid

@@ -5,6 +5,7 @@
 //! the schema's size; each object family's query lives in its own file.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
 
 use futures_util::try_join;
 
@@ -46,18 +47,26 @@ pub async fn read(client: &Client, purpose: Purpose) -> Result<Schema> {
         .await
         .map_err(PgError)
         .context("could not start reading the catalogs")?;
+    let failure = Mutex::new(None);
     let read = async {
         let version = crate::db::server_version(client).await?;
         Reader {
             client,
             version,
             purpose,
+            failure: &failure,
         }
         .all()
         .await
     }
     .await;
-    let read = match read {
+    // Rolled back once, whatever happened: a second ROLLBACK draws the server's "there is no
+    // transaction in progress" warning.
+    let _ = client.batch_execute("ROLLBACK").await;
+    // The pipelined queries after a failed one fail too ("current transaction is aborted");
+    // which of them surfaces first is chance, so the one that failed first is reported.
+    let read = read.map_err(|err| failure.into_inner().unwrap_or(None).unwrap_or(err));
+    match read {
         Err(err) if PgError::code_in(&err) == Some(&SqlState::LOCK_NOT_AVAILABLE) => {
             let holders = lock_holders(client).await;
             Err(err.context(
@@ -69,14 +78,11 @@ pub async fn read(client: &Client, purpose: Purpose) -> Result<Schema> {
             ))
         }
         other => other,
-    };
-    let _ = client.batch_execute("ROLLBACK").await;
-    read
+    }
 }
 
 /// The sessions that hold or wait for an exclusive table lock, as ` (pid 12 on public.t)`.
 async fn lock_holders(client: &Client) -> String {
-    let _ = client.batch_execute("ROLLBACK").await;
     let rows = client
         .query(
             "SELECT l.pid, l.relation::regclass::text FROM pg_catalog.pg_locks l
@@ -109,6 +115,9 @@ pub struct Reader<'a> {
     client: &'a Client,
     pub version: u32,
     purpose: Purpose,
+    /// The first query that failed for a reason of its own, not because an earlier one had
+    /// aborted the transaction.
+    failure: &'a Mutex<Option<anyhow::Error>>,
 }
 
 /// `NOT EXISTS` an extension owning the object `oid` of catalog `catalog`: objects of
@@ -131,12 +140,22 @@ impl Reader<'_> {
     pub async fn query(&self, what: &str, sql: &str) -> Result<Vec<Row>> {
         let started = std::time::Instant::now();
         // One round trip: the statement is parsed, bound and run in one go, never prepared.
-        let rows = self
-            .client
-            .query_typed(sql, &[])
-            .await
-            .map_err(PgError)
-            .with_context(|| format!("could not read the {what} from the catalogs"))?;
+        let rows = match self.client.query_typed(sql, &[]).await {
+            Ok(rows) => rows,
+            Err(err) => {
+                let aborted = err.code() == Some(&SqlState::IN_FAILED_SQL_TRANSACTION);
+                let err = anyhow::Error::new(PgError(err))
+                    .context(format!("could not read the {what} from the catalogs"));
+                let mut first = self.failure.lock().unwrap_or_else(|e| e.into_inner());
+                if aborted || first.is_some() {
+                    return Err(err);
+                }
+                first.replace(err);
+                return Err(anyhow::anyhow!(
+                    "could not read the {what} from the catalogs"
+                ));
+            }
+        };
         crate::ui::verbose(format_args!(
             "read {} row(s) of {what} in {:.1} ms",
             rows.len(),

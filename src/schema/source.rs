@@ -133,14 +133,16 @@ impl Opened {
     }
 }
 
-/// Read the schema `source` names. `scratch_url` overrides where scratch databases go.
+/// Read the schema `source` names; `flag` is the flag that named it (`--from`), for errors.
+/// `scratch_url` overrides where scratch databases go.
 pub async fn read(
     ctx: &RunContext,
     source: &Source,
+    flag: &'static str,
     scratch_url: Option<&str>,
     project: Project<'_>,
 ) -> Result<Schema> {
-    let opened = open(ctx, source, scratch_url, project).await?;
+    let opened = open(ctx, source, flag, scratch_url, project).await?;
     let schema = catalog::read(&opened.session.client, catalog::Purpose::Plan).await;
     let closed = opened.close().await;
     let schema = schema?;
@@ -149,10 +151,12 @@ pub async fn read(
 }
 
 /// Open the database `source` names: the target, another by URL or a snapshot as they are,
-/// or files built into a scratch database on the development server.
+/// or files built into a scratch database on the development server. `flag` is the flag that
+/// named it, which a connection failure names.
 pub async fn open(
     ctx: &RunContext,
     source: &Source,
+    flag: &'static str,
     scratch_url: Option<&str>,
     project: Project<'_>,
 ) -> Result<Opened> {
@@ -164,7 +168,7 @@ pub async fn open(
     };
     match source {
         Source::Db => as_it_is(ctx.target()?).await,
-        Source::Url(url) => as_it_is(ctx.url_target(url)?).await,
+        Source::Url(url) => as_it_is(ctx.url_target(url, flag)?).await,
         Source::Snapshot(name) => {
             let dev = ctx.development_target(scratch_url)?;
             let admin = db::connect_admin(&dev, ctx.maintenance_db.as_deref()).await?;

@@ -41,6 +41,39 @@ fn an_unreachable_server_exits_3_with_a_hint() {
 }
 
 #[test]
+fn an_unreachable_url_source_names_the_flag_that_gave_it() {
+    let db = TestDb::new();
+    db.create();
+    let project = Project::new();
+    project.write("backend-flask/db/sql/one.sql", "SELECT 1;\n");
+    let nowhere = format!(
+        "url:postgresql://postgres:{}@127.0.0.1:{}/cruddur",
+        encode(PASSWORD),
+        free_port()
+    );
+    for args in [
+        vec!["diff", "--from", nowhere.as_str()],
+        vec!["diff", "--to", nowhere.as_str()],
+        vec!["check", "--against", nowhere.as_str()],
+    ] {
+        let flag = args[1];
+        let output = db
+            .cruddur(&project)
+            .args(&args)
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains(format!("(from {flag})")))
+            .stderr(predicate::str::contains(format!(
+                "fix the host and port in {flag}"
+            )))
+            .stderr(predicate::str::contains("--url").not())
+            .get_output()
+            .clone();
+        assert_no_password(&output);
+    }
+}
+
+#[test]
 fn a_wrong_password_exits_4_and_names_the_variable() {
     let cluster = shared();
     let url = format!(

@@ -676,7 +676,13 @@ fn every_migration_fix_and_then_its_down_part_leave_the_database_where_it_starte
     plant_indexes(&db);
     plant_customers(&db);
     // A unique constraint beside the primary key on the same column: the constraint goes.
-    db.query("ALTER TABLE parents ADD CONSTRAINT parents_id_key UNIQUE (id)");
+    // Its comments, and the index's, come back with it.
+    db.query(
+        "ALTER TABLE parents ADD CONSTRAINT parents_id_key UNIQUE (id);
+         COMMENT ON CONSTRAINT parents_id_key ON parents IS 'kept for the ''old'' API';
+         COMMENT ON INDEX parents_id_key IS 'the index behind it';
+         COMMENT ON INDEX kids_tag_idx IS 'a duplicate, but commented';",
+    );
     let (_, findings) = health(&db);
     let fixes: Vec<&Value> = findings
         .iter()
@@ -693,6 +699,18 @@ fn every_migration_fix_and_then_its_down_part_leave_the_database_where_it_starte
             "no migration fix for {object}: {findings:#?}"
         );
     }
+    // The way back builds the constraint's index without blocking writes, then adopts it.
+    let constraint = fixes
+        .iter()
+        .find(|f| f["object"] == "parents_id_key")
+        .unwrap();
+    let down = constraint["fix"]["migration"].as_str().unwrap();
+    let down = &down[down.find("-- migrate:down").unwrap()..];
+    assert!(
+        down.contains("CREATE UNIQUE INDEX CONCURRENTLY parents_id_key")
+            && down.contains("UNIQUE USING INDEX parents_id_key"),
+        "{down}"
+    );
     let project = Project::new();
     // The schema but for the migration history the fixes add to.
     let facts = |db: &TestDb| {

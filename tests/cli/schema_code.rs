@@ -673,3 +673,35 @@ fn dump_and_diff_write_nothing_to_the_databases_they_read() {
         .success();
     assert_eq!((schema_facts(&from), schema_facts(&to)), before);
 }
+
+#[test]
+fn dump_and_diff_under_a_held_lock_name_the_table_and_the_session_holding_it() {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project).arg("setup").assert().success();
+    let mut holder = db.cluster.hold_session(&db.name, "schema-lock-holder");
+    holder.run("BEGIN; LOCK TABLE users IN ACCESS EXCLUSIVE MODE;");
+    db.cluster
+        .wait_until_holding(&db.name, "schema-lock-holder", "users");
+    let pid = db.cluster.pid_of("schema-lock-holder");
+    // Each of the reader's pipelined queries may be the one to surface first: the report must
+    // not depend on which.
+    for args in [["dump", "-"], ["diff", "--exit-code"]]
+        .iter()
+        .flat_map(|args| [args, args])
+    {
+        let output = db.cruddur(&project).args(args).output().unwrap();
+        let (stdout, stderr) = output_text(&output);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(&format!("pid {pid} on users"))
+                || stderr.contains(&format!("pid {pid} on public.users")),
+            "{args:?}: {stderr}"
+        );
+        assert!(stderr.contains("inspect blocking"), "{args:?}: {stderr}");
+        for text in [&stdout, &stderr] {
+            assert!(!text.contains("WARNING"), "{args:?}: {text}");
+            assert!(!text.contains("aborted"), "{args:?}: {text}");
+        }
+    }
+}

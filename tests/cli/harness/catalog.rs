@@ -31,6 +31,9 @@ SELECT string_agg(line, E'\n' ORDER BY line) FROM (
      AND (t.tableoid, t.oid) NOT IN (SELECT * FROM members)
   UNION ALL SELECT format('comment %s %s', objoid::regclass, description) FROM pg_description
    WHERE classoid = 'pg_class'::regclass AND objoid IN (SELECT oid FROM pg_class WHERE relnamespace IN (SELECT oid FROM user_ns))
+  UNION ALL SELECT format('comment on constraint %s %s %s', con.conrelid::regclass, con.conname, d.description)
+    FROM pg_description d JOIN pg_constraint con ON con.oid = d.objoid
+   WHERE d.classoid = 'pg_constraint'::regclass AND con.connamespace IN (SELECT oid FROM user_ns)
   UNION ALL SELECT format('policy %s.%s %s %s %s %s %s', schemaname, tablename, policyname, permissive, roles, cmd, qual) FROM pg_policies
   UNION ALL SELECT format('relation %s %s rls %s %s partition key %s bound %s', oid::regclass, relkind, relrowsecurity, relforcerowsecurity,
                           CASE WHEN relkind = 'p' THEN pg_get_partkeydef(oid) END, pg_get_expr(relpartbound, oid))
