@@ -220,9 +220,10 @@ pub fn sql(file: &Path, text: &str, first_line: u64, transaction: bool) -> Vec<F
     findings
 }
 
-/// Whether statement `at` drops the check `diff` adds only to prove a column NOT NULL
-/// without a scan, right after the `SET NOT NULL` that now makes the same guarantee: the drop
-/// removes none, which is what squawk's ban-drop-constraint is about.
+/// Whether statement `at` drops a check `diff` adds only to spare a later statement its scan,
+/// right after that statement, which now makes the same guarantee: a column's `SET NOT NULL`,
+/// a partition's `ATTACH PARTITION` with its bound. The drop removes no guarantee, which is
+/// what squawk's ban-drop-constraint is about.
 fn drops_a_served_helper(text: &str, statements: &[(usize, usize)], at: usize) -> bool {
     let statement = |i: usize| {
         let (s, e) = statements[i];
@@ -238,6 +239,10 @@ fn drops_a_served_helper(text: &str, statements: &[(usize, usize)], at: usize) -
     let Some((table, helper)) = parse(statement(at), " DROP CONSTRAINT ") else {
         return false;
     };
+    if let Some((_, attached)) = parse(before, " ATTACH PARTITION ") {
+        return attached.starts_with(&format!("{table} "))
+            && crate::schema::bound_helper(&table) == helper;
+    }
     let Some((same, column)) = parse(before, " ALTER COLUMN ") else {
         return false;
     };

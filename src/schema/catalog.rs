@@ -193,6 +193,7 @@ impl Reader<'_> {
         let mut schema = Schema {
             casts,
             types,
+            version: self.version,
             ..Schema::default()
         };
         for part in parts {

@@ -10,8 +10,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::plan::{Change, Phase, Plan, Step};
 use super::{
-    Column, Detail, Kind, Object, Options, Schema, comment_sql, label_sql, namespaces, privileges,
-    publications, routines, sequences, tables, types,
+    Column, Detail, Kind, Object, Options, Schema, comment_sql, indexes, label_sql, namespaces,
+    partitions, privileges, publications, routines, sequences, tables, types,
 };
 
 /// The migration history is the migrations' business, never a schema change.
@@ -341,6 +341,11 @@ impl<'a> Differ<'a> {
                 Kind::Schema | Kind::Extension => namespaces::alter(old, object),
                 Kind::Publication => publications::alter(old, object),
                 Kind::ReplicaIdentity => Alter::Steps(vec![object.create.clone()]),
+                Kind::Index | Kind::Constraint
+                    if let Some(sql) = indexes::clustering_change(old, object, &to.objects) =>
+                {
+                    Alter::Steps(sql)
+                }
                 Kind::DefaultPrivileges => {
                     Alter::Steps(vec![old.drop.clone(), object.create.clone()])
                 }
@@ -452,12 +457,13 @@ impl<'a> Differ<'a> {
             }
             if !self.gone(f) {
                 if object.kind == Kind::Table {
+                    partitions::detach(self, &object.name);
                     tables::drop_columns(self, &object.name);
-                    tables::detach_moved(self, &object.name);
                 }
                 continue;
             }
             if goes_with_table(object)
+                || partitions::adopted(self, object)
                 || (object.kind == Kind::Schema && object.create.is_empty())
                 || (object.kind == Kind::SequenceOwner
                     && self.in_to(Kind::Sequence, &object.name).is_none())
@@ -601,6 +607,9 @@ impl<'a> Differ<'a> {
             Kind::Constraint if online => unique_from_index(object),
             _ => None,
         };
+        if partitions::kept_on_detach(self, object) {
+            return;
+        }
         let mut sql = Vec::new();
         let mut then = Vec::new();
         let mut hazard = None;
@@ -632,6 +641,12 @@ impl<'a> Differ<'a> {
             }
             (Kind::MaterializedView, _) => {
                 sql.push(object.create.replace("\nWITH NO DATA;", "\nWITH DATA;"))
+            }
+            (Kind::Table, _)
+                if let Some((moving, why)) = partitions::beside_default(self, object) =>
+            {
+                sql.extend(moving);
+                hazard = Some(why);
             }
             _ => {
                 sql.push(object.create.clone());
@@ -739,8 +754,12 @@ fn validates_later(object: &Object) -> bool {
 fn unique_from_index(object: &Object) -> Option<(String, String)> {
     let table = object.table.as_deref()?;
     let name = constraint_name(object);
-    let definition = object
-        .create
+    // A `CLUSTER ON` line follows the constraint it names.
+    let (create, clustered) = match object.create.split_once('\n') {
+        Some((create, clustered)) => (create, format!("\n{clustered}")),
+        None => (object.create.as_str(), String::new()),
+    };
+    let definition = create
         .split_once(&format!(" ADD CONSTRAINT {name} "))?
         .1
         .trim_end_matches(';');
@@ -768,11 +787,13 @@ fn unique_from_index(object: &Object) -> Option<(String, String)> {
     let columns = format!("{}{nulls}{}", &rest[..at], &rest[at..]);
     Some((
         format!("CREATE UNIQUE INDEX CONCURRENTLY {name} ON {table} {columns};"),
-        format!("ALTER TABLE {table} ADD CONSTRAINT {name} {head} USING INDEX {name}{deferrable};"),
+        format!(
+            "ALTER TABLE {table} ADD CONSTRAINT {name} {head} USING INDEX {name}{deferrable};{clustered}"
+        ),
     ))
 }
 
-fn constraint_name(object: &Object) -> &str {
+pub fn constraint_name(object: &Object) -> &str {
     let table = object.table.as_deref().unwrap_or_default();
     object
         .name

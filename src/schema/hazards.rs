@@ -37,3 +37,15 @@ pub fn index_build(table: &str, shape: &Table, object: &Object) -> Hazard {
         rule: Some(rule),
     }
 }
+
+/// Renaming NOT NULL constraints (PostgreSQL 18 names them) to the names the target gives
+/// them: brief, but a client that matches an error's constraint name sees the new one.
+pub fn constraint_rename(table: &str) -> Hazard {
+    Hazard {
+        kind: "constraint_rename",
+        why: format!(
+            "renames NOT NULL constraints of {table} to the names the schema gives them: an application that matches a constraint's name in its errors sees the new name"
+        ),
+        rule: Some(("renaming-object", " RENAME CONSTRAINT ")),
+    }
+}

@@ -19,7 +19,9 @@ async fn constraints(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     // (PostgreSQL 18 also lists it here, as contype 'n').
     let sql = format!(
         "SELECT con.oid, con.conrelid::pg_catalog.regclass::text, pg_catalog.quote_ident(con.conname), con.contype::text,
-                pg_catalog.pg_get_constraintdef(con.oid)
+                pg_catalog.pg_get_constraintdef(con.oid),
+                (SELECT pg_catalog.quote_ident(ic.relname) FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+                  WHERE i.indexrelid = con.conindid AND i.indisclustered)
            FROM pg_catalog.pg_constraint con
            JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -40,8 +42,9 @@ async fn constraints(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
             "CONSTRAINT",
             (
                 format!(
-                    "ALTER TABLE {table} ADD CONSTRAINT {constraint} {};",
-                    row.get::<_, String>(4)
+                    "ALTER TABLE {table} ADD CONSTRAINT {constraint} {};{}",
+                    row.get::<_, String>(4),
+                    clustered(&table, row.get(5))
                 ),
                 format!("ALTER TABLE {table} DROP CONSTRAINT {constraint};"),
             ),
@@ -56,7 +59,8 @@ async fn indexes(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     // parent's index.
     let sql = format!(
         "SELECT i.indexrelid, pg_catalog.format('%I.%I', n.nspname, ic.relname), i.indrelid::pg_catalog.regclass::text,
-                pg_catalog.pg_get_indexdef(i.indexrelid)
+                pg_catalog.pg_get_indexdef(i.indexrelid),
+                CASE WHEN i.indisclustered THEN pg_catalog.quote_ident(ic.relname) END
            FROM pg_catalog.pg_index i
            JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
            JOIN pg_catalog.pg_namespace n ON n.oid = ic.relnamespace
@@ -75,8 +79,9 @@ async fn indexes(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
                 // `ON ONLY` builds the partitioned table's index alone: without it the
                 // partitions get theirs too, as they had.
                 format!(
-                    "{};",
-                    row.get::<_, String>(3).replacen(" ON ONLY ", " ON ", 1)
+                    "{};{}",
+                    row.get::<_, String>(3).replacen(" ON ONLY ", " ON ", 1),
+                    clustered(&table, row.get(4))
                 ),
                 format!("DROP INDEX {name};"),
                 (catalogs::CLASS, row.get(0)),
@@ -86,6 +91,39 @@ async fn indexes(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The line after an index (or the constraint that owns it) that `CLUSTER` orders its table
+/// by: `\nALTER TABLE t CLUSTER ON index;`, as pg_dump writes it.
+fn clustered(table: &str, index: Option<String>) -> String {
+    index.map_or_else(String::new, |index| {
+        format!("\nALTER TABLE {table} CLUSTER ON {index};")
+    })
+}
+
+/// How an index or constraint changes when all that changes is whether its table is
+/// clustered on it: `CLUSTER ON`, or `SET WITHOUT CLUSTER` unless another of the table's
+/// indexes (among `all`, the target's objects) takes over, rather than made anew.
+pub fn clustering_change(old: &Object, new: &Object, all: &[Object]) -> Option<Vec<String>> {
+    let split = |create: &str| match create.rsplit_once('\n') {
+        Some((definition, last)) if last.contains(" CLUSTER ON ") => {
+            (definition.to_string(), Some(last.to_string()))
+        }
+        _ => (create.to_string(), None),
+    };
+    let ((was, clustered), (now, clustering)) = (split(&old.create), split(&new.create));
+    if was != now || clustered == clustering {
+        return None;
+    }
+    let table = new.table.as_deref()?;
+    let taken_over = all.iter().any(|o| {
+        o.table.as_deref() == Some(table) && o.name != new.name && split(&o.create).1.is_some()
+    });
+    Some(match (clustering, taken_over) {
+        (Some(clustering), _) => vec![clustering],
+        (None, true) => Vec::new(),
+        (None, false) => vec![format!("ALTER TABLE {table} SET WITHOUT CLUSTER;")],
+    })
 }
 
 async fn statistics(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {

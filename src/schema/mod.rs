@@ -13,6 +13,7 @@ mod indexes;
 mod namespaces;
 mod operators;
 pub mod order;
+mod partitions;
 pub mod plan;
 mod privileges;
 mod publications;
@@ -30,6 +31,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 pub use self::order::Address;
+pub use self::partitions::bound_helper;
 pub use self::privileges::Privilege;
 pub use self::tables::not_null_helper;
 
@@ -302,6 +304,12 @@ pub struct Table {
     pub partition_key: Option<String>,
     /// The parent and bound of a partition.
     pub partition_of: Option<(String, String)>,
+    /// What a partition's bound lets it hold, as a condition on its columns
+    /// (`pg_get_partition_constraintdef`): a CHECK of it, validated first, spares `ATTACH
+    /// PARTITION` its scan, and it counts the rows a moved bound leaves out.
+    pub bound_check: Option<String>,
+    /// A partition whose columns come in another order than its parent's.
+    pub own_order: bool,
     /// The parents of a table that inherits (outside partitioning), in order.
     pub inherits: Vec<String>,
     /// Storage parameters (`fillfactor=70`), and those of its TOAST table.
@@ -343,6 +351,8 @@ pub struct Schema {
     pub casts: HashSet<(String, String)>,
     /// The types the columns use, by name.
     pub types: HashMap<String, TypeFacts>,
+    /// The server's `server_version_num`: what a plan may use (`DETACH ... CONCURRENTLY`).
+    pub version: u32,
 }
 
 /// `COMMENT ON {target} IS '...';`, or `IS NULL` to remove it.

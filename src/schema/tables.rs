@@ -79,7 +79,8 @@ pub async fn columns(r: &Reader<'_>) -> Result<BTreeMap<u32, Vec<Column>>> {
           WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'c', 'f') AND {USER_NAMESPACE}
           ORDER BY a.attrelid, a.attnum",
         parent("pa.attstorage::text"),
-        parent("pg_catalog.pg_get_expr(pd.adbin, pd.adrelid)"),
+        // A generated column's expression is no default: the partition has it as it is.
+        parent("CASE WHEN pa.attgenerated = '' THEN pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) END"),
         parent("pa.attnotnull"),
     );
     let mut columns: BTreeMap<u32, Vec<Column>> = BTreeMap::new();
@@ -154,7 +155,15 @@ pub async fn read(
                 c.relreplident::text,
                 (SELECT i.indexrelid FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND i.indisreplident),
                 (SELECT pg_catalog.quote_ident(ic.relname) FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-                  WHERE i.indrelid = c.oid AND i.indisreplident)
+                  WHERE i.indrelid = c.oid AND i.indisreplident),
+                CASE WHEN c.relispartition THEN pg_catalog.pg_get_partition_constraintdef(c.oid) END,
+                c.relispartition AND
+                  (SELECT pg_catalog.array_agg(a.attname ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
+                    WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
+                  IS DISTINCT FROM
+                  (SELECT pg_catalog.array_agg(a.attname ORDER BY a.attnum) FROM pg_catalog.pg_attribute a
+                     JOIN pg_catalog.pg_inherits i ON i.inhparent = a.attrelid
+                    WHERE i.inhrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
           WHERE c.relkind IN ('r', 'p') AND {USER_NAMESPACE} AND {}",
         not_extension_member("pg_class", "c.oid")
@@ -170,6 +179,8 @@ pub async fn read(
                 (Some(parent), Some(bound)) => Some((parent, bound)),
                 _ => None,
             },
+            bound_check: row.get(14),
+            own_order: row.get(15),
             inherits: row.get::<_, Option<Vec<String>>>(8).unwrap_or_default(),
             options: row.get::<_, Option<Vec<String>>>(9).unwrap_or_default(),
             toast_options: row.get::<_, Option<Vec<String>>>(10).unwrap_or_default(),
@@ -224,19 +235,21 @@ pub async fn read(
     Ok(())
 }
 
-/// The statements that create `table` as it is.
+/// The statements that create `table` as it is. A partition whose columns are in another
+/// order than its parent's is created as a table and attached, as pg_dump does: `PARTITION
+/// OF` would give it its parent's order.
 fn create(name: &str, table: &Table) -> String {
     let unlogged = if table.unlogged { "UNLOGGED " } else { "" };
     let mut sql = match &table.partition_of {
-        Some((parent, bound)) => {
+        Some((parent, bound)) if !table.own_order => {
             format!("CREATE {unlogged}TABLE {name} PARTITION OF {parent} {bound}")
         }
-        None => {
+        _ => {
             // An inherited column comes from its parent, unless the table declares it too.
             let body: Vec<String> = table
                 .columns
                 .iter()
-                .filter(|c| c.local)
+                .filter(|c| c.local || table.own_order)
                 .map(|c| format!("    {}", c.definition()))
                 .collect();
             let mut sql = format!("CREATE {unlogged}TABLE {name} (\n{}\n)", body.join(",\n"));
@@ -259,7 +272,18 @@ fn create(name: &str, table: &Table) -> String {
         sql.push_str(&format!("\nWITH ({})", options.join(", ")));
     }
     sql.push(';');
+    if let Some((parent, bound)) = table.partition_of.as_ref().filter(|_| table.own_order) {
+        sql.push_str(&format!(
+            "\nALTER TABLE ONLY {parent} ATTACH PARTITION {name} {bound};"
+        ));
+    }
     for column in &table.columns {
+        // Declared in full, nothing of it comes from the parent.
+        let declared = Column {
+            inherited: None,
+            ..column.clone()
+        };
+        let column = if table.own_order { &declared } else { column };
         for statement in column_settings(name, column, None) {
             sql.push('\n');
             sql.push_str(&statement);
@@ -450,12 +474,7 @@ pub fn widens(from: &str, to: &str) -> bool {
 /// (their indexes and constraints are then recreated).
 pub fn verdict(d: &Differ, name: &str) -> (Alter, bool, Vec<String>) {
     let (a, b) = (&d.from.tables[name], &d.to.tables[name]);
-    let same_parent = match (&a.partition_of, &b.partition_of) {
-        (None, None) => true,
-        (Some((p, _)), Some((q, _))) => p == q,
-        _ => false,
-    };
-    if a.partition_key != b.partition_key || !same_parent {
+    if !super::partitions::keeps_rows(a, b) || reordered(a, b) {
         return (Alter::Recreate, false, Vec::new());
     }
     let mut retyped = false;
@@ -478,6 +497,23 @@ pub fn verdict(d: &Differ, name: &str) -> (Alter, bool, Vec<String>) {
         }
     }
     (Alter::Steps(Vec::new()), retyped, readded)
+}
+
+/// Whether a partition's columns (those both sides have) come in another order: no `ALTER`
+/// reorders columns, so the partition is made anew.
+fn reordered(old: &Table, new: &Table) -> bool {
+    if old.partition_of.is_none() || new.partition_of.is_none() || !(old.own_order || new.own_order)
+    {
+        return false;
+    }
+    let common = |one: &Table, other: &Table| -> Vec<String> {
+        one.columns
+            .iter()
+            .filter(|c| other.columns.iter().any(|o| o.name == c.name))
+            .map(|c| c.name.clone())
+            .collect()
+    };
+    common(old, new) != common(new, old)
 }
 
 /// The columns of `table` that `to` lacks (or computes differently), dropped where the drops
@@ -508,30 +544,6 @@ pub fn drop_columns(d: &mut Differ, table: &str) {
     }
 }
 
-/// A partition whose bound changes is detached before anything is attached: two neighbours
-/// whose shared bound moves would otherwise overlap while one has moved and the other not.
-pub fn detach_moved(d: &mut Differ, table: &str) {
-    let (Some(old), Some(new)) = (d.from.tables.get(table), d.to.tables.get(table)) else {
-        return;
-    };
-    if let Some((parent, _)) = new_bound(old, new) {
-        d.step(Step::new(
-            Kind::Table,
-            table.to_string(),
-            Change::Alter,
-            vec![format!("ALTER TABLE {parent} DETACH PARTITION {table};")],
-        ));
-    }
-}
-
-/// The parent and new bound of a partition that stays one with another bound.
-fn new_bound<'a>(old: &Table, new: &'a Table) -> Option<(&'a str, &'a str)> {
-    match (&old.partition_of, &new.partition_of) {
-        (Some((_, was)), Some((parent, now))) if was != now => Some((parent, now)),
-        _ => None,
-    }
-}
-
 /// Table by table: persistence, storage parameters, parents, a partition's bound, row level
 /// security; then column by column (adds, and changes of type, default, nullability, identity
 /// and settings). (Dropped columns went earlier, with the drops.)
@@ -558,12 +570,6 @@ pub fn changes(d: &mut Differ, table: &str) {
     for parent in new.inherits.iter().filter(|p| !old.inherits.contains(p)) {
         sql.push(format!("ALTER TABLE {table} INHERIT {parent};"));
     }
-    if let Some((parent, now)) = new_bound(old, new) {
-        // Detached with the drops (see `detach_moved`), so that neighbours' bounds can move.
-        sql.push(format!(
-            "ALTER TABLE {parent} ATTACH PARTITION {table} {now};"
-        ));
-    }
     if old.row_security != new.row_security {
         sql.push(match new.row_security {
             None => format!("ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;"),
@@ -589,6 +595,10 @@ pub fn changes(d: &mut Differ, table: &str) {
     for column in &new.columns {
         column_change(d, table, column);
     }
+    if new.partition_key.is_some() {
+        super::partitions::move_bounds(d, table);
+    }
+    super::partitions::attach(d, table);
 }
 
 /// `ALTER TABLE ... SET (...)` and `RESET (...)` from storage parameters `was` to `now`.
@@ -627,8 +637,10 @@ fn column_change(d: &mut Differ, table: &str, column: &Column) {
         .find(|c| c.name == *name && c.generated == column.generated)
         .filter(|_| !d.dropped_columns.contains(&key));
     let Some(was) = was else {
-        // An inherited column arrives with its parent's.
-        if column.local {
+        // An inherited column arrives with its parent's, unless the table is only now
+        // becoming the parent's partition: then it must have it to be attached.
+        if column.local || (old.partition_of.is_none() && d.to.tables[table].partition_of.is_some())
+        {
             add_column(d, table, column, None);
         }
         return;
@@ -693,11 +705,29 @@ fn column_change(d: &mut Differ, table: &str, column: &Column) {
         }
     }
     sql.extend(identity_change(table, name, was, column));
+    // PostgreSQL 18 names NOT NULL constraints: a name `to` gives is given, a name it takes
+    // back becomes the default one again.
+    let rename = |from: String| {
+        let to = not_null_constraint(table, column);
+        (from != to).then(|| format!("ALTER TABLE {table} RENAME CONSTRAINT {from} TO {to};"))
+    };
     match (was.not_null, column.not_null) {
         (false, true) if column.identity.is_none() => {
-            let (add, finish) = set_not_null(table, name);
+            let (add, mut finish) = set_not_null(table, name);
             sql.push(add);
+            if let (Some(last), Some(_)) = (finish.last_mut(), &column.not_null_name) {
+                last.extend(rename(not_null_constraint(table, was)));
+                hazard = hazard.or(Some(super::hazards::constraint_rename(table)));
+            }
             then.extend(finish);
+        }
+        // A partition's names are its parent's: see `partitions`.
+        (true, true)
+            if was.not_null_name != column.not_null_name
+                && !super::partitions::changes_parent(d, table) =>
+        {
+            sql.extend(rename(not_null_constraint(table, was)));
+            hazard = hazard.or(Some(super::hazards::constraint_rename(table)));
         }
         (true, false) if column.identity.is_none() => sql.push(alter("DROP NOT NULL")),
         _ => {}
@@ -782,6 +812,15 @@ fn set_not_null(table: &str, name: &str) -> (String, Vec<Vec<String>>) {
             ],
         ],
     )
+}
+
+/// The name of the NOT NULL constraint of `column` of `table` (PostgreSQL 18+): its own, or
+/// the one the server gives it.
+pub fn not_null_constraint(table: &str, column: &Column) -> String {
+    column
+        .not_null_name
+        .clone()
+        .unwrap_or_else(|| quoted(&format!("{}_{}_not_null", bare(table), bare(&column.name))))
 }
 
 /// The name of the check that proves column `name` of `table` holds no NULL.

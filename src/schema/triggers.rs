@@ -8,6 +8,7 @@ use super::{Kind, Object, Schema};
 
 pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
     triggers(r, schema).await?;
+    partition_states(r, schema).await?;
     rules(r, schema).await?;
     policies(r, schema).await?;
     event_triggers(r, schema).await
@@ -16,13 +17,54 @@ pub async fn read(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
 /// `ALTER TABLE ... DISABLE TRIGGER` and kin for a trigger or rule that is not simply enabled
 /// (`tgenabled`/`ev_enabled`: O enabled, D disabled, R replica only, A always).
 fn enabled(table: &str, what: &str, name: &str, state: &str) -> Option<String> {
+    (state != "O").then(|| set_state(table, what, name, state))
+}
+
+/// `ALTER TABLE ... {ENABLE|DISABLE} TRIGGER` putting a trigger or rule in `state`.
+fn set_state(table: &str, what: &str, name: &str, state: &str) -> String {
     let how = match state {
         "D" => "DISABLE",
         "R" => "ENABLE REPLICA",
         "A" => "ENABLE ALWAYS",
-        _ => return None,
+        _ => "ENABLE",
     };
-    Some(format!("ALTER TABLE {table} {how} {what} {name};"))
+    format!("ALTER TABLE {table} {how} {what} {name};")
+}
+
+/// A partition's copy of its parent's trigger (PostgreSQL 13+) in another state than the
+/// parent's, as pg_dump writes it: an `ALTER TABLE ONLY partition ... TRIGGER` of its own,
+/// undone by putting it back in the parent's state.
+async fn partition_states(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {
+    let sql = format!(
+        "SELECT t.oid, t.tgrelid::pg_catalog.regclass::text, pg_catalog.quote_ident(t.tgname),
+                t.tgenabled::text, p.tgenabled::text, p.oid
+           FROM pg_catalog.pg_trigger t
+           JOIN pg_catalog.pg_trigger p ON p.oid = (pg_catalog.to_jsonb(t) ->> 'tgparentid')::oid
+           JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+          WHERE t.tgenabled <> p.tgenabled AND {USER_NAMESPACE} AND {}",
+        not_extension_member("pg_class", "c.oid")
+    );
+    for row in r.query("partitions' trigger states", &sql).await? {
+        let table: String = row.get(1);
+        let trigger: String = row.get(2);
+        let only = format!("ONLY {table}");
+        let (state, parents) = (row.get::<_, String>(3), row.get::<_, String>(4));
+        schema.objects.push(
+            Object::of_table(
+                Kind::Trigger,
+                (&table, &trigger),
+                "TRIGGER",
+                (
+                    set_state(&only, "TRIGGER", &trigger, &state),
+                    set_state(&only, "TRIGGER", &trigger, &parents),
+                ),
+                (catalogs::TRIGGER, row.get(0)),
+            )
+            .after((catalogs::TRIGGER, row.get(5))),
+        );
+    }
+    Ok(())
 }
 
 async fn triggers(r: &Reader<'_>, schema: &mut Schema) -> Result<()> {

@@ -25,6 +25,7 @@ mod migrate_safety;
 mod moto;
 mod online_plans;
 mod output;
+mod partition_plans;
 mod production_reach;
 mod psql_files;
 mod rds;

@@ -29,6 +29,8 @@ fn schemas() -> Vec<(String, PathBuf)> {
         "prisma_2.sql",
         "rails_1.sql",
         "rails_2.sql",
+        "partitions_a.sql",
+        "partitions_b.sql",
     ]
     .iter()
     .map(|name| (name.to_string(), fixture(name)))
@@ -192,6 +194,7 @@ fn pairs() -> Vec<(String, PathBuf, PathBuf)> {
         ("every_kind_a.sql", "every_kind_b.sql"),
         ("prisma_1.sql", "prisma_2.sql"),
         ("rails_1.sql", "rails_2.sql"),
+        ("partitions_a.sql", "partitions_b.sql"),
     ] {
         pairs.push((format!("{a} -> {b}"), fixture(a), fixture(b)));
         pairs.push((format!("{b} -> {a}"), fixture(b), fixture(a)));

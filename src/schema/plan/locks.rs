@@ -62,6 +62,22 @@ pub fn taken(statement: &str) -> Option<Taken<'_>> {
     let rest = rest.strip_prefix("ONLY ").unwrap_or(rest);
     let table = relation(rest);
     let action = rest[table.len()..].trim_start();
+    // Attaching locks the parent against other schema changes only, and the partition
+    // against everything; detaching concurrently locks neither against reads or writes.
+    if let Some(partition) = action.strip_prefix("ATTACH PARTITION ") {
+        return Some(Taken {
+            lock: Lock::AccessExclusive,
+            table: relation(partition),
+            work: Work::Brief,
+        });
+    }
+    if action.starts_with("DETACH PARTITION ") && action.ends_with(" CONCURRENTLY;") {
+        return Some(Taken {
+            lock: Lock::ShareUpdateExclusive,
+            table,
+            work: Work::Brief,
+        });
+    }
     Some(if action.starts_with("VALIDATE CONSTRAINT ") {
         Taken {
             lock: Lock::ShareUpdateExclusive,

@@ -26,19 +26,24 @@ impl Plan {
     fn units(&self, allow: bool) -> Units {
         let mut units = Units::default();
         for step in &self.steps {
-            let mut lines = notes(step);
-            for statement in &step.sql {
-                if let Some(hazard) = step.hazard.as_ref().filter(|_| allow)
-                    && let Some((rule, words)) = hazard.rule
-                    && statement.contains(words)
-                {
-                    lines.push(format!(
-                        "-- {ALLOW} {rule} the HAZARD {} line above says what it blocks",
-                        hazard.kind
-                    ));
+            let allowed = |statements: &[String]| -> Vec<String> {
+                let mut lines = Vec::new();
+                for statement in statements {
+                    if let Some(hazard) = step.hazard.as_ref().filter(|_| allow)
+                        && let Some((rule, words)) = hazard.rule
+                        && statement.contains(words)
+                    {
+                        lines.push(format!(
+                            "-- {ALLOW} {rule} the HAZARD {} line above says what it does",
+                            hazard.kind
+                        ));
+                    }
+                    lines.push(statement.clone());
                 }
-                lines.push(statement.clone());
-            }
+                lines
+            };
+            let mut lines = notes(step);
+            lines.extend(allowed(&step.sql));
             match step.phase {
                 Phase::Catalog => units.catalog.extend(lines),
                 Phase::Concurrent => {
@@ -54,7 +59,9 @@ impl Plan {
                 }
                 Phase::Own => units.own.push(lines),
             }
-            units.own.extend(step.then.iter().cloned());
+            units
+                .own
+                .extend(step.then.iter().map(|transaction| allowed(transaction)));
         }
         units
     }
@@ -145,7 +152,7 @@ fn later_phases(units: &Units, estimate: &Estimate, lock_timeout: Duration) -> V
     let mut phases = Vec::new();
     if !units.concurrent.is_empty() {
         let mut text = wrap(
-            "Phase {n}: outside any transaction, one index at a time, CONCURRENTLY: each holds SHARE UPDATE EXCLUSIVE on its table, so reads and writes go on while it builds.",
+            "Phase {n}: outside any transaction, one statement at a time, CONCURRENTLY: each holds SHARE UPDATE EXCLUSIVE on its table, so reads and writes go on while it builds or detaches.",
         );
         text.push_str(&set);
         for unit in &units.concurrent {

@@ -23,7 +23,12 @@ SELECT string_agg(line, E'\n' ORDER BY line) FROM (
   UNION ALL SELECT format('view %s %s', oid::regclass, pg_get_viewdef(oid)) FROM pg_class WHERE relkind IN ('v', 'm') AND relnamespace IN (SELECT oid FROM user_ns)
   UNION ALL SELECT 'routine ' || pg_get_functiondef(p.oid) FROM pg_proc p
    WHERE p.pronamespace IN (SELECT oid FROM user_ns) AND p.prokind <> 'a' AND (p.tableoid, p.oid) NOT IN (SELECT * FROM members)
-  UNION ALL SELECT 'trigger ' || pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal
+  UNION ALL SELECT format('trigger %s %s on %s', pg_get_triggerdef(oid), tgenabled, tgrelid::regclass) FROM pg_trigger WHERE NOT tgisinternal
+  UNION ALL SELECT format('clustered %s on %s', indexrelid::regclass, indrelid::regclass) FROM pg_index WHERE indisclustered
+  UNION ALL SELECT format('partition %s in its own column order %s', oid::regclass, own) FROM (
+    SELECT c.oid, (SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped) AS own,
+           (SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid = i.inhparent AND attnum > 0 AND NOT attisdropped) AS parents
+      FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid WHERE c.relispartition) p WHERE own <> parents
   UNION ALL SELECT format('sequence %I.%I last %s', schemaname, sequencename, last_value) FROM pg_sequences
   UNION ALL SELECT format('type %s %s %s', t.oid::regtype, t.typtype,
                           (SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = t.oid))
