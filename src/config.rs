@@ -125,8 +125,8 @@ pub struct Config {
     prod_url: Option<String>,
     /// `CONNECTION_URL`, when set and not empty: the development server, even under `--prod`.
     dev_url: Option<String>,
-    /// `CRUDDUR_DB_TEMPLATE`: `setup`'s template cache setting.
-    template: Option<String>,
+    /// `CRUDDUR_DB_TEMPLATE`: `setup`'s template cache setting, `None` for `auto` (or unset).
+    template: Option<bool>,
     /// `CRUDDUR_DB_DUMP_SCHEMA`: whether `migrate` rewrites schema.sql after applying.
     dump_schema: bool,
     /// `CRUDDUR_DB_QUERIES`: where the application's query files are.
@@ -222,10 +222,38 @@ fn debug_clock() -> Option<std::time::SystemTime> {
     None
 }
 
-/// A yes/no variable: `true`, `1`, `on` or `yes` is yes.
-fn flag(name: &str) -> bool {
-    var(name)
-        .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "1" | "on" | "yes"))
+/// A yes/no variable, unset (or empty) is no: see [`switch`].
+fn flag(name: &str) -> Result<bool> {
+    Ok(switch(name, None)?.unwrap_or(false))
+}
+
+/// A yes/no variable: true/false, 1/0, yes/no or on/off in any case; `None` when unset,
+/// empty, or the word `neutral` stands for (`auto`). Anything else is a usage error naming
+/// the variable, its value and where it was set: a typo must never switch a setting off in
+/// silence (`CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=ture` would skip the snapshot asked for).
+fn switch(name: &str, neutral: Option<&str>) -> Result<Option<bool>> {
+    let Some(value) = var(name) else {
+        return Ok(None);
+    };
+    match value.to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(Some(true)),
+        "false" | "0" | "no" | "off" => Ok(Some(false)),
+        word if Some(word) == neutral => Ok(None),
+        _ => {
+            let or_neutral = neutral.map_or_else(String::new, |word| format!(", or {word}"));
+            Err(Fail::new(
+                Exit::Usage,
+                format!(
+                    "{name}={value:?} ({}) is not a yes/no value",
+                    set_in(name)
+                ),
+            )
+            .hint(format!(
+                "set it to true or false (1/0, yes/no and on/off also work, in any case){or_neutral}, or unset it"
+            ))
+            .into())
+        }
+    }
 }
 
 fn var(name: &str) -> Option<String> {
@@ -346,11 +374,11 @@ impl Config {
         Ok(Config {
             prod_url: var("PROD_CONNECTION_URL"),
             dev_url: var("CONNECTION_URL"),
-            template: var("CRUDDUR_DB_TEMPLATE"),
-            dump_schema: flag("CRUDDUR_DB_DUMP_SCHEMA"),
+            template: switch("CRUDDUR_DB_TEMPLATE", Some("auto"))?,
+            dump_schema: flag("CRUDDUR_DB_DUMP_SCHEMA")?,
             queries: var("CRUDDUR_DB_QUERIES"),
-            iam: opts.iam || flag("CRUDDUR_DB_IAM_AUTH"),
-            snapshot_before_prod: flag("CRUDDUR_DB_SNAPSHOT_BEFORE_PROD"),
+            iam: opts.iam || flag("CRUDDUR_DB_IAM_AUTH")?,
+            snapshot_before_prod: flag("CRUDDUR_DB_SNAPSHOT_BEFORE_PROD")?,
             aws: OnceLock::new(),
             target: OnceLock::new(),
             yes: opts.yes,
@@ -383,9 +411,9 @@ impl Config {
         self.dump_schema
     }
 
-    /// `CRUDDUR_DB_TEMPLATE`, `setup`'s template cache setting (`off`, `auto`, `on`).
-    pub fn template_setting(&self) -> Option<&str> {
-        self.template.as_deref()
+    /// `CRUDDUR_DB_TEMPLATE`, `setup`'s template cache setting: on, off, or `None` (auto).
+    pub fn template_setting(&self) -> Option<bool> {
+        self.template
     }
 
     /// This machine's public IP for security-group hints: `explicit`, else the environment's

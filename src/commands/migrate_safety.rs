@@ -241,10 +241,24 @@ fn render(plan: &MigrationPlan) -> String {
     out
 }
 
+/// `file:line:column` of each failing query, comma-separated.
+fn places(failing: &[&check::Outcome]) -> String {
+    failing
+        .iter()
+        .map(|o| match &o.error {
+            Some(e) => format!("{}:{}:{}", o.file, e.line, e.column),
+            None => format!("{}:{}", o.file, o.line),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Before migrations run: the application's queries (when the project has a queries folder)
-/// must still prepare against the database as the pending migrations would leave it. They are
-/// rehearsed in a transaction on a session of their own, the queries prepared, and all of it
-/// rolled back; a query that would break refuses the run (exit 8) unless `--unsafe`.
+/// must still prepare against the database as the pending migrations would leave it. In a
+/// transaction on a session of their own, the queries are prepared against the database as it
+/// is, the migrations rehearsed, the queries prepared again, and all of it rolled back. Only a
+/// query the migrations break (it prepared before, not after) refuses the run (exit 8) unless
+/// `--unsafe`; one that already failed is a warning that says so, and blocks nothing.
 pub async fn queries_gate(
     ctx: &RunContext,
     target: &Target,
@@ -267,13 +281,14 @@ pub async fn queries_gate(
         .map_err(PgError)
         .context("could not start the rehearsal of the migrations")?;
     let checked = async {
+        let before = check::prepare::within(&session.client, &queries).await?;
         let left_out = migrate::rehearse(&session, pending, ctx.places()).await?;
-        let outcomes = check::prepare::within(&session.client, &queries).await?;
-        Ok::<_, anyhow::Error>((left_out, outcomes))
+        let after = check::prepare::within(&session.client, &queries).await?;
+        Ok::<_, anyhow::Error>((left_out, before, after))
     }
     .await;
     let _ = session.client.batch_execute("ROLLBACK").await;
-    let (left_out, outcomes) = match checked {
+    let (left_out, before, outcomes) = match checked {
         Ok(checked) => checked,
         Err(err) => {
             // The run itself says why a migration fails, with its file and line.
@@ -289,47 +304,54 @@ pub async fn queries_gate(
             left_out.join(", ")
         ));
     }
-    let broken: Vec<&check::Outcome> = outcomes.iter().filter(|o| !o.ok).collect();
+    // The same files in the same order both times: a query is blamed on the migrations only
+    // when it prepared before them.
+    let (mut broken, mut already) = (Vec::new(), Vec::new());
+    for (after, before) in outcomes.iter().zip(&before) {
+        match (after.ok, before.ok) {
+            (true, _) => {}
+            (false, true) => broken.push(after),
+            (false, false) => already.push(after),
+        }
+    }
     ui::done(
         "check",
         format_args!(
             "{} of {} application queries prepare against the database as the migrations would leave it",
-            outcomes.len() - broken.len(),
+            outcomes.iter().filter(|o| o.ok).count(),
             outcomes.len()
         ),
         started.elapsed(),
     );
+    if !already.is_empty() {
+        let owned: Vec<check::Outcome> = already.iter().map(|o| (*o).clone()).collect();
+        ui::report(format_args!("{}", super::check::render(&owned)));
+        ui::warn(format_args!(
+            "{} of the application's queries already fail against the database as it is, before the migrations: {}; they do not hold the migrations back (`cruddur-db check --against db` shows them)",
+            already.len(),
+            places(&already)
+        ));
+    }
     if broken.is_empty() {
         return Ok(());
     }
     let owned: Vec<check::Outcome> = broken.iter().map(|o| (*o).clone()).collect();
     ui::report(format_args!("{}", super::check::render(&owned)));
     let names: Vec<String> = pending.iter().map(|m| m.label()).collect();
-    let named: Vec<String> = broken
-        .iter()
-        .map(|o| {
-            let e = o
-                .error
-                .as_ref()
-                .expect("a query that does not prepare has an error");
-            format!("{}:{}:{}", o.file, e.line, e.column)
-        })
-        .collect();
+    let named = places(&broken);
     if allow_unsafe {
         ui::warn(format_args!(
-            "--unsafe: applying {} although {} would break",
+            "--unsafe: applying {} although {named} would break",
             names.join(", "),
-            named.join(", ")
         ));
         return Ok(());
     }
     Err(Fail::new(
         Exit::Unsafe,
         format!(
-            "pending migration(s) {} would break {} of the application's queries: {}; nothing was run",
+            "pending migration(s) {} would break {} of the application's queries that prepare today: {named}; nothing was run",
             names.join(", "),
             broken.len(),
-            named.join(", ")
         ),
     )
     .hint("change the queries with the migration (`cruddur-db check` shows them against the files), or pass --unsafe to migrate anyway")

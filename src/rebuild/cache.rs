@@ -28,15 +28,15 @@ pub enum Mode {
 }
 
 impl Mode {
-    /// `--no-template`, else the `CRUDDUR_DB_TEMPLATE` setting (`off`, `auto`, `on`), else
-    /// `--rebuild-template` (which keeps one), else `auto`.
-    pub fn chosen(no_template: bool, rebuild_template: bool, setting: Option<&str>) -> Mode {
+    /// `--no-template`, else the `CRUDDUR_DB_TEMPLATE` setting (off, on; `None` is `auto`),
+    /// else `--rebuild-template` (which keeps one), else `auto`.
+    pub fn chosen(no_template: bool, rebuild_template: bool, setting: Option<bool>) -> Mode {
         if no_template {
             return Mode::Off;
         }
         match setting {
-            Some("off" | "0" | "false") => Mode::Off,
-            Some("on" | "1" | "true") => Mode::On,
+            Some(false) => Mode::Off,
+            Some(true) => Mode::On,
             _ if rebuild_template => Mode::On,
             _ => Mode::Auto,
         }

@@ -324,7 +324,7 @@ fn migrate_refuses_a_migration_that_breaks_a_query_and_names_it() {
         .assert()
         .code(8)
         .stderr(predicate::str::contains(
-            "pending migration(s) 20240101000000_drop_display_name would break 3 of the application's queries",
+            "pending migration(s) 20240101000000_drop_display_name would break 3 of the application's queries that prepare today",
         ))
         .stderr(predicate::str::contains("backend-flask/db/sql/users/short.sql:4:3"));
     assert_eq!(
@@ -340,6 +340,44 @@ fn migrate_refuses_a_migration_that_breaks_a_query_and_names_it() {
         db.query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'display_name'"),
         "0"
     );
+}
+
+#[test]
+fn a_query_that_already_fails_is_a_warning_and_blames_no_migration() {
+    let db = TestDb::new();
+    let project = project();
+    db.cruddur(&project).arg("setup").assert().success();
+    project.write(
+        "backend-flask/db/sql/users/typo.sql",
+        "SELECT handle FROM public.userz WHERE handle = %(handle)s\n",
+    );
+    project.write(
+        "sql/migrations/20230104000000_harmless.sql",
+        "-- migrate:up\nCREATE TABLE public.notes (id int);\n-- migrate:down\nDROP TABLE public.notes;\n",
+    );
+    db.cruddur(&project)
+        .arg("migrate")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "1 of the application's queries already fail against the database as it is, before the migrations: backend-flask/db/sql/users/typo.sql:1:20",
+        ))
+        .stderr(predicate::str::contains("would break").not());
+    assert!(db.has_table("notes"));
+    // A migration that does break queries is refused for those alone.
+    project.write(
+        "sql/migrations/20240101000000_drop_display_name.sql",
+        "-- migrate:up\n-- cruddur-db:allow ban-drop-column the app stopped showing it\nALTER TABLE public.users DROP COLUMN display_name;\n-- migrate:down\nALTER TABLE public.users ADD COLUMN display_name text;\n",
+    );
+    let output = db.cruddur(&project).arg("migrate").output().unwrap();
+    let (_, stderr) = output_text(&output);
+    assert_eq!(output.status.code(), Some(8), "{stderr}");
+    let refusal = stderr
+        .lines()
+        .find(|l| l.contains("would break"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(refusal.contains("would break 3 of"), "{refusal}");
+    assert!(!refusal.contains("typo.sql"), "{refusal}");
 }
 
 #[test]

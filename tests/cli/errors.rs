@@ -177,6 +177,53 @@ fn url_flag_beats_prod_which_beats_connection_url() {
 }
 
 #[test]
+fn a_yes_no_setting_that_is_neither_stops_before_anything_runs() {
+    let db = TestDb::new();
+    let project = Project::new();
+    for name in [
+        "CRUDDUR_DB_SNAPSHOT_BEFORE_PROD",
+        "CRUDDUR_DB_IAM_AUTH",
+        "CRUDDUR_DB_DUMP_SCHEMA",
+        "CRUDDUR_DB_TEMPLATE",
+    ] {
+        for value in ["ture", "enabled"] {
+            db.cruddur(&project)
+                .env(name, value)
+                .arg("create")
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains(format!(
+                    "{name}=\"{value}\" (set in the environment) is not a yes/no value"
+                )))
+                .stderr(predicate::str::contains("hint: set it to true or false"));
+        }
+    }
+    assert!(!db.cluster.database_exists(&db.name), "something ran");
+    // From .env, the file is named.
+    project.write(".env", "CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=enabled\n");
+    db.cruddur(&project)
+        .arg("create")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(".env) is not a yes/no value"));
+    std::fs::remove_file(project.path().join(".env")).unwrap();
+    // Every spelling of yes and no, in any case, is one.
+    for value in ["TRUE", "No", "1", "0", "yes", "OFF", "On", "false"] {
+        db.cruddur(&project)
+            .env("CRUDDUR_DB_DUMP_SCHEMA", value)
+            .env("CRUDDUR_DB_TEMPLATE", value)
+            .arg("sessions")
+            .assert()
+            .success();
+    }
+    db.cruddur(&project)
+        .env("CRUDDUR_DB_TEMPLATE", "Auto")
+        .arg("create")
+        .assert()
+        .success();
+}
+
+#[test]
 fn dotenv_in_the_project_is_read_and_real_variables_win() {
     let db = TestDb::new();
     db.create();
