@@ -2,16 +2,22 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
 
+use crate::aws::AwsEnv;
 use crate::aws::token::Iam;
 use crate::cli::{ColorChoice, GlobalOpts};
-use crate::db::{ConnInfo, Origin, Protection, Target, conninfo};
+use crate::db::{ConnInfo, Origin, Protection, Signer, Target, conninfo};
 use crate::error::{Exit, Fail};
 use crate::ui::Verbosity;
+
+/// The schema file of the SQL directory, which `setup`, `load`, `dump` and `diff` read.
+pub const SCHEMA_FILE: &str = "schema.sql";
+/// The seed file of the SQL directory.
+pub const SEED_FILE: &str = "seed.sql";
 
 /// What the Cruddur docker-compose `db` service listens on.
 pub const DEFAULT_URL: &str = "postgresql://postgres:password@localhost:5432/cruddur";
@@ -148,33 +154,6 @@ pub struct Places {
     pub cwd: PathBuf,
     /// `HOME`.
     pub home: Option<PathBuf>,
-}
-
-/// The environment of the `rds` commands and doctor's AWS check.
-#[derive(Debug, Clone)]
-pub struct AwsEnv {
-    /// `AWS_REGION`, else `AWS_DEFAULT_REGION`.
-    pub region: Option<String>,
-    /// `AWS_ENDPOINT_URL`, and the per-service `AWS_ENDPOINT_URL_EC2` / `_RDS` that win over it.
-    pub endpoint: Option<String>,
-    pub endpoint_ec2: Option<String>,
-    pub endpoint_rds: Option<String>,
-    /// The old scripts' security group and rule IDs (`rds-update-sg-rule`).
-    pub sg_id: Option<String>,
-    pub sg_rule_id: Option<String>,
-    /// This machine's public IP and the variable that gave it: the first of `GITPOD_IP`,
-    /// `CODESPACES_IP` and `MY_IP` that is set (the one documented order).
-    pub ip: Option<(&'static str, String)>,
-    /// Where to discover the public IP (`CRUDDUR_CHECKIP_URL`, for tests).
-    pub checkip_url: String,
-    /// `CRUDDUR_DB_RDS_INSTANCE`: the production instance, when its URL's host is not an RDS
-    /// endpoint (a CNAME, a proxy, a tunnel).
-    pub instance: Option<String>,
-    /// Debug builds only (`CRUDDUR_DB_DEBUG_AWS_TIME`, Unix seconds): the time signatures
-    /// carry, so tests can compare a token with botocore's for the same instant.
-    pub clock: Option<std::time::SystemTime>,
-    pub user: Option<String>,
-    pub hostname: Option<String>,
 }
 
 /// Every password this process may know: in the connection string variables, `PGPASSWORD`,
@@ -464,7 +443,12 @@ impl Config {
     /// the target is production, and its string (or service) gives no password of its own.
     /// RDS takes a token only over TLS, so a weaker sslmode is refused here, before anything
     /// is signed or sent.
-    fn iam_for(&self, conn: &ConnInfo, origin: Origin, production: bool) -> Result<Option<Iam>> {
+    fn iam_for(
+        &self,
+        conn: &ConnInfo,
+        origin: Origin,
+        production: bool,
+    ) -> Result<Option<Arc<dyn Signer>>> {
         if !self.iam || !production || conn.has_own_password() {
             return Ok(None);
         }
@@ -472,7 +456,7 @@ impl Config {
             return Err(Fail::new(
                 Exit::Usage,
                 format!(
-                    "IAM database authentication needs TLS, and {origin} has sslmode={} ({})",
+                    "IAM database authentication needs TLS, and sslmode is {} (from {})",
                     conn.sslmode.value.as_str(),
                     conn.sslmode.source
                 ),
@@ -485,10 +469,10 @@ impl Config {
             .iter()
             .find_map(|host| crate::aws::rds::instance_of_host(&host.name()))
             .map(|(_, region)| region);
-        Ok(Some(Iam {
+        Ok(Some(Arc::new(Iam {
             aws: self.aws().clone(),
             region,
-        }))
+        })))
     }
 
     /// Whether a production change takes an RDS snapshot first without being told

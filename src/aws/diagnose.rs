@@ -5,8 +5,8 @@ use std::net::IpAddr;
 
 use anyhow::{Context, Result};
 
+use super::AwsEnv;
 use super::{Aws, AwsError, ec2, rds};
-use crate::config::AwsEnv;
 use crate::error::{Exit, Fail};
 
 /// This machine's public IP: `explicit`, else the environment's, else checkip.

@@ -23,9 +23,35 @@ use hyper_util::client::legacy::Client as HyperClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
-use crate::config::AwsEnv;
 use crate::error::{Exit, Fail};
 use crate::ui;
+
+/// The environment of the `rds` commands and doctor's AWS check.
+#[derive(Debug, Clone)]
+pub struct AwsEnv {
+    /// `AWS_REGION`, else `AWS_DEFAULT_REGION`.
+    pub region: Option<String>,
+    /// `AWS_ENDPOINT_URL`, and the per-service `AWS_ENDPOINT_URL_EC2` / `_RDS` that win over it.
+    pub endpoint: Option<String>,
+    pub endpoint_ec2: Option<String>,
+    pub endpoint_rds: Option<String>,
+    /// The old scripts' security group and rule IDs (`rds-update-sg-rule`).
+    pub sg_id: Option<String>,
+    pub sg_rule_id: Option<String>,
+    /// This machine's public IP and the variable that gave it: the first of `GITPOD_IP`,
+    /// `CODESPACES_IP` and `MY_IP` that is set (the one documented order).
+    pub ip: Option<(&'static str, String)>,
+    /// Where to discover the public IP (`CRUDDUR_CHECKIP_URL`, for tests).
+    pub checkip_url: String,
+    /// `CRUDDUR_DB_RDS_INSTANCE`: the production instance, when its URL's host is not an RDS
+    /// endpoint (a CNAME, a proxy, a tunnel).
+    pub instance: Option<String>,
+    /// Debug builds only (`CRUDDUR_DB_DEBUG_AWS_TIME`, Unix seconds): the time signatures
+    /// carry, so tests can compare a token with botocore's for the same instant.
+    pub clock: Option<std::time::SystemTime>,
+    pub user: Option<String>,
+    pub hostname: Option<String>,
+}
 
 /// How long one request may take, and how often a throttled or failed one is tried.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);

@@ -2,6 +2,8 @@
 //! presigned (SigV4, query string) for the `rds-db` service exactly as botocore's
 //! `generate_db_auth_token` writes it, and the IAM policy resource a refused token points to.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::time::{Duration, SystemTime};
 
 use anyhow::{Context, Result};
@@ -14,8 +16,9 @@ use aws_smithy_runtime_api::client::identity::Identity;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use tokio::sync::OnceCell;
 
+use super::AwsEnv;
 use super::{Aws, Service, no_credentials, parse, rds};
-use crate::config::AwsEnv;
+use crate::db::Signer;
 
 /// How long a token is good for: RDS accepts no longer.
 pub const LIFETIME: Duration = Duration::from_secs(900);
@@ -67,7 +70,9 @@ pub async fn generate(aws: &Aws, host: &str, port: u16, user: &str) -> Result<To
         .context("could not sign the IAM token")?
         .into();
     let query = format!("Action=connect&DBUser={}", encode(user));
-    let url = format!("https://{host}:{port}/?{query}");
+    // The canonical request has the host in lower case, as botocore (and RDS) sign it; the
+    // token keeps it as written.
+    let url = format!("https://{}:{port}/?{query}", host.to_ascii_lowercase());
     let signable = SignableRequest::new("GET", &url, std::iter::empty(), SignableBody::Bytes(&[]))
         .context("could not sign the IAM token")?;
     let (instructions, _) = sign(signable, &params)
@@ -101,6 +106,18 @@ pub async fn for_connection(iam: &Iam, host: &str, port: u16, user: &str) -> Res
         .await
         .context("IAM database authentication needs AWS credentials to sign its token")?;
     Ok(generate(aws, host, port, user).await?.text)
+}
+
+/// The database layer asks for each connection's password through [`Signer`].
+impl Signer for Iam {
+    fn password<'a>(
+        &'a self,
+        host: &'a str,
+        port: u16,
+        user: &'a str,
+    ) -> Pin<Box<dyn Future<Output = Result<String>> + Send + 'a>> {
+        Box::pin(for_connection(self, host, port, user))
+    }
 }
 
 /// The IAM policy resource that lets the caller connect as `user`:

@@ -8,9 +8,12 @@
 pub mod files;
 pub mod placeholders;
 pub mod prepare;
+mod render;
 mod suggest;
 
 use serde::Serialize;
+
+pub use self::render::render;
 
 /// What the server says of one query: it prepares, with these parameters and columns, or it
 /// does not, and why.
@@ -22,6 +25,9 @@ pub struct Outcome {
     pub line: u64,
     pub ok: bool,
     pub error: Option<Problem>,
+    /// What is wrong that does not stop it preparing (`COMMIT` in a query file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warning: Option<String>,
     pub params: Vec<Param>,
     pub columns: Vec<Column>,
 }

@@ -176,8 +176,23 @@ fn dollar_tag(chars: &[char]) -> Option<String> {
     None
 }
 
+/// psql's `'name'` or `"name"` after a colon: the name, the quote, and how many characters
+/// it takes.
+fn quoted_variable(chars: &[char]) -> Option<(String, char, usize)> {
+    let quote = *chars.first().filter(|c| matches!(c, '\'' | '"'))?;
+    let close = chars[1..].iter().position(|&c| c == quote)? + 1;
+    let name: String = chars[1..close].iter().collect();
+    let valid = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+    valid.then_some((name, quote, close + 1))
+}
+
 /// Whether `sql` uses psycopg's placeholders: then every `%` is psycopg's to read.
-fn uses_psycopg(chars: &[char]) -> bool {
+pub fn uses_psycopg(sql: &str) -> bool {
+    let chars: Vec<char> = sql.chars().collect();
     chars
         .windows(2)
         .any(|w| w[0] == '%' && matches!(w[1], '(' | 's' | 'b' | 't' | '%'))
@@ -193,7 +208,7 @@ pub fn rewrite(sql: &str) -> Result<Rewritten, Problem> {
         map: vec![(0, 0)],
     };
     let mut written = 0;
-    let psycopg = uses_psycopg(&chars);
+    let psycopg = uses_psycopg(sql);
     let mut positional = false;
     let mut named = false;
     let mut i = 0;
@@ -275,6 +290,38 @@ pub fn rewrite(sql: &str) -> Result<Rewritten, Problem> {
             out.text.push_str(&replacement);
             written += replacement.chars().count();
             i += consumed;
+            out.map.push((written, i));
+            continue;
+        }
+        if !psycopg
+            && c == ':'
+            && places[i] == Place::Code
+            && (i == 0 || chars[i - 1] != ':')
+            && let Some((name, quote, end)) = quoted_variable(&chars[i + 1..])
+        {
+            // psql's `:'name'` is the value as a text literal: a parameter. `:"name"` is an
+            // identifier, which no parameter can stand for.
+            if quote == '"' {
+                return Err(Problem {
+                    at: i,
+                    len: end + 1,
+                    message: format!(
+                        ":\"{name}\" is psql's quoted identifier: psql writes the variable's value as a name there, and a parameter can only stand for a value, so the query cannot be prepared as written"
+                    ),
+                    hint: "check this file with the name written out, or keep queries that build names out of the checked folder".into(),
+                });
+            }
+            let number = match out.params.iter().position(|p| *p == name) {
+                Some(existing) => existing + 1,
+                None => {
+                    out.params.push(name);
+                    out.params.len()
+                }
+            };
+            let replacement = format!("${number}");
+            out.text.push_str(&replacement);
+            written += replacement.chars().count();
+            i += end + 1;
             out.map.push((written, i));
             continue;
         }
@@ -371,6 +418,19 @@ mod tests {
             "SELECT $1::int, ':no', \"a:no\" -- :no\n, $$:no$$, $1, $2"
         );
         assert_eq!(r.params, ["id", "other"]);
+    }
+
+    #[test]
+    fn psql_quoted_variables_are_a_value_parameter_or_a_name_that_is_refused_clearly() {
+        let r =
+            rewrite("SELECT * FROM users WHERE handle = :'handle' AND :'handle' <> ''").unwrap();
+        assert_eq!(r.text, "SELECT * FROM users WHERE handle = $1 AND $1 <> ''");
+        assert_eq!(r.params, ["handle"]);
+        let err = rewrite("SELECT * FROM :\"table\"").unwrap_err();
+        assert_eq!(err.at, 14);
+        assert!(err.message.contains("psql's quoted identifier"), "{err:?}");
+        // A literal that follows a colon in a cast or a slice is no variable.
+        assert!(rewrite("SELECT 'a'::text, arr[1:2]").is_ok());
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub async fn within(client: &Client, queries: &[Query]) -> Result<Vec<Outcome>> 
     let mut described = Vec::new();
     let mut names = None;
     for query in queries {
+        if let Some(problem) = &query.refused {
+            outcomes.push(failed(query, problem.clone()));
+            continue;
+        }
         let rewritten = match placeholders::rewrite(&query.statement.text) {
             Ok(rewritten) => rewritten,
             Err(problem) => {
@@ -71,6 +75,7 @@ pub async fn within(client: &Client, queries: &[Query]) -> Result<Vec<Outcome>> 
                     line: query.statement.start().line,
                     ok: true,
                     error: None,
+                    warning: query.warning.clone(),
                     params: Vec::new(),
                     columns: Vec::new(),
                 });
@@ -114,6 +119,7 @@ fn failed(query: &Query, problem: Problem) -> Outcome {
         line: query.statement.start().line,
         ok: false,
         error: Some(problem),
+        warning: query.warning.clone(),
         params: Vec::new(),
         columns: Vec::new(),
     }

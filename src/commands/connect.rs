@@ -5,7 +5,6 @@ use std::process::Command;
 
 use anyhow::Result;
 
-use crate::aws::token;
 use crate::context::RunContext;
 use crate::db::conninfo::Source;
 use crate::error::{Exit, Fail};
@@ -23,7 +22,7 @@ pub async fn run(ctx: &RunContext, psql_args: &[String]) -> Result<()> {
     match (&target.iam, conn.password_for(host)) {
         // psql tries the hosts in turn with one PGPASSWORD: the first host's token.
         (Some(iam), _) => {
-            let token = token::for_connection(iam, &host.name(), host.port, conn.user()).await?;
+            let token = iam.password(&host.name(), host.port, conn.user()).await?;
             psql.env("PGPASSWORD", token);
         }
         (None, Some(password)) if !matches!(password.source, Source::PassFile { .. }) => {

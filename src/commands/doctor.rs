@@ -312,10 +312,10 @@ async fn walk(ctx: &RunContext, args: &DoctorArgs, list: &mut Checklist) -> Resu
     .await?;
 
     list.check("schema", async {
-        if ctx.sql_file(None, super::load::SCHEMA_FILE).is_err() {
+        if ctx.sql_file(None, crate::config::SCHEMA_FILE).is_err() {
             return Ok(((), "skipped: no sql/schema.sql here or above".to_string()));
         }
-        match super::diff::drift(ctx).await {
+        match crate::schema::drift::drift(ctx).await {
             Ok(plan) if plan.is_empty() => Ok(((), "the database has the schema its files build".to_string())),
             Ok(plan) => Err(broken(
                 Exit::Failure,
@@ -338,7 +338,7 @@ async fn walk(ctx: &RunContext, args: &DoctorArgs, list: &mut Checklist) -> Resu
                 "skipped: no backend-flask/db/sql here or above (CRUDDUR_DB_QUERIES)".to_string(),
             ));
         }
-        let queries = super::check::queries(ctx, &[]).map_err(|err| {
+        let queries = crate::check::files::queries(ctx, &[]).map_err(|err| {
             broken(
                 Exit::Failure,
                 format!("{err:#}"),

@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use anyhow::Result;
 
-use super::load::SCHEMA_FILE;
 use crate::cli::{DumpArgs, Extent};
+use crate::config::SCHEMA_FILE;
 use crate::context::RunContext;
 use crate::error::{Exit, Fail};
 use crate::schema::catalog::{self, Purpose};

@@ -5,13 +5,11 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::cli::LoadArgs;
+use crate::config::{SCHEMA_FILE, SEED_FILE};
 use crate::context::RunContext;
 use crate::db::Session;
 use crate::script::{self, RunOptions};
 use crate::{guard, ui};
-
-pub const SCHEMA_FILE: &str = "schema.sql";
-pub const SEED_FILE: &str = "seed.sql";
 
 pub async fn schema_load(ctx: &RunContext, args: &LoadArgs) -> Result<()> {
     let path = ctx.sql_file(args.file.as_deref(), SCHEMA_FILE)?;

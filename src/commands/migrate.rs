@@ -318,7 +318,7 @@ async fn status(
         )?;
     }
     if pending == 0 {
-        match super::diff::drift(ctx).await {
+        match crate::schema::drift::drift(ctx).await {
             Ok(plan) if plan.is_empty() => {
                 ui::status("schema", "the database has the schema its files build")
             }

@@ -9,14 +9,13 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use super::diff::{read, usage};
-use super::load::SCHEMA_FILE;
+use crate::config::SCHEMA_FILE;
 use crate::context::RunContext;
 use crate::error::{Exit, Fail};
 use crate::migrate::file::create;
 use crate::schema::Options;
 use crate::schema::diff::diff;
-use crate::schema::source::Source;
+use crate::schema::source::{self, Source};
 use crate::ui;
 
 /// Where the two schemas come from (`None`: the database, and schema.sql).
@@ -29,17 +28,16 @@ pub struct Sources<'a> {
 }
 
 pub async fn new(ctx: &RunContext, dir: &Path, name: &str, sources: Sources<'_>) -> Result<()> {
-    let parse = |text: &str| text.parse::<Source>().map_err(usage);
     let from = match sources.from {
-        Some(text) => parse(text)?,
+        Some(text) => Source::given(text, "--from")?,
         None => Source::Db,
     };
     let to = match sources.to {
-        Some(text) => parse(text)?,
+        Some(text) => Source::given(text, "--to")?,
         None => Source::File(ctx.sql_file(None, SCHEMA_FILE)?),
     };
-    let a = read(ctx, &from, "--from", sources.scratch_url).await?;
-    let b = read(ctx, &to, "--to", sources.scratch_url).await?;
+    let a = source::read(ctx, &from, "--from", sources.scratch_url).await?;
+    let b = source::read(ctx, &to, "--to", sources.scratch_url).await?;
     let up = diff(&a, &b, Options::default());
     if up.is_empty() {
         return Err(Fail::new(
@@ -49,8 +47,8 @@ pub async fn new(ctx: &RunContext, dir: &Path, name: &str, sources: Sources<'_>)
         .hint("edit sql/schema.sql first, or write the migration by hand with `cruddur-db migrate new NAME`")
         .into());
     }
-    if !up.refusals.is_empty() {
-        return Err(super::diff::unplannable(&up.refusals).into());
+    if let Some(refused) = up.refused() {
+        return Err(refused.into());
     }
     let down = diff(&b, &a, Options::default());
     for (_, line) in up.summary() {
@@ -89,8 +87,8 @@ pub async fn new(ctx: &RunContext, dir: &Path, name: &str, sources: Sources<'_>)
         .map(|p| format!("{}\n", p.display()))
         .collect();
     ui::raw(listing.as_bytes())?;
-    if !up.backfills.is_empty() {
-        return Err(super::diff::incomplete(&up.backfills).into());
+    if let Some(incomplete) = up.incomplete() {
+        return Err(incomplete.into());
     }
     if up.steps.iter().any(|s| s.data_loss.is_some()) {
         ui::warn(

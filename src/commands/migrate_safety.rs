@@ -270,7 +270,7 @@ pub async fn queries_gate(
         return Ok(());
     }
     let started = Instant::now();
-    let queries = super::check::queries(ctx, &[])?;
+    let queries = crate::check::files::queries(ctx, &[])?;
     let session = db::connect(target).await?;
     session
         .client
@@ -325,7 +325,7 @@ pub async fn queries_gate(
     );
     if !already.is_empty() {
         let owned: Vec<check::Outcome> = already.iter().map(|o| (*o).clone()).collect();
-        ui::report(format_args!("{}", super::check::render(&owned)));
+        ui::report(format_args!("{}", crate::check::render(&owned)));
         ui::warn(format_args!(
             "{} of the application's queries already fail against the database as it is, before the migrations: {}; they do not hold the migrations back (`cruddur-db check --against db` shows them)",
             already.len(),
@@ -336,7 +336,7 @@ pub async fn queries_gate(
         return Ok(());
     }
     let owned: Vec<check::Outcome> = broken.iter().map(|o| (*o).clone()).collect();
-    ui::report(format_args!("{}", super::check::render(&owned)));
+    ui::report(format_args!("{}", crate::check::render(&owned)));
     let names: Vec<String> = pending.iter().map(|m| m.label()).collect();
     let named = places(&broken);
     if allow_unsafe {

@@ -8,11 +8,11 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::aws::Aws;
+use crate::aws::AwsEnv;
 use crate::aws::diagnose::public_ip;
 use crate::aws::ec2::{self, Rule};
 use crate::aws::rds::{self, Instance};
 use crate::cli::{RdsAction, RdsArgs, RdsWaitArgs};
-use crate::config::AwsEnv;
 use crate::context::RunContext;
 use crate::error::{Exit, Fail};
 use crate::{guard, ui};

@@ -222,8 +222,8 @@ struct Load<'a> {
 /// What `setup` loads: the schema, the migrations, the seed. Seeds are written against the
 /// current schema: schema, then pending migrations, then the seed.
 pub fn files(ctx: &RunContext) -> Result<(PathBuf, Vec<Migration>, PathBuf)> {
-    let schema = ctx.sql_file(None, load::SCHEMA_FILE)?;
-    let seed = ctx.sql_file(None, load::SEED_FILE)?;
+    let schema = ctx.sql_file(None, crate::config::SCHEMA_FILE)?;
+    let seed = ctx.sql_file(None, crate::config::SEED_FILE)?;
     let migrations = match ctx.migrations_dir(None) {
         Some(dir) => migrate::discover(&dir)?,
         None => Vec::new(),

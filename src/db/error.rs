@@ -76,8 +76,13 @@ pub(super) fn connect_failure(
         return anyhow::Error::new(err).context(Fail::new(Exit::Auth, what).hint(hint));
     }
     if err.to_string().contains("server does not support TLS") {
-        let hint =
-            format!("the server does not accept TLS: use sslmode=prefer (or disable) in {origin}");
+        // An IAM token is only ever sent encrypted: a weaker sslmode is no way out.
+        let hint = match target.iam {
+            Some(_) => "the server does not accept TLS, and IAM database authentication needs it: RDS always does, so check that the host is the instance's endpoint; for a server without TLS, sign in with a password instead (without --iam or CRUDDUR_DB_IAM_AUTH)".to_string(),
+            None => format!(
+                "the server does not accept TLS: use sslmode=prefer (or disable) in {origin}"
+            ),
+        };
         return anyhow::Error::new(err).context(Fail::new(Exit::Auth, what).hint(hint));
     }
     let fail = match (err.code(), err.io_kind()) {

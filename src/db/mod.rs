@@ -9,7 +9,9 @@ pub mod run_lock;
 pub mod sessions;
 pub mod tls;
 
-use std::sync::Mutex;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -22,7 +24,6 @@ pub use self::conninfo::ConnInfo;
 use self::conninfo::{HostSpec, SessionAttrs, SslMode};
 pub use self::error::{PgError, iam_refused_hint, is_rds, refused_hint, timeout_hint, verdict};
 pub use self::notices::{Heard, Listener, Notices};
-use crate::aws::token::{self, Iam};
 use crate::error::{Exit, Fail};
 use crate::ui;
 
@@ -47,6 +48,19 @@ impl std::fmt::Display for Origin {
     }
 }
 
+/// Where a connection's password comes from when its string gives none: a signer the
+/// configuration hands in (an RDS IAM token, made afresh for each connection). This layer
+/// only calls it; what signs, and with which credentials, is not its business.
+pub trait Signer: std::fmt::Debug + Send + Sync {
+    /// The password for one connection to `host:port` as `user`.
+    fn password<'a>(
+        &'a self,
+        host: &'a str,
+        port: u16,
+        user: &'a str,
+    ) -> Pin<Box<dyn Future<Output = Result<String>> + Send + 'a>>;
+}
+
 /// The database a command acts on, and how to reach it.
 #[derive(Debug, Clone)]
 pub struct Target {
@@ -60,7 +74,7 @@ pub struct Target {
     /// is checked against before anything runs there.
     pub protection: Protection,
     /// IAM database authentication: each connection signs a fresh token as its password.
-    pub iam: Option<Iam>,
+    pub iam: Option<Arc<dyn Signer>>,
 }
 
 /// The facts, besides a database's own production mark and an RDS host name, that decide
@@ -181,7 +195,7 @@ async fn connect_host(
     let mut config = pg_config(conn, host);
     if let (Some(iam), conninfo::Host::Tcp(name)) = (&target.iam, &host.host) {
         // Signed for the host name as written, as RDS checks it, whatever hostaddr says.
-        config.password(token::for_connection(iam, name, host.port, conn.user()).await?);
+        config.password(iam.password(name, host.port, conn.user()).await?);
     }
     let session = match conn.sslmode.value {
         // libpq's allow: plain first, TLS only when the server insists on it.

@@ -7,6 +7,7 @@
 pub mod catalog;
 mod comments;
 pub mod diff;
+pub mod drift;
 pub mod dump;
 mod hazards;
 mod indexes;

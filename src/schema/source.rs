@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 
 use super::{Schema, catalog};
-use crate::config::Places;
+use crate::config::{Places, SCHEMA_FILE};
 use crate::context::RunContext;
 use crate::db::{self, PgError, Session, Target, quote_ident};
 use crate::error::{Exit, Fail};
@@ -60,6 +60,19 @@ impl std::str::FromStr for Source {
     }
 }
 
+impl Source {
+    /// The source `text` given to `flag` (`--from`), or a usage error naming that flag.
+    pub fn given(text: &str, flag: &'static str) -> Result<Source> {
+        text.parse().map_err(|message: String| {
+            Fail::new(Exit::Usage, message)
+                .hint(format!(
+                    "e.g. {flag} db, {flag} files, or {flag} url:postgresql://localhost/other"
+                ))
+                .into()
+        })
+    }
+}
+
 impl std::fmt::Display for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -81,7 +94,14 @@ pub struct Files<'a> {
 }
 
 /// The project's files: its `schema.sql` and its migrations.
-pub type Project<'a> = &'a dyn Fn() -> Result<(PathBuf, Vec<Migration>)>;
+pub fn project(ctx: &RunContext) -> Result<(PathBuf, Vec<Migration>)> {
+    let schema = ctx.sql_file(None, SCHEMA_FILE)?;
+    let migrations = match ctx.migrations_dir(None) {
+        Some(dir) => migrate::discover(&dir)?,
+        None => Vec::new(),
+    };
+    Ok((schema, migrations))
+}
 
 /// A source opened for reading: a session on its database, and the scratch database built
 /// for it, removed (or kept as a template) when it is closed.
@@ -140,14 +160,17 @@ pub async fn read(
     source: &Source,
     flag: &'static str,
     scratch_url: Option<&str>,
-    project: Project<'_>,
 ) -> Result<Schema> {
-    let opened = open(ctx, source, flag, scratch_url, project).await?;
-    let schema = catalog::read(&opened.session.client, catalog::Purpose::Plan).await;
-    let closed = opened.close().await;
-    let schema = schema?;
-    closed?;
-    Ok(schema)
+    let read = async {
+        let opened = open(ctx, source, flag, scratch_url).await?;
+        let schema = catalog::read(&opened.session.client, catalog::Purpose::Plan).await;
+        let closed = opened.close().await;
+        let schema = schema?;
+        closed?;
+        Ok::<_, anyhow::Error>(schema)
+    };
+    read.await
+        .with_context(|| format!("could not read the schema of {flag} {source}"))
 }
 
 /// Open the database `source` names: the target, another by URL or a snapshot as they are,
@@ -158,7 +181,6 @@ pub async fn open(
     source: &Source,
     flag: &'static str,
     scratch_url: Option<&str>,
-    project: Project<'_>,
 ) -> Result<Opened> {
     let as_it_is = |target: Target| async move {
         Ok(Opened {
@@ -208,7 +230,7 @@ pub async fn open(
             scratch(ctx, scratch_url, &files).await
         }
         Source::Files => {
-            let (schema, migrations) = project()?;
+            let (schema, migrations) = project(ctx)?;
             let files = Files {
                 places: ctx.places(),
                 schema: Some(schema),

@@ -267,6 +267,140 @@ fn percent_signs_and_placeholders_in_literals_are_read_as_psycopg_reads_them() {
     );
 }
 
+/// `check --json` of the one query file `text` (in a project of its own): its outcomes.
+fn check_one(db: &TestDb, text: &str) -> (Option<i32>, Vec<Value>) {
+    let project = Project::new();
+    project.write("backend-flask/db/sql/one.sql", text);
+    let (code, outcomes, _) = check(db, &project, &[]);
+    (code, outcomes)
+}
+
+#[test]
+fn a_file_that_uses_psycopg_placeholders_is_checked_whole_as_psycopg_sends_it() {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project).arg("setup").assert().success();
+    // Comments before, between and after the statement are psycopg's to read too.
+    for (text, line) in [
+        ("-- by %(handle)s\nSELECT 1 WHERE %(x)s = 'a';\n", 1),
+        ("SELECT 1 WHERE %(x)s = 'a'; -- 100%\n", 1),
+        ("-- 50% off\nSELECT 1 WHERE %(x)s = 'a';\n", 1),
+        ("SELECT 1 WHERE %(x)s = 'a';\n/* see %(other)s */\n", 2),
+    ] {
+        let (code, outcomes) = check_one(&db, text);
+        assert_eq!(code, Some(1), "{text}: {outcomes:#?}");
+        let error = &outcomes[0]["error"];
+        assert_eq!(error["line"], line, "{text}: {error:#}");
+        assert!(
+            error["message"].as_str().unwrap().contains("%"),
+            "{error:#}"
+        );
+    }
+    // Two statements and parameters: one prepared statement cannot hold them.
+    let (code, outcomes) = check_one(
+        &db,
+        "UPDATE public.users SET bio = %(bio)s WHERE handle = %(handle)s;\nSELECT 1;\n",
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(outcomes.len(), 1, "{outcomes:#?}");
+    let error = &outcomes[0]["error"];
+    assert_eq!(error["line"], 2);
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("cannot insert multiple commands into a prepared statement"),
+        "{error:#}"
+    );
+    // Without parameters psycopg sends the file as a simple query: many statements are fine.
+    let (code, outcomes) = check_one(&db, "SELECT 1;\nSELECT 2;\n");
+    assert_eq!((code, outcomes.len()), (Some(0), 2), "{outcomes:#?}");
+}
+
+#[test]
+fn transaction_control_in_a_query_file_is_a_warning_and_psql_variables_are_parameters() {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project).arg("setup").assert().success();
+    let (code, outcomes) = check_one(&db, "BEGIN;\nSELECT 1;\nCOMMIT;\n");
+    assert_eq!(code, Some(0), "{outcomes:#?}");
+    assert!(
+        outcomes[0]["warning"]
+            .as_str()
+            .unwrap()
+            .starts_with("BEGIN in a query file")
+    );
+    assert!(
+        outcomes[2]["warning"]
+            .as_str()
+            .unwrap()
+            .starts_with("COMMIT in a query file")
+    );
+    assert!(outcomes[1].get("warning").is_none(), "{outcomes:#?}");
+    let (code, outcomes) = check_one(
+        &db,
+        "SELECT users.uuid FROM public.users WHERE users.handle = :'handle'\n",
+    );
+    assert_eq!(code, Some(0), "{outcomes:#?}");
+    assert_eq!(
+        outcomes[0]["params"],
+        serde_json::json!([{"name": "handle", "type": "text"}])
+    );
+    let (code, outcomes) = check_one(&db, "SELECT count(*) FROM public.:\"table\"\n");
+    assert_eq!(code, Some(1));
+    assert!(
+        outcomes[0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with(":\"table\" is psql's quoted identifier"),
+        "{outcomes:#?}"
+    );
+}
+
+#[test]
+fn folders_are_walked_once_and_a_file_that_cannot_be_read_is_that_files_error() {
+    let db = TestDb::new();
+    let project = project();
+    db.cruddur(&project).arg("setup").assert().success();
+    let sql = project.path().join("backend-flask/db/sql");
+    // A link back to a parent folder, and a second link to a query.
+    std::os::unix::fs::symlink(&sql, sql.join("users/loop")).unwrap();
+    std::os::unix::fs::symlink(sql.join("users/short.sql"), sql.join("short_again.sql")).unwrap();
+    let (code, outcomes, stderr) = check(&db, &project, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(outcomes.len(), QUERIES.len(), "{outcomes:#?}");
+    assert!(stderr.contains("leads back to"), "{stderr}");
+    // A dangling link and a file that is not UTF-8 fail on their own; the rest is checked.
+    std::os::unix::fs::symlink(sql.join("gone.sql"), sql.join("dangling.sql")).unwrap();
+    std::fs::write(sql.join("latin1.sql"), b"SELECT 'caf\xe9';\n").unwrap();
+    let (code, outcomes, stderr) = check(&db, &project, &[]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(outcomes.len(), QUERIES.len() + 2, "{outcomes:#?}");
+    let dangling = outcome(&outcomes, "dangling.sql");
+    assert_eq!(dangling["ok"], false);
+    assert!(
+        dangling["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("which does not exist"),
+        "{dangling:#}"
+    );
+    let latin1 = outcome(&outcomes, "latin1.sql");
+    assert!(
+        latin1["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("is not UTF-8 (line 1)"),
+        "{latin1:#}"
+    );
+    assert_eq!(
+        outcomes.iter().filter(|o| o["ok"] == true).count(),
+        QUERIES.len(),
+        "{outcomes:#?}"
+    );
+    assert!(!stderr.contains("please report"), "{stderr}");
+}
+
 #[test]
 fn checking_executes_nothing_even_a_query_that_inserts() {
     let db = TestDb::new();

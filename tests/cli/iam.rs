@@ -112,6 +112,26 @@ fn rds_token_is_the_token_botocore_makes_for_the_same_credentials_and_time() {
     assert_eq!(json["expires"], "2026-12-04T10:15:00Z");
 }
 
+#[test]
+fn a_host_written_in_mixed_case_is_signed_in_lower_case_as_botocore_signs_it() {
+    let host = "Cruddur-DB-Instance.CZZ1CUVEPKLC.ca-central-1.rds.amazonaws.com";
+    let Some(expected) = botocore_token(host, 5432, "cruddur", "ca-central-1") else {
+        return;
+    };
+    let project = Project::without_sql();
+    let output = signed(&project)
+        .env(
+            "PROD_CONNECTION_URL",
+            format!("postgresql://cruddur@{host}:5432/cruddur?sslmode=require"),
+        )
+        .args(["rds", "token"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(output_text(&output).0, format!("{expected}\n"));
+}
+
 /// A role on the TLS-only cluster whose password is botocore's token for it at localhost.
 struct IamRole {
     name: String,
@@ -201,9 +221,27 @@ fn a_token_is_never_sent_without_tls() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "IAM database authentication needs TLS, and PROD_CONNECTION_URL has sslmode=prefer",
+            "error: IAM database authentication needs TLS, and sslmode is prefer (from PROD_CONNECTION_URL)\n",
         ))
         .stderr(predicate::str::contains("sslmode=require"));
+    // A server without TLS: the way out is not a weaker sslmode, which IAM refuses.
+    let plain = crate::harness::shared();
+    signed(&project)
+        .env("AWS_REGION", "us-east-1")
+        .env(
+            "PROD_CONNECTION_URL",
+            format!(
+                "postgresql://{}@127.0.0.1:{}/postgres?sslmode=require",
+                role.name, plain.port
+            ),
+        )
+        .args(["--prod", "--iam", "sessions"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains(
+            "IAM database authentication needs it",
+        ))
+        .stderr(predicate::str::contains("sslmode=prefer").not());
     // A password of the URL's own is used as it is: IAM only fills in a missing one.
     let with_password = tls_url(&role.name, "verify-full").replacen("@", ":not-the-token@", 1);
     signed(&project)

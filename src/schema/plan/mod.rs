@@ -9,6 +9,7 @@ mod script;
 use serde::Serialize;
 
 use super::Kind;
+use crate::error::{Exit, Fail};
 
 pub use crate::migrate::lint::BACKFILL;
 
@@ -135,6 +136,36 @@ pub struct Plan {
 impl Plan {
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()
+    }
+
+    /// The changes no plan can make without losing what it must keep, as the failure that
+    /// says so; `None` when there are none.
+    pub fn refused(&self) -> Option<Fail> {
+        (!self.refusals.is_empty()).then(|| {
+            Fail::new(
+                Exit::Failure,
+                format!(
+                    "no plan can make this change safely: {}",
+                    self.refusals.join("; ")
+                ),
+            )
+            .hint("make that change by hand (a migration that moves the data first), then run diff again for the rest")
+        })
+    }
+
+    /// A plan that cannot apply until the user writes what the rows of new `NOT NULL`
+    /// columns hold, as the failure that says so; `None` when it is complete.
+    pub fn incomplete(&self) -> Option<Fail> {
+        (!self.backfills.is_empty()).then(|| {
+            Fail::new(
+                Exit::Failure,
+                format!(
+                    "the plan is not complete: {} NOT NULL without a default on a table that holds rows",
+                    self.backfills.join(", ")
+                ),
+            )
+            .hint("write each backfill at its `-- TODO backfill` line (or give the column a DEFAULT in schema.sql); until then the plan would fail when it validates the column")
+        })
     }
 
     /// One line per step: `+ table public.posts`, `~ column public.users.bio`, `- index ...`.

@@ -33,6 +33,15 @@ impl Statement {
     /// A statement cruddur-db writes itself (`\copy` becomes `COPY ... FROM STDIN`), shown
     /// at `position`.
     pub fn copy_from_stdin(text: String, position: Position) -> Statement {
+        Statement {
+            copy_from_stdin: true,
+            ..Statement::as_is(text, position)
+        }
+    }
+
+    /// `text` sent as it is, as one statement, starting at `position` of its file: what a
+    /// driver that sends a whole file sends.
+    pub fn as_is(text: String, position: Position) -> Statement {
         let mut words = text.split_whitespace().map(str::to_ascii_lowercase);
         Statement {
             lead: [
@@ -40,7 +49,7 @@ impl Statement {
                 words.next().unwrap_or_default(),
             ],
             pieces: vec![(0, position)],
-            copy_from_stdin: true,
+            copy_from_stdin: false,
             text,
         }
     }
