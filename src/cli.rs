@@ -216,7 +216,7 @@ fn parse_var(text: &str) -> Result<(String, String), String> {
             "{name:?} is not a variable name: use letters, digits and _"
         ));
     }
-    if name == "ON_ERROR_STOP" && crate::script::vars::parse_bool(value) == Some(false) {
+    if name == "ON_ERROR_STOP" && crate::yes_no::parse_bool(value) == Some(false) {
         return Err(
             "cruddur-db always stops at the first error (and rolls back); ON_ERROR_STOP cannot be turned off"
                 .to_string(),
@@ -814,6 +814,16 @@ pub struct RdsWaitArgs {
     /// With --wait: seconds between two DescribeDBInstances calls
     #[arg(long, value_name = "SECS", default_value_t = 10, hide = true)]
     pub poll: u64,
+}
+
+impl RdsWaitArgs {
+    /// How long to wait in all, and between two looks.
+    pub fn limits(&self) -> (std::time::Duration, std::time::Duration) {
+        (
+            std::time::Duration::from_secs(self.timeout),
+            std::time::Duration::from_secs(self.poll.max(1)),
+        )
+    }
 }
 
 /// Seconds of a lock wait: PostgreSQL's `lock_timeout` is at most 2147483647 ms.

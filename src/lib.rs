@@ -3,6 +3,7 @@
 
 mod aws;
 mod check;
+mod chores;
 pub mod cli;
 mod clock;
 mod commands;
@@ -20,7 +21,9 @@ mod redact;
 mod schema;
 mod script;
 mod signals;
+mod snapshot_first;
 mod ui;
+mod yes_no;
 
 /// The SQL splitter, public for the fuzz target and property tests.
 #[doc(hidden)]
@@ -43,7 +46,7 @@ pub fn run(cli: Cli) -> Result<()> {
     crash::panic_if_asked();
     let ctx = RunContext::new(
         Config::resolve(&cli.global)?,
-        commands::rds_snapshot::asked(&cli.command),
+        snapshot_first::asked(&cli.command),
     );
     ui::init(ctx.color, ctx.verbosity);
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -76,7 +79,7 @@ pub fn run(cli: Cli) -> Result<()> {
 async fn stopped(stop: Stop) -> anyhow::Error {
     let cancelled = db::cancel_running().await > 0;
     schema::source::remove_scratch().await;
-    if let Some(note) = commands::rds_snapshot::stopped_note() {
+    if let Some(note) = snapshot_first::stopped_note() {
         return Fail::new(stop.exit(), stop.describe()).hint(note).into();
     }
     let hint = match (migrate::stopped_note(), cancelled) {

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::{Aws, Service, child_text, parse};
 use crate::error::{Exit, Fail};
+use crate::ui;
 
 /// The instance identifier and region in an RDS endpoint,
 /// `<id>.<hash>.<region>.rds.amazonaws.com`.
@@ -137,6 +138,39 @@ pub async fn stop(aws: &Aws, identifier: &str) -> Result<Instance> {
 /// Poll `describe` every `every` until the state is `wanted`, calling `changed(state,
 /// elapsed)` once per state seen (the first included). RDS has no waiter for `stopped`, and a
 /// start passes through `starting`, `configuring-enhanced-monitoring`, `backing-up`...; a state
+/// After asking instance `id` to change: with `limits` (`--wait`: how long in all, how long
+/// between two looks), poll until it is `wanted`, one line per state and a spinner between;
+/// without, say how to look.
+pub async fn settle(
+    aws: &Aws,
+    id: &str,
+    wanted: &str,
+    limits: Option<(Duration, Duration)>,
+) -> Result<()> {
+    let Some((limit, every)) = limits else {
+        ui::note(format_args!(
+            "`cruddur-db rds status --instance {id}` shows its state; --wait waits until it is {wanted}"
+        ));
+        return Ok(());
+    };
+    let spinner = ui::Progress::spinner(format!("waiting for {id} to be {wanted}"));
+    let outcome = wait_for(
+        wanted,
+        limit,
+        every,
+        || describe(aws, id),
+        |state, elapsed| {
+            spinner.status(
+                "rds",
+                format_args!("{id} is {state} {}", ui::format_elapsed(elapsed)),
+            );
+        },
+    )
+    .await;
+    spinner.finish();
+    outcome.map(|_| ())
+}
+
 /// with no way to `wanted` (`failed`, `deleting`) ends it early.
 pub async fn wait_for<F, Fut>(
     wanted: &str,

@@ -16,7 +16,7 @@ use crate::ui;
 
 pub async fn run(ctx: &RunContext, args: &DiffArgs) -> Result<()> {
     let started = Instant::now();
-    let options = super::dump::options(&args.extent);
+    let options = Options::from(&args.extent);
     let (plan, from, to) = compare(ctx, &args.sources, options).await?;
     if let Some(refused) = plan.refused() {
         return Err(refused.into());

@@ -6,10 +6,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use tokio_postgres::error::SqlState;
 
-use super::sessions::{chosen, print_table};
 use crate::cli::KillArgs;
 use crate::context::RunContext;
 use crate::db::sessions::{self, Filter};
+use crate::db::sessions::{chosen, print_table};
 use crate::db::{PgError, quote_ident};
 use crate::error::{Exit, Fail};
 use crate::{guard, ui};

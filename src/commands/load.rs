@@ -7,9 +7,8 @@ use anyhow::Result;
 use crate::cli::LoadArgs;
 use crate::config::{SCHEMA_FILE, SEED_FILE};
 use crate::context::RunContext;
-use crate::db::Session;
-use crate::script::{self, RunOptions};
-use crate::{guard, ui};
+use crate::guard;
+use crate::script::RunOptions;
 
 pub async fn schema_load(ctx: &RunContext, args: &LoadArgs) -> Result<()> {
     let path = ctx.sql_file(args.file.as_deref(), SCHEMA_FILE)?;
@@ -42,23 +41,6 @@ pub async fn run(
 ) -> Result<()> {
     let (target, session) = ctx.session().await?;
     guard::refuse_unless_prod(&session.client, &target).await?;
-    super::rds_snapshot::before_change(ctx, &target, label).await?;
-    load(&session, label, path, options, set).await
-}
-
-/// Run `path` through an open session on the target database, with psql variables `set`.
-pub async fn load(
-    session: &Session,
-    label: &str,
-    path: &Path,
-    options: RunOptions<'_>,
-    set: &[(String, String)],
-) -> Result<()> {
-    let summary = script::run_file(session, path, options, set).await?;
-    ui::done(
-        label,
-        format_args!("{}: {summary}", path.display()),
-        summary.elapsed,
-    );
-    Ok(())
+    crate::snapshot_first::before_change(ctx, &target, label).await?;
+    crate::chores::load(&session, label, path, options, set).await
 }

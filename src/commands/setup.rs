@@ -3,24 +3,24 @@
 //! gives what a fresh build gives, else build a side database (or clone a cached template of
 //! it) and only when that worked swap it in. One run per target at a time.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use tokio_postgres::Client;
 
-use super::{create, drop, load};
 use crate::cli::{CreateArgs, DropArgs, SetupArgs};
 use crate::config::Places;
 use crate::context::RunContext;
 use crate::db::{self, Target, run_lock};
 use crate::migrate::{self, Migration};
 use crate::rebuild::cache::{self, Mode};
+use crate::rebuild::files::{files, inspect};
 use crate::rebuild::in_place::{self, Reset};
 use crate::rebuild::way::{self, Way};
 use crate::rebuild::{Step, build, set_step, side};
-use crate::script::{self, Inspection, RunOptions};
-use crate::{guard, ui};
+use crate::script::{Inspection, RunOptions};
+use crate::{chores, guard, ui};
 
 pub async fn run(ctx: &RunContext, args: &SetupArgs) -> Result<()> {
     let started = Instant::now();
@@ -48,7 +48,7 @@ pub async fn run(ctx: &RunContext, args: &SetupArgs) -> Result<()> {
     let exists = db::database_exists(&admin, name).await?;
     if exists {
         guard::refuse_unless_prod(&admin, &target).await?;
-        super::rds_snapshot::before_change(ctx, &target, "setup").await?;
+        crate::snapshot_first::before_change(ctx, &target, "setup").await?;
     }
 
     let outcome = match &files.own_name {
@@ -219,32 +219,6 @@ struct Load<'a> {
     places: &'a Places,
 }
 
-/// What `setup` loads: the schema, the migrations, the seed. Seeds are written against the
-/// current schema: schema, then pending migrations, then the seed.
-pub fn files(ctx: &RunContext) -> Result<(PathBuf, Vec<Migration>, PathBuf)> {
-    let schema = ctx.sql_file(None, crate::config::SCHEMA_FILE)?;
-    let seed = ctx.sql_file(None, crate::config::SEED_FILE)?;
-    let migrations = match ctx.migrations_dir(None) {
-        Some(dir) => migrate::discover(&dir)?,
-        None => Vec::new(),
-    };
-    Ok((schema, migrations, seed))
-}
-
-/// Read `files` in the order `setup` loads them, for the template cache key.
-pub fn inspect(
-    schema: &Path,
-    migrations: &[Migration],
-    seed: &Path,
-    set: &[(String, String)],
-    places: &Places,
-) -> Result<Inspection> {
-    let mut paths: Vec<&Path> = vec![schema];
-    paths.extend(migrations.iter().map(|m| m.path.as_path()));
-    paths.push(seed);
-    script::inspect(&paths, set, places)
-}
-
 /// The template cache as one build aside uses it: the template of these files, if any, and
 /// whether to keep one of the result under `key`.
 struct Cached<'a> {
@@ -302,13 +276,13 @@ async fn recreate(
         force: args.force,
     };
     set_step(Some(Step::Swapping));
-    drop::drop_database(admin, target, &drop_args, Instant::now())
+    chores::drop_database(admin, target, &drop_args, Instant::now())
         .await
         .context("setup stopped at step drop")?;
     let create_args = CreateArgs {
         if_not_exists: false,
     };
-    create::create_database(admin, target, &create_args, Instant::now())
+    chores::create_database(admin, target, &create_args, Instant::now())
         .await
         .context("setup stopped at step create")?;
     let session = db::connect(target).await?;
@@ -329,7 +303,7 @@ async fn load_all(
         false => RunOptions::file(true, load.places),
     };
     entering("schema-load");
-    load::load(
+    chores::load(
         session,
         "schema-load",
         load.schema,
@@ -343,7 +317,7 @@ async fn load_all(
         .await
         .context("setup stopped at step migrate")?;
     entering("seed");
-    load::load(session, "seed", load.seed, in_transaction, load.set)
+    chores::load(session, "seed", load.seed, in_transaction, load.set)
         .await
         .context("setup stopped at step seed")?;
     Ok(())

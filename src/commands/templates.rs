@@ -6,11 +6,11 @@ use std::time::Instant;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::setup;
 use crate::cli::TemplatesArgs;
 use crate::context::RunContext;
 use crate::db::quote_ident;
 use crate::rebuild::cache;
+use crate::rebuild::files;
 use crate::ui;
 
 /// One template. Field names are the `--json` format, documented in README.md.
@@ -32,9 +32,9 @@ pub async fn run(ctx: &RunContext, args: &TemplatesArgs) -> Result<()> {
     let templates = cache::templates_of(&admin, name).await?;
     // Which key the current files make, when they can be found.
     // The key `setup` (without --set) would use now, as setup computes it.
-    let current = match setup::files(ctx) {
+    let current = match files::files(ctx) {
         Ok((schema, migrations, seed)) => {
-            let files = setup::inspect(&schema, &migrations, &seed, &[], ctx.places())?;
+            let files = files::inspect(&schema, &migrations, &seed, &[], ctx.places())?;
             Some(cache::key(&admin, &files).await?)
         }
         // Pruning needs to know what is current: say why it cannot.

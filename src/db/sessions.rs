@@ -8,6 +8,9 @@ use serde::Serialize;
 use tokio_postgres::Client;
 
 use super::PgError;
+use crate::cli::SessionFilter;
+use crate::clock::format_duration;
+use crate::ui;
 
 /// One server session. Field names are the `--json` format, documented in README.md: keep them
 /// stable.
@@ -132,4 +135,93 @@ pub fn describe(session: &Session) -> String {
         session.client_addr.as_deref().unwrap_or("local socket"),
         session.state.as_deref().unwrap_or("?"),
     )
+}
+
+/// The user's `--all/--user/--app` choice, for the target database `database`.
+pub fn chosen<'a>(filter: &'a SessionFilter, database: &'a str) -> Filter<'a> {
+    Filter {
+        database: (!filter.all).then_some(database),
+        user: filter.user.as_deref(),
+        app: filter.app.as_deref(),
+        ..Filter::default()
+    }
+}
+
+/// The sessions as a table whose last column, the query, takes what the terminal has left.
+pub fn print_table(sessions: &[Session], with_database: bool) -> Result<()> {
+    let mut columns = vec![("PID", 7), ("USER", 10)];
+    if with_database {
+        columns.push(("DATABASE", 14));
+    }
+    columns.extend([
+        ("CLIENT", 15),
+        ("APP", 12),
+        ("STATE", 10),
+        ("FOR", 6),
+        ("IN TX", 6),
+        ("UP", 6),
+        ("WAIT", 12),
+        ("BLOCKED BY", 12),
+        ("QUERY", usize::MAX),
+    ]);
+    let rows: Vec<Vec<String>> = sessions
+        .iter()
+        .map(|s| {
+            let mut row = vec![s.pid.to_string(), s.user.clone().unwrap_or_default()];
+            if with_database {
+                row.push(s.database.clone().unwrap_or_default());
+            }
+            row.extend([
+                s.client_addr.clone().unwrap_or_default(),
+                s.application.clone(),
+                short_state(s.state.as_deref()),
+                s.state_seconds.map(format_duration).unwrap_or_default(),
+                s.transaction_seconds
+                    .map(format_duration)
+                    .unwrap_or_default(),
+                s.connected_seconds.map(format_duration).unwrap_or_default(),
+                // An idle session always waits for its client (ClientRead): only noise there.
+                match s.state.as_deref() {
+                    Some(state) if state.starts_with("idle") => String::new(),
+                    _ => s.wait_event.clone().unwrap_or_default(),
+                },
+                s.blocked_by
+                    .iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(","),
+                one_line(s.query.as_deref().unwrap_or("")),
+            ]);
+            row
+        })
+        .collect();
+    ui::table(&columns, &rows)
+}
+
+/// States as few columns wide as they can be and still read plainly.
+fn short_state(state: Option<&str>) -> String {
+    match state {
+        Some("idle in transaction") => "idle in tx".into(),
+        Some("idle in transaction (aborted)") => "aborted tx".into(),
+        Some(other) => other.into(),
+        None => "?".into(),
+    }
+}
+
+/// The query on one line; the table cuts it to the terminal's width.
+fn one_line(query: &str) -> String {
+    query.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_are_flattened_and_long_cells_cut() {
+        assert_eq!(one_line("select\n  1"), "select 1");
+        assert_eq!(ui::cut(&"x".repeat(100), 12).chars().count(), 12);
+        assert!(ui::cut(&"x".repeat(100), 12).ends_with('…'));
+        assert_eq!(ui::cut("short", 12), "short");
+    }
 }

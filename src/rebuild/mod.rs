@@ -5,6 +5,7 @@
 
 pub mod build;
 pub mod cache;
+pub mod files;
 pub mod in_place;
 pub mod side;
 pub mod snapshot;

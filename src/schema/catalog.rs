@@ -14,8 +14,8 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::{Client, Row};
 
 use super::{
-    Schema, TypeFacts, comments, indexes, namespaces, operators, order, privileges, publications,
-    routines, sequences, tables, triggers, types, unsupported, views,
+    Schema, TypeFacts, columns, comments, indexes, namespaces, operators, order, privileges,
+    publications, routines, sequences, tables, triggers, types, unsupported, views,
 };
 use crate::db::PgError;
 use crate::error::{Exit, Fail};
@@ -170,7 +170,7 @@ impl Reader<'_> {
         let ((), (), columns, (casts, types), edges) = try_join!(
             self.check_catalog_oids(),
             unsupported::refuse(self),
-            tables::columns(self),
+            columns::columns(self),
             self.casts_and_types(),
             self.dependencies(),
         )?;

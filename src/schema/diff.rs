@@ -10,8 +10,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::plan::{Change, Phase, Plan, Step};
 use super::{
-    Column, Detail, Kind, Object, Options, Schema, comment_sql, indexes, label_sql, namespaces,
-    partitions, privileges, publications, routines, sequences, tables, types,
+    Column, Detail, Kind, Object, Options, Schema, column_changes, comment_sql, indexes, label_sql,
+    namespaces, partitions, privileges, publications, routines, sequences, tables, types,
 };
 
 /// The migration history is the migrations' business, never a schema change.
@@ -458,7 +458,7 @@ impl<'a> Differ<'a> {
             if !self.gone(f) {
                 if object.kind == Kind::Table {
                     partitions::detach(self, &object.name);
-                    tables::drop_columns(self, &object.name);
+                    column_changes::drop_columns(self, &object.name);
                 }
                 continue;
             }

@@ -5,6 +5,8 @@
 //! catalog query, what its `CREATE` says, and how `diff` changes it in place.
 
 pub mod catalog;
+mod column_changes;
+mod columns;
 mod comments;
 pub mod diff;
 pub mod drift;
@@ -19,6 +21,7 @@ pub mod plan;
 mod privileges;
 mod publications;
 mod routines;
+pub mod schema_file;
 mod sequences;
 pub mod source;
 mod tables;
@@ -32,9 +35,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 pub use self::order::Address;
-pub use self::partitions::bound_helper;
 pub use self::privileges::Privilege;
-pub use self::tables::not_null_helper;
 
 /// What kind of object, in the order a dump creates them when nothing else decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -354,6 +355,16 @@ pub struct Schema {
     pub types: HashMap<String, TypeFacts>,
     /// The server's `server_version_num`: what a plan may use (`DETACH ... CONCURRENTLY`).
     pub version: u32,
+}
+
+impl From<&crate::cli::Extent> for Options {
+    /// What `--owners` and `--privileges` ask for.
+    fn from(extent: &crate::cli::Extent) -> Options {
+        Options {
+            owners: extent.owners,
+            privileges: extent.privileges,
+        }
+    }
 }
 
 /// `COMMENT ON {target} IS '...';`, or `IS NULL` to remove it.

@@ -4,11 +4,11 @@
 //! application is held through a scan a validated CHECK can do beforehand: `ATTACH PARTITION`
 //! skips its scan when a valid CHECK already proves the bound.
 
+use super::column_changes::{helper_check, not_null_constraint};
 use super::diff::{Differ, constraint_name};
 use super::plan::locks::{Work, cost};
 use super::plan::{Change, Hazard, Phase, Step};
-use super::tables::not_null_constraint;
-use super::types::{bare, quoted};
+use super::types::bare;
 use super::{Column, Kind, Object, Table};
 
 /// How a table the plan keeps changes place.
@@ -105,8 +105,8 @@ fn not_null_renames(
 }
 
 /// The name of the CHECK that proves a table's rows fit the bound it is attached with.
-pub fn bound_helper(table: &str) -> String {
-    quoted(&format!("{}_bound_cdb_check", bare(table)))
+fn bound_helper(table: &str) -> String {
+    helper_check(&format!("{}_bound", bare(table)))
 }
 
 /// The place of kept table `table`, when it changes.

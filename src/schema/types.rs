@@ -256,7 +256,7 @@ fn domain_change(d: &Differ, new: &Object, was: &Domain, now: &Domain) -> Alter 
             super::diff::CastPath::Direct => "{column}::".to_string() + base,
             _ => "{column}::text".to_string(),
         };
-        let data_loss = (!super::tables::widens(base, target)).then(|| {
+        let data_loss = (!super::column_changes::widens(base, target)).then(|| {
             format!(
                 "{name} changes from {base} to {target}: values that do not fit fail the conversion"
             )

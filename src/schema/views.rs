@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 
 use super::catalog::{Reader, USER_NAMESPACE, catalogs, not_extension_member};
-use super::tables::column_comments;
+use super::columns::column_comments;
 use super::{Column, Kind, Object, Schema};
 
 pub async fn read(

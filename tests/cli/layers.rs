@@ -61,3 +61,99 @@ fn only_the_configuration_reads_the_environment() {
         "these read the environment: {reading:?}"
     );
 }
+
+#[test]
+fn the_database_layer_never_imports_aws() {
+    let reaching: Vec<String> = source_files()
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("db/"))
+        .filter(|(_, text)| text.contains("crate::aws"))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(reaching.is_empty(), "these import aws/: {reaching:?}");
+}
+
+#[test]
+fn a_command_imports_no_other_command() {
+    // A file right under commands/ is a command: it reaches nothing through `super`. A
+    // command's folder (commands/migrate/) holds its parts, which reach their own mod.rs only.
+    let reaching: Vec<String> = source_files()
+        .into_iter()
+        .filter(|(name, _)| name.starts_with("commands/") && name != "commands/mod.rs")
+        .filter(|(name, text)| {
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            let folder = name.matches('/').count() == 2;
+            match folder {
+                true => code.contains("super::super::"),
+                false => code.contains("super::"),
+            }
+        })
+        .map(|(name, _)| name)
+        .collect();
+    assert!(
+        reaching.is_empty(),
+        "these reach another command: {reaching:?}"
+    );
+}
+
+#[test]
+fn the_modules_below_commands_import_each_other_in_one_direction() {
+    // Module A depends on module B when a file of A names `crate::B`; no two depend on each
+    // other, however indirectly.
+    let mut depends: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for (name, text) in source_files() {
+        let module = name
+            .split('/')
+            .next()
+            .unwrap()
+            .trim_end_matches(".rs")
+            .to_string();
+        if matches!(module.as_str(), "lib" | "main" | "commands") {
+            continue;
+        }
+        let code = text.split("#[cfg(test)]").next().unwrap_or("").to_string();
+        let mut named: Vec<String> = code
+            .split("crate::")
+            .skip(1)
+            .map(|rest| {
+                rest.chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                    .collect()
+            })
+            .collect();
+        // `use crate::{a, b::c}` names each.
+        for group in code.split("crate::{").skip(1) {
+            let group = group.split('}').next().unwrap_or("");
+            named.extend(
+                group
+                    .split(',')
+                    .map(|part| part.trim().split("::").next().unwrap_or("").to_string()),
+            );
+        }
+        let entry = depends.entry(module.clone()).or_default();
+        entry.extend(named.into_iter().filter(|n| !n.is_empty() && *n != module));
+    }
+    let reaches = |from: &str, to: &str| {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut stack = vec![from.to_string()];
+        while let Some(module) = stack.pop() {
+            if module == to {
+                return true;
+            }
+            if seen.insert(module.clone()) {
+                stack.extend(depends.get(&module).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    let circles: Vec<(String, String)> = depends
+        .iter()
+        .flat_map(|(a, bs)| bs.iter().map(move |b| (a.clone(), b.clone())))
+        .filter(|(a, b)| a < b && depends.contains_key(b) && reaches(b, a) && reaches(a, b))
+        .collect();
+    assert!(
+        circles.is_empty(),
+        "these modules import each other: {circles:?}"
+    );
+}

@@ -616,7 +616,7 @@ impl Lexer {
             | ["standard_conforming_strings", value] => {
                 let value = match *value {
                     "default" => Some(session.server_standard_strings),
-                    value => vars::parse_bool(value),
+                    value => crate::yes_no::parse_bool(value),
                 };
                 if let Some(value) = value {
                     session.standard_strings = value;

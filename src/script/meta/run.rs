@@ -11,7 +11,6 @@ use super::super::cond::Need;
 use super::super::lexer::{MetaCommand, Position, Statement};
 use super::super::slash_copy::{self, SlashCopy};
 use super::super::source::Source;
-use super::super::vars::{self};
 use super::super::{Runner, report};
 use super::*;
 use crate::error::{Exit, Fail};
@@ -172,7 +171,7 @@ impl Runner<'_> {
         };
         if need == Need::Evaluate {
             let expression = meta.args.join(" ");
-            let value = vars::parse_bool(&expression).ok_or_else(|| {
+            let value = crate::yes_no::parse_bool(&expression).ok_or_else(|| {
                 meta_error(
                     path,
                     line,

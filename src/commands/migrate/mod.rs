@@ -1,5 +1,8 @@
 //! `migrate [new|up|down|redo|status]`: schema changes after day one, in dbmate's format.
 
+mod diff;
+mod safety;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -14,14 +17,12 @@ use crate::error::{Exit, Fail};
 use crate::migrate::{self, Entry, Migration, State, history};
 use crate::{guard, ui};
 
-use super::migrate_safety;
-
 pub async fn run(ctx: &RunContext, args: &MigrateArgs) -> Result<()> {
     // Files named on the command line need no project around them (a CI lint step).
     if let Some(MigrateAction::Lint { files, json }) = &args.action
         && !files.is_empty()
     {
-        return migrate_safety::lint_files(files, *json);
+        return safety::lint_files(files, *json);
     }
     let dir = ctx
         .migrations_dir(args.migrations_dir.as_deref())
@@ -35,8 +36,8 @@ pub async fn run(ctx: &RunContext, args: &MigrateArgs) -> Result<()> {
     match &args.action {
         None => up(ctx, &dir, &args.up).await,
         Some(MigrateAction::Up(up_args)) => up(ctx, &dir, up_args).await,
-        Some(MigrateAction::Lint { json, .. }) => migrate_safety::lint(&dir, *json),
-        Some(MigrateAction::Plan { json }) => migrate_safety::plan(ctx, &dir, *json).await,
+        Some(MigrateAction::Lint { json, .. }) => safety::lint(&dir, *json),
+        Some(MigrateAction::Plan { json }) => safety::plan(ctx, &dir, *json).await,
         Some(MigrateAction::New {
             name, diff: false, ..
         }) => {
@@ -51,13 +52,13 @@ pub async fn run(ctx: &RunContext, args: &MigrateArgs) -> Result<()> {
             scratch_url,
             plan,
         }) => {
-            let sources = super::migrate_diff::Sources {
+            let sources = diff::Sources {
                 from: from.as_deref(),
                 to: to.as_deref(),
                 scratch_url: scratch_url.as_deref(),
                 lock_timeout: plan.lock_timeout(),
             };
-            super::migrate_diff::new(ctx, &dir, name, sources).await
+            diff::new(ctx, &dir, name, sources).await
         }
         Some(MigrateAction::Down { steps, up: up_args }) => {
             down(ctx, &dir, *steps, up_args, false).await
@@ -117,11 +118,11 @@ async fn entries(session: &Session, files: Vec<Migration>) -> Result<Vec<Entry>>
 
 async fn up(ctx: &RunContext, dir: &std::path::Path, args: &UpArgs) -> Result<()> {
     if args.dry_run {
-        return migrate_safety::plan(ctx, dir, false).await;
+        return safety::plan(ctx, dir, false).await;
     }
     let started = Instant::now();
     let files = migrate::discover(dir)?;
-    migrate_safety::gate(ctx, &files, args.allow_unsafe).await?;
+    safety::gate(ctx, &files, args.allow_unsafe).await?;
     guard::confirm_action(ctx, &ctx.target()?, "migrate").await?;
     let (target, session, holder) = open(ctx, args.lock_timeout).await?;
     let entries = entries(&session, files).await?;
@@ -133,7 +134,7 @@ async fn up(ctx: &RunContext, dir: &std::path::Path, args: &UpArgs) -> Result<()
         .filter_map(|e| e.migration.as_ref())
         .collect();
     let applied = entries.len() - pending.len();
-    migrate_safety::queries_gate(
+    safety::queries_gate(
         ctx,
         &target,
         &pending,
@@ -142,7 +143,7 @@ async fn up(ctx: &RunContext, dir: &std::path::Path, args: &UpArgs) -> Result<()
     )
     .await?;
     if !pending.is_empty() {
-        super::rds_snapshot::before_change(ctx, &target, "the migrations").await?;
+        crate::snapshot_first::before_change(ctx, &target, "the migrations").await?;
     }
     for (done, migration) in pending.iter().enumerate() {
         migrate::apply(&session, migration, &options(ctx, args, &holder))
@@ -168,7 +169,7 @@ async fn up(ctx: &RunContext, dir: &std::path::Path, args: &UpArgs) -> Result<()
         started.elapsed(),
     );
     if args.dump || ctx.dump_schema() {
-        super::dump::schema_with_history(ctx, &session).await?;
+        crate::schema::schema_file::schema_with_history(ctx, &session).await?;
     }
     Ok(())
 }
@@ -222,7 +223,7 @@ async fn down(
         return Ok(());
     }
     guard::confirm_action(ctx, &target, &format!("revert {} on", names.join(", "))).await?;
-    super::rds_snapshot::before_change(ctx, &target, "the revert").await?;
+    crate::snapshot_first::before_change(ctx, &target, "the revert").await?;
     for entry in &last {
         let Some(migration) = &entry.migration else {
             return Err(Fail::new(

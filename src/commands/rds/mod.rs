@@ -1,8 +1,10 @@
 //! `rds status|start|stop|allow-ip|token`: the chores of the old aws-CLI scripts, for the
-//! instance behind the production URL (`rds snapshot` is `rds_snapshot.rs`).
+//! instance behind the production URL (`rds snapshot` is `snapshot.rs`).
+
+mod snapshot;
 
 use std::net::IpAddr;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::Result;
 use serde::Serialize;
@@ -27,9 +29,7 @@ pub async fn run(ctx: &RunContext, args: &RdsArgs) -> Result<()> {
     let aws = Aws::connect(env, region.as_deref()).await?;
     match &args.action {
         RdsAction::Token { .. } => unreachable!("answered above: a token needs no instance"),
-        RdsAction::Snapshot { action } => {
-            super::rds_snapshot::run(ctx, &aws, &instance_id, action).await
-        }
+        RdsAction::Snapshot { action } => snapshot::run(ctx, &aws, &instance_id, action).await,
         RdsAction::Status { json } => status(&aws, env, &instance_id, *json).await,
         RdsAction::Start(wait) => start(ctx, &aws, &instance_id, *wait).await,
         RdsAction::Stop(wait) => stop(ctx, &aws, &instance_id, *wait).await,
@@ -261,7 +261,7 @@ async fn start(ctx: &RunContext, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Resu
         format_args!("asked {id} to start"),
         started.elapsed(),
     );
-    finish(ctx, aws, id, "available", wait).await
+    rds::settle(aws, id, "available", ctx.wait().map(|_| wait.limits())).await
 }
 
 async fn stop(ctx: &RunContext, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Result<()> {
@@ -290,39 +290,7 @@ async fn stop(ctx: &RunContext, aws: &Aws, id: &str, wait: RdsWaitArgs) -> Resul
         format_args!("asked {id} to stop (RDS starts it again by itself after 7 days)"),
         started.elapsed(),
     );
-    finish(ctx, aws, id, "stopped", wait).await
-}
-
-/// With `--wait`, poll until the instance is `wanted`: one line per state, a spinner between.
-pub async fn finish(
-    ctx: &RunContext,
-    aws: &Aws,
-    id: &str,
-    wanted: &str,
-    wait: RdsWaitArgs,
-) -> Result<()> {
-    if ctx.wait().is_none() {
-        ui::note(format_args!(
-            "`cruddur-db rds status --instance {id}` shows its state; --wait waits until it is {wanted}"
-        ));
-        return Ok(());
-    }
-    let spinner = ui::Progress::spinner(format!("waiting for {id} to be {wanted}"));
-    let outcome = rds::wait_for(
-        wanted,
-        Duration::from_secs(wait.timeout),
-        Duration::from_secs(wait.poll.max(1)),
-        || rds::describe(aws, id),
-        |state, elapsed| {
-            spinner.status(
-                "rds",
-                format_args!("{id} is {state} {}", ui::format_elapsed(elapsed)),
-            );
-        },
-    )
-    .await;
-    spinner.finish();
-    outcome.map(|_| ())
+    rds::settle(aws, id, "stopped", ctx.wait().map(|_| wait.limits())).await
 }
 
 /// What `allow-ip` is about to do.
