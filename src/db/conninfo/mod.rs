@@ -3,6 +3,7 @@
 //! `~/.pgpass` per host. The result is one [`ConnInfo`] that knows where each setting came
 //! from and never shows its password.
 
+mod modes;
 mod params;
 mod parse;
 pub(crate) mod pgpass;
@@ -16,7 +17,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-pub use self::params::{RootCert, SessionAttrs, SslMode};
+pub use self::modes::{RootCert, SessionAttrs, SslMode};
 use super::Origin;
 
 /// PostgreSQL's identifier limit (NAMEDATALEN - 1), in bytes.
