@@ -143,7 +143,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l wait 
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l all -d 'Every database on the server, not only the target\'s'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l json -d 'Print JSON instead of a table (fields documented in README.md)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l json -d 'Print JSON instead of a table (fields documented in docs/production.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand sessions" -s y -l yes -d 'Answer yes to confirmations (for CI)'
@@ -177,7 +177,7 @@ never\t''"
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l json -d 'Print the checklist as JSON (fields documented in README.md)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l json -d 'Print the checklist as JSON (fields documented in docs/commands.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand doctor" -s y -l yes -d 'Answer yes to confirmations (for CI)'
@@ -195,7 +195,7 @@ never\t''"
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l json -d 'Print JSON instead of a table (fields documented in README.md)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l json -d 'Print JSON instead of a table (fields documented in docs/inspect.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand inspect" -s y -l yes -d 'Answer yes to confirmations (for CI)'
@@ -436,7 +436,7 @@ never\t''"
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l json -d 'Print JSON instead of text (fields documented in README.md)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l json -d 'Print JSON instead of text (fields documented in docs/migrations.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from lint" -s y -l yes -d 'Answer yes to confirmations (for CI)'
@@ -451,7 +451,7 @@ never\t''"
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l json -d 'Print JSON instead of text (fields documented in README.md)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l json -d 'Print JSON instead of text (fields documented in docs/migrations.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s y -l yes -d 'Answer yes to confirmations (for CI)'
@@ -466,7 +466,7 @@ never\t''"
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of a table (fields documented in README.md)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of a table (fields documented in docs/migrations.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l exit-code -d 'Exit 1 when anything is pending'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand migrate; and __fish_seen_subcommand_from status" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
@@ -514,7 +514,7 @@ never\t''"
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l wait -d 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of text (fields documented in README.md)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l json -d 'Print JSON instead of text (fields documented in docs/production.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand rds; and __fish_seen_subcommand_from status" -s y -l yes -d 'Answer yes to confirmations (for CI)'
@@ -671,7 +671,7 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fi
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l maintenance-db -d 'Database that create, drop and sessions connect to [default: postgres, then template1]' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l sql-dir -d 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l all -d 'Snapshots of every database on the server'
-complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (fields documented in README.md)'
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l json -d 'Print JSON instead of a table (fields documented in docs/setup.md)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l prod -d 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -l iam -d 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand snapshot; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (for CI)'

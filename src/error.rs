@@ -4,7 +4,7 @@ use std::fmt;
 
 use tokio_postgres::error::SqlState;
 
-/// Process exit codes. Documented in README.md; scripts and CI depend on them, so never renumber.
+/// Process exit codes. Documented in docs/exit-codes.md; scripts and CI depend on them, so never renumber.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     /// Anything without a more specific code (a missing file, a database that already exists).

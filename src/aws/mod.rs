@@ -375,7 +375,7 @@ fn error_of(xml: &str) -> Option<(String, String)> {
 fn hint_for(code: &str, permission: &str) -> String {
     match code {
         "AccessDenied" | "AccessDeniedException" | "UnauthorizedOperation" | "AuthFailure" => format!(
-            "the AWS identity in use lacks {permission}: add it to its IAM policy (README.md lists the policy each command needs)"
+            "the AWS identity in use lacks {permission}: add it to its IAM policy (docs/production.md lists the policy each command needs)"
         ),
         "SignatureDoesNotMatch" | "InvalidClientTokenId" | "IncompleteSignature" | "InvalidSignatureException" => {
             "AWS did not accept the credentials: check AWS_SECRET_ACCESS_KEY (or the profile's secret) belongs to the access key ID".to_string()

@@ -25,7 +25,7 @@ pub fn instance_of_host(host: &str) -> Option<(String, String)> {
         .then(|| (id.to_string(), region.to_string()))
 }
 
-/// What `rds status` shows of an instance. Field names are documented in README.md.
+/// What `rds status` shows of an instance. Field names are documented in docs/.
 #[derive(Debug, Clone, Serialize)]
 pub struct Instance {
     pub identifier: String,

@@ -14,7 +14,7 @@ use crate::error::{Exit, Fail};
 /// The tag that marks a snapshot cruddur-db took (and so may delete without `--force`).
 pub const TAG: (&str, &str) = ("created-by", "cruddur-db");
 
-/// What `rds snapshot list` shows of a snapshot. Field names are documented in README.md.
+/// What `rds snapshot list` shows of a snapshot. Field names are documented in docs/.
 #[derive(Debug, Clone, Serialize)]
 pub struct Snapshot {
     pub identifier: String,

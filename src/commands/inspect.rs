@@ -58,7 +58,7 @@ pub async fn run(ctx: &RunContext, args: &InspectArgs) -> Result<()> {
     print_table(&rows)
 }
 
-/// `inspect --json` without a report. Field names are documented in README.md.
+/// `inspect --json` without a report. Field names are documented in docs/.
 #[derive(Serialize)]
 struct SummaryJson<'a> {
     database: &'a str,

@@ -13,7 +13,7 @@ use crate::rebuild::cache;
 use crate::rebuild::files;
 use crate::ui;
 
-/// One template. Field names are the `--json` format, documented in README.md.
+/// One template. Field names are the `--json` format, documented in docs/.
 #[derive(Serialize)]
 struct Row {
     name: String,

@@ -12,7 +12,7 @@ use crate::cli::SessionFilter;
 use crate::clock::format_duration;
 use crate::ui;
 
-/// One server session. Field names are the `--json` format, documented in README.md: keep them
+/// One server session. Field names are the `--json` format, documented in docs/: keep them
 /// stable.
 #[derive(Debug, Serialize)]
 pub struct Session {

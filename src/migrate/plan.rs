@@ -14,7 +14,7 @@ use super::locks::{self, LockMode, Need};
 use crate::db::{PgError, Session};
 use crate::script::refuses_transaction;
 
-/// A pending migration, statement by statement. Field names are documented in README.md.
+/// A pending migration, statement by statement. Field names are documented in docs/.
 #[derive(Debug, Serialize)]
 pub struct MigrationPlan {
     pub version: String,

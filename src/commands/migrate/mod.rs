@@ -251,7 +251,7 @@ async fn down(
     Ok(())
 }
 
-/// One migration as `status --json` prints it. Field names are documented in README.md.
+/// One migration as `status --json` prints it. Field names are documented in docs/.
 #[derive(Serialize)]
 struct Row {
     version: String,

@@ -63,7 +63,7 @@ fn report_lint(migrations: &[Migration], json: bool) -> Result<()> {
     Ok(())
 }
 
-/// `migrate lint --json`. Field names are documented in README.md.
+/// `migrate lint --json`. Field names are documented in docs/.
 #[derive(Serialize)]
 struct Report<'a> {
     findings: &'a [Finding],

@@ -47,7 +47,7 @@ pub async fn run(ctx: &RunContext, args: &RdsArgs) -> Result<()> {
     }
 }
 
-/// `rds token --json`. Field names are documented in README.md.
+/// `rds token --json`. Field names are documented in docs/.
 #[derive(Serialize)]
 struct TokenJson<'a> {
     token: &'a str,
@@ -109,7 +109,7 @@ fn default_description(env: &AwsEnv) -> String {
     )
 }
 
-/// `rds status --json`. Field names are documented in README.md.
+/// `rds status --json`. Field names are documented in docs/.
 #[derive(Serialize)]
 struct Status<'a> {
     region: &'a str,

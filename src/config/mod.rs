@@ -1,5 +1,8 @@
 //! The only place that reads the environment: connection URLs, `.env`, paths and colour.
 
+mod dotenv;
+mod environment;
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -14,6 +17,12 @@ use crate::db::{ConnInfo, Origin, Protection, Signer, Target, conninfo};
 use crate::error::{Exit, Fail};
 use crate::ui::Verbosity;
 
+pub use self::dotenv::load_dotenv;
+#[cfg(debug_assertions)]
+pub use self::environment::debug_panic_requested;
+use self::environment::{aws_environment, empty, flag, pg_environment, set_var, switch, var};
+pub use self::environment::{passwords_in, secrets};
+
 /// The schema file of the SQL directory, which `setup`, `load`, `dump` and `diff` read.
 pub const SCHEMA_FILE: &str = "schema.sql";
 /// The seed file of the SQL directory.
@@ -21,96 +30,6 @@ pub const SEED_FILE: &str = "seed.sql";
 
 /// What the Cruddur docker-compose `db` service listens on.
 pub const DEFAULT_URL: &str = "postgresql://postgres:password@localhost:5432/cruddur";
-
-/// The `.env` file read at start-up and the variables it set (those not already set).
-#[derive(Debug, Default)]
-struct DotEnv {
-    path: Option<PathBuf>,
-    keys: Vec<String>,
-}
-
-static DOTENV: OnceLock<DotEnv> = OnceLock::new();
-
-/// Read `.env` from the current directory or the nearest parent that has one. Variables
-/// already set win. Must run before clap parses, so `env`-backed flags see the values.
-pub fn load_dotenv() -> Result<Option<PathBuf>> {
-    let cwd = std::env::current_dir().context("could not read the current directory")?;
-    let Some(path) = cwd
-        .ancestors()
-        .map(|dir| dir.join(".env"))
-        .find(|path| path.is_file())
-    else {
-        return Ok(None);
-    };
-    let syntax = |err| match err {
-        dotenvy::Error::LineParse(text, at) => dotenv_syntax_error(&path, &text, at),
-        err => Fail::new(
-            Exit::Usage,
-            format!("could not read {}: {err}", path.display()),
-        )
-        .hint("check the file's permissions, or remove it")
-        .into(),
-    };
-    // Which variables the file sets and the environment does not, to say where a value
-    // came from.
-    let mut keys = Vec::new();
-    for item in dotenvy::from_path_iter(&path).map_err(syntax)? {
-        let (key, _) = item.map_err(syntax)?;
-        if std::env::var_os(&key).is_none() {
-            keys.push(key);
-        }
-    }
-    dotenvy::from_path(&path).map_err(syntax)?;
-    let _ = DOTENV.set(DotEnv {
-        path: Some(path.clone()),
-        keys,
-    });
-    Ok(Some(path))
-}
-
-/// Where variable `name` was set, for messages: the `.env` file or the environment.
-fn set_in(name: &str) -> String {
-    match DOTENV.get() {
-        Some(DotEnv {
-            path: Some(path),
-            keys,
-        }) if keys.iter().any(|key| key == name) => format!("set in {}", path.display()),
-        _ => "set in the environment".to_string(),
-    }
-}
-
-/// A `.env` line dotenvy could not parse, named by its line number and variable: `.env` holds
-/// passwords, so neither the line nor the rest of the file (an unclosed quote swallows it all)
-/// may be printed.
-fn dotenv_syntax_error(path: &Path, text: &str, at: usize) -> anyhow::Error {
-    let contents = std::fs::read_to_string(path).unwrap_or_default();
-    // The failing text starts a line; the first such place is where parsing stopped.
-    let line = (0..contents.len())
-        .filter(|&i| i == 0 || contents.as_bytes()[i - 1] == b'\n')
-        .find(|&i| contents[i..].starts_with(text))
-        .map(|start| contents[..start].matches('\n').count() + 1);
-    let at_line = line.map_or_else(String::new, |line| format!(":{line}"));
-    let name: String = text
-        .trim_start()
-        .trim_start_matches("export ")
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
-        .collect();
-    let unclosed = at >= text.len() && text.contains(['"', '\'']);
-    let problem = match (unclosed, name.is_empty()) {
-        (true, false) => format!("the value of {name} opens a quote that is never closed"),
-        (true, true) => "a quote is opened and never closed".to_string(),
-        (false, false) => format!("the line for {name} is not NAME=VALUE"),
-        (false, true) => "the line is not NAME=VALUE".to_string(),
-    };
-    Fail::new(
-        Exit::Usage,
-        format!("{}{at_line}: {problem}", path.display()),
-    )
-    .hint("fix that line (values with spaces or # need quotes, closed on the same or a later line), or remove .env")
-    .into()
-}
 
 /// Everything a command needs to know about its surroundings, resolved once.
 #[derive(Debug)]
@@ -154,162 +73,6 @@ pub struct Places {
     pub cwd: PathBuf,
     /// `HOME`.
     pub home: Option<PathBuf>,
-}
-
-/// Every password this process may know: in the connection string variables, `PGPASSWORD`,
-/// and connection strings on the command line. Read afresh, for the crash report, which may
-/// run before `Config`.
-pub fn secrets() -> Vec<String> {
-    let strings = ["CONNECTION_URL", "PROD_CONNECTION_URL"]
-        .into_iter()
-        .filter_map(var)
-        .chain(std::env::args_os().map(|arg| arg.to_string_lossy().into_owned()));
-    let mut secrets = passwords_in(strings);
-    secrets.extend(var("PGPASSWORD"));
-    secrets
-}
-
-/// The passwords in connection strings of either form, as written and percent-decoded.
-pub fn passwords_in(texts: impl IntoIterator<Item = impl AsRef<str>>) -> Vec<String> {
-    texts
-        .into_iter()
-        .flat_map(|text| {
-            // `--url=postgresql://...` arrives as one argument.
-            let text = text.as_ref();
-            let text = text.strip_prefix("--url=").unwrap_or(text);
-            conninfo::passwords_in(text)
-        })
-        .collect()
-}
-
-/// Debug builds only: `CRUDDUR_DB_DEBUG_PANIC=1` asks for a crash, so tests can check the
-/// real binary's crash report. Gives the text a careless panic would print: the target URL.
-#[cfg(debug_assertions)]
-pub fn debug_panic_requested() -> Option<String> {
-    var("CRUDDUR_DB_DEBUG_PANIC")?;
-    Some(var("CONNECTION_URL").unwrap_or_default())
-}
-
-#[cfg(debug_assertions)]
-fn debug_clock() -> Option<std::time::SystemTime> {
-    let secs = var("CRUDDUR_DB_DEBUG_AWS_TIME")?.parse().ok()?;
-    Some(std::time::UNIX_EPOCH + Duration::from_secs(secs))
-}
-
-#[cfg(not(debug_assertions))]
-fn debug_clock() -> Option<std::time::SystemTime> {
-    None
-}
-
-/// A yes/no variable, unset (or empty) is no: see [`switch`].
-fn flag(name: &str) -> Result<bool> {
-    Ok(switch(name, None)?.unwrap_or(false))
-}
-
-/// A yes/no variable: true/false, 1/0, yes/no or on/off in any case; `None` when unset,
-/// empty, or the word `neutral` stands for (`auto`). Anything else is a usage error naming
-/// the variable, its value and where it was set: a typo must never switch a setting off in
-/// silence (`CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=ture` would skip the snapshot asked for).
-fn switch(name: &str, neutral: Option<&str>) -> Result<Option<bool>> {
-    let Some(value) = var(name) else {
-        return Ok(None);
-    };
-    match value.to_ascii_lowercase().as_str() {
-        "true" | "1" | "yes" | "on" => Ok(Some(true)),
-        "false" | "0" | "no" | "off" => Ok(Some(false)),
-        word if Some(word) == neutral => Ok(None),
-        _ => {
-            let or_neutral = neutral.map_or_else(String::new, |word| format!(", or {word}"));
-            Err(Fail::new(
-                Exit::Usage,
-                format!(
-                    "{name}={value:?} ({}) is not a yes/no value",
-                    set_in(name)
-                ),
-            )
-            .hint(format!(
-                "set it to true or false (1/0, yes/no and on/off also work, in any case){or_neutral}, or unset it"
-            ))
-            .into())
-        }
-    }
-}
-
-fn var(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|value| !value.is_empty())
-}
-
-/// A connection string variable: unset is `None`; set but empty is a mistake, never a quiet
-/// fall back to the built-in default (which `setup --yes` would then drop).
-fn set_var(name: &str) -> Result<Option<String>> {
-    match std::env::var(name) {
-        Ok(value) if value.trim().is_empty() => Err(empty(name, &set_in(name))),
-        Ok(value) => Ok(Some(value)),
-        Err(_) => Ok(None),
-    }
-}
-
-fn empty(name: &str, where_: &str) -> anyhow::Error {
-    Fail::new(Exit::Usage, format!("{name} is {where_} but empty"))
-        .hint(format!(
-            "give it a connection string, or unset {name} to use the built-in default ({})",
-            DEFAULT_URL.replace(":password@", ":***@")
-        ))
-        .into()
-}
-
-/// The name of the user this process runs as, from /etc/passwd as libpq's getpwuid does.
-fn os_user() -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|line| {
-        let fields: Vec<&str> = line.split(':').collect();
-        (fields.get(2) == Some(&uid.as_str())).then(|| fields[0].to_string())
-    })
-}
-
-/// What the AWS commands read: region, endpoints, the old scripts' IDs, this machine's IP.
-fn aws_environment(os_user: &str) -> AwsEnv {
-    let ip = ["GITPOD_IP", "CODESPACES_IP", "MY_IP"]
-        .into_iter()
-        .find_map(|name| var(name).map(|value| (name, value)));
-    AwsEnv {
-        region: var("AWS_REGION").or_else(|| var("AWS_DEFAULT_REGION")),
-        endpoint: var("AWS_ENDPOINT_URL"),
-        endpoint_ec2: var("AWS_ENDPOINT_URL_EC2"),
-        endpoint_rds: var("AWS_ENDPOINT_URL_RDS"),
-        sg_id: var("DB_SG_ID"),
-        sg_rule_id: var("DB_SG_RULE_ID"),
-        ip,
-        checkip_url: var("CRUDDUR_CHECKIP_URL")
-            .unwrap_or_else(|| "https://checkip.amazonaws.com".to_string()),
-        instance: var("CRUDDUR_DB_RDS_INSTANCE"),
-        clock: debug_clock(),
-        user: Some(os_user.to_string()).filter(|u| !u.is_empty()),
-        hostname: std::fs::read_to_string("/proc/sys/kernel/hostname")
-            .ok()
-            .map(|h| h.trim().to_string())
-            .filter(|h| !h.is_empty())
-            .or_else(|| var("HOSTNAME")),
-    }
-}
-
-/// The `PG*` variables libpq reads, `HOME` for its files, and the operating-system user.
-fn pg_environment() -> conninfo::Environment {
-    // vars_os: `vars` panics on a variable that is not UTF-8, and any variable may be.
-    let vars = std::env::vars_os()
-        .filter_map(|(key, value)| Some((key.into_string().ok()?, value.into_string().ok()?)))
-        .filter(|(key, value)| key.starts_with("PG") && !value.is_empty())
-        .collect();
-    let os_user = os_user()
-        .or_else(|| var("USER"))
-        .unwrap_or_else(|| "postgres".to_string());
-    conninfo::Environment {
-        vars,
-        home: std::env::var_os("HOME").map(PathBuf::from),
-        os_user,
-    }
 }
 
 impl Config {
