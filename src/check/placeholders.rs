@@ -21,6 +21,18 @@ pub struct Rewritten {
 }
 
 impl Rewritten {
+    /// The number of the parameter called `name`: its own when it was seen before, else the
+    /// next one.
+    fn number_of(&mut self, name: String) -> usize {
+        match self.params.iter().position(|p| *p == name) {
+            Some(existing) => existing + 1,
+            None => {
+                self.params.push(name);
+                self.params.len()
+            }
+        }
+    }
+
     /// The character of the original (0-based) that character `at` of the rewritten text
     /// (0-based) came from.
     pub fn original(&self, at: usize) -> usize {
@@ -230,13 +242,7 @@ pub fn rewrite(sql: &str) -> Result<Rewritten, Problem> {
                         (Some(close), Some('s' | 'b' | 't')) => {
                             named = true;
                             let name: String = chars[i + 2..i + close].iter().collect();
-                            let number = match out.params.iter().position(|p| *p == name) {
-                                Some(existing) => existing + 1,
-                                None => {
-                                    out.params.push(name);
-                                    out.params.len()
-                                }
-                            };
+                            let number = out.number_of(name);
                             (close + 2, format!("${number}"))
                         }
                         _ => {
@@ -293,64 +299,41 @@ pub fn rewrite(sql: &str) -> Result<Rewritten, Problem> {
             out.map.push((written, i));
             continue;
         }
-        if !psycopg
-            && c == ':'
-            && places[i] == Place::Code
-            && (i == 0 || chars[i - 1] != ':')
-            && let Some((name, quote, end)) = quoted_variable(&chars[i + 1..])
-        {
-            // psql's `:'name'` is the value as a text literal: a parameter. `:"name"` is an
-            // identifier, which no parameter can stand for.
-            if quote == '"' {
-                return Err(Problem {
-                    at: i,
-                    len: end + 1,
-                    message: format!(
-                        ":\"{name}\" is psql's quoted identifier: psql writes the variable's value as a name there, and a parameter can only stand for a value, so the query cannot be prepared as written"
-                    ),
-                    hint: "check this file with the name written out, or keep queries that build names out of the checked folder".into(),
-                });
+        if !psycopg && c == ':' && places[i] == Place::Code && (i == 0 || chars[i - 1] != ':') {
+            // psql's `:name`, and `:'name'`, the value as a text literal: a parameter.
+            // `:"name"` is an identifier, which no parameter can stand for.
+            let variable = match quoted_variable(&chars[i + 1..]) {
+                Some((name, '"', len)) => {
+                    return Err(Problem {
+                        at: i,
+                        len: len + 1,
+                        message: format!(
+                            ":\"{name}\" is psql's quoted identifier: psql writes the variable's value as a name there, and a parameter can only stand for a value, so the query cannot be prepared as written"
+                        ),
+                        hint: "check this file with the name written out, or keep queries that build names out of the checked folder".into(),
+                    });
+                }
+                Some((name, _, len)) => Some((name, i + 1 + len)),
+                None if chars
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_alphabetic() || *n == '_') =>
+                {
+                    let end = chars[i + 1..]
+                        .iter()
+                        .position(|c| !(c.is_alphanumeric() || *c == '_'))
+                        .map_or(chars.len(), |n| i + 1 + n);
+                    Some((chars[i + 1..end].iter().collect(), end))
+                }
+                None => None,
+            };
+            if let Some((name, end)) = variable {
+                let replacement = format!("${}", out.number_of(name));
+                out.text.push_str(&replacement);
+                written += replacement.chars().count();
+                i = end;
+                out.map.push((written, i));
+                continue;
             }
-            let number = match out.params.iter().position(|p| *p == name) {
-                Some(existing) => existing + 1,
-                None => {
-                    out.params.push(name);
-                    out.params.len()
-                }
-            };
-            let replacement = format!("${number}");
-            out.text.push_str(&replacement);
-            written += replacement.chars().count();
-            i += end + 1;
-            out.map.push((written, i));
-            continue;
-        }
-        if !psycopg
-            && c == ':'
-            && places[i] == Place::Code
-            && chars
-                .get(i + 1)
-                .is_some_and(|n| n.is_alphabetic() || *n == '_')
-            && (i == 0 || chars[i - 1] != ':')
-        {
-            let end = chars[i + 1..]
-                .iter()
-                .position(|c| !(c.is_alphanumeric() || *c == '_'))
-                .map_or(chars.len(), |n| i + 1 + n);
-            let name: String = chars[i + 1..end].iter().collect();
-            let number = match out.params.iter().position(|p| *p == name) {
-                Some(existing) => existing + 1,
-                None => {
-                    out.params.push(name);
-                    out.params.len()
-                }
-            };
-            let replacement = format!("${number}");
-            out.text.push_str(&replacement);
-            written += replacement.chars().count();
-            i = end;
-            out.map.push((written, i));
-            continue;
         }
         if !psycopg && c == '$' && places[i] == Place::Code {
             let digits: String = chars[i + 1..]

@@ -426,47 +426,51 @@ impl Config {
     /// Where the old Python migrations are: `explicit`, else the nearest
     /// `backend-flask/db/migrations` from the current directory upward.
     pub fn legacy_migrations_dir(&self, explicit: Option<&Path>) -> Result<PathBuf> {
+        self.nearest(
+            explicit,
+            "backend-flask/db/migrations",
+            "backend-flask/db/migrations",
+            "name the folder: `cruddur-db migrate import-legacy DIR`",
+        )
+    }
+
+    /// `--sql-dir`, else the nearest `sql/` directory from the current directory upward, the
+    /// way git finds `.git`, so commands work from any folder of the project.
+    fn sql_dir(&self) -> Result<PathBuf> {
+        self.nearest(
+            self.sql_dir.as_deref(),
+            "sql",
+            "sql/ directory",
+            "run from inside the project, or pass --sql-dir DIR or the file's path",
+        )
+    }
+
+    /// `explicit` (from the current directory), else the nearest folder `relative` from the
+    /// current directory upward; when there is none, an error naming `what` with `hint`.
+    fn nearest(
+        &self,
+        explicit: Option<&Path>,
+        relative: &str,
+        what: &str,
+        hint: &str,
+    ) -> Result<PathBuf> {
         if let Some(dir) = explicit {
             return Ok(self.places.cwd.join(dir));
         }
         self.places
             .cwd
             .ancestors()
-            .map(|dir| dir.join("backend-flask/db/migrations"))
+            .map(|dir| dir.join(relative))
             .find(|candidate| candidate.is_dir())
             .ok_or_else(|| {
                 Fail::new(
                     Exit::Failure,
                     format!(
-                        "no backend-flask/db/migrations in {} or any folder above it",
+                        "no {what} in {} or any folder above it",
                         self.places.cwd.display()
                     ),
                 )
-                .hint("name the folder: `cruddur-db migrate import-legacy DIR`")
-                .into()
-            })
-    }
-
-    /// `--sql-dir`, else the nearest `sql/` directory from the current directory upward, the
-    /// way git finds `.git`, so commands work from any folder of the project.
-    fn sql_dir(&self) -> Result<PathBuf> {
-        if let Some(dir) = &self.sql_dir {
-            return Ok(self.places.cwd.join(dir));
-        }
-        self.places
-            .cwd
-            .ancestors()
-            .map(|dir| dir.join("sql"))
-            .find(|candidate| candidate.is_dir())
-            .ok_or_else(|| {
-                Fail::new(
-                    Exit::Failure,
-                    format!(
-                        "no sql/ directory in {} or any folder above it",
-                        self.places.cwd.display()
-                    ),
-                )
-                .hint("run from inside the project, or pass --sql-dir DIR or the file's path")
+                .hint(hint)
                 .into()
             })
     }

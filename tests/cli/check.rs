@@ -575,7 +575,10 @@ fn check_says_clearly_where_there_are_no_queries_and_what_a_source_is() {
         .args(["check", "--against", "nonsense"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("is not a schema source"));
+        .stderr(predicate::str::contains("is not a schema source"))
+        // The hint names check's own flag, not diff's.
+        .stderr(predicate::str::contains("hint: e.g. --against db"))
+        .stderr(predicate::str::contains("--from").not());
     // CRUDDUR_DB_QUERIES names another folder.
     project.write("queries/one.sql", "SELECT 1 AS one\n");
     db.cruddur(&project)
