@@ -23,6 +23,8 @@
 #      PRIMARY KEY and an index, the plan `diff` writes and the single-transaction script a
 #      naive tool would run, each applied with psql while pgbench reads and updates single
 #      rows by key: the plan's duration beside the client's longest wait
+#  13. `erd --from db` on 1,000 tables in chains of related tables (goal: under 1 s), and how
+#      many Mermaid blocks it splits them into
 # Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
 #        BENCH_STEPS="1 4" bench/run.sh   runs only those parts; BENCH_RUNS=5 for best of 5
 # Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
@@ -76,7 +78,7 @@ best_of() {
   printf '  %-34s %8.3f s\n' "$name" "$best" >&2
   echo "$best"
 }
-want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8 9 10 11 12} " == *" $1 "* ]]; }
+want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8 9 10 11 12 13} " == *" $1 "* ]]; }
 # interleaved NAME_A NAME_B CMD_A CMD_B: run A then B, $runs times; print "best_a best_b".
 interleaved() {
   local name_a=$1 name_b=$2 cmd_a=$3 cmd_b=$4 best_a="" best_b=""
@@ -477,4 +479,28 @@ unique|CREATE TABLE items (id int, parent_id int, code int UNIQUE, qty int);|ALT
 primary key|CREATE TABLE items (id int PRIMARY KEY, parent_id int, code int, qty int);|ALTER TABLE items ADD PRIMARY KEY (id);
 index|CREATE TABLE items (id int, parent_id int, code int, qty int); CREATE INDEX items_code ON items (code);|CREATE INDEX items_code ON items (code);
 KINDS
+fi
+
+# --- 13. erd on many tables ------------------------------------------------------------------
+if want 13; then
+  tables=$((1000 / scale))
+  reset_db bench_erd
+  python3 - "$tables" > "$work/erd.sql" <<'PY'
+import sys
+n = int(sys.argv[1])
+for i in range(n):
+    parent = f", up_id int NOT NULL REFERENCES t{i - 1}" if i % 8 else ""
+    notes = "".join(f", note_{c} text" for c in range(8))
+    print(f"CREATE TABLE t{i} (id int PRIMARY KEY{parent}, owner_id int{notes});")
+PY
+  psql -X -q "$server/bench_erd" -f "$work/erd.sql" >/dev/null
+  echo "== 13. erd --from db on $tables tables (goal: under 1 s)" >&2
+  best=999
+  for _ in $(seq "$runs"); do
+    t0=$(date +%s.%N)
+    "$bin" --url "$server/bench_erd" -q erd --from db >"$work/erd.md"
+    t=$(python3 -c "print($(date +%s.%N) - $t0)")
+    best=$(python3 -c "print(min($best, $t))")
+  done
+  printf '  erd            %7.3f s   %s blocks, %s bytes\n' "$best" "$(grep -c '```mermaid' "$work/erd.md")" "$(wc -c < "$work/erd.md")" >&2
 fi

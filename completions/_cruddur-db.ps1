@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Write the database''s schema as a SQL file, read from its catalogs (no pg_dump needed): deterministic, in dependency order')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Prepare every query file of the application against the schema (never executing one): the parameters and columns each gets, or the error it would meet, at its file:line')
+            [CompletionResult]::new('erd', 'erd', [CompletionResultType]::ParameterValue, 'Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every relation (foreign keys, and the ones column names imply)')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'List the template cache of the target database, with size and age')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`')
@@ -306,6 +307,29 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object per query: file, line, ok, error, params, columns')
             [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Check again whenever a query file, schema.sql or a migration changes, until Ctrl-C')
+            [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
+            [CompletionResult]::new('--iam', '--iam', [CompletionResultType]::ParameterName, 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'cruddur-db;erd' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The schema to draw: files (schema.sql and the migrations, built into a scratch database), db, url:CONNSTRING, snapshot:NAME or file:PATH')
+            [CompletionResult]::new('--depth', '--depth', [CompletionResultType]::ParameterName, 'With TABLE...: how many relations away from them to draw')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the Markdown to FILE instead of standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the Markdown to FILE instead of standard output')
+            [CompletionResult]::new('--scratch-url', '--scratch-url', [CompletionResultType]::ParameterName, 'Build the scratch database (for files and file:) on this server instead of CONNECTION_URL''s')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done')
+            [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
+            [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
             [CompletionResult]::new('--iam', '--iam', [CompletionResultType]::ParameterName, 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
@@ -1103,6 +1127,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Write the database''s schema as a SQL file, read from its catalogs (no pg_dump needed): deterministic, in dependency order')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Prepare every query file of the application against the schema (never executing one): the parameters and columns each gets, or the error it would meet, at its file:line')
+            [CompletionResult]::new('erd', 'erd', [CompletionResultType]::ParameterValue, 'Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every relation (foreign keys, and the ones column names imply)')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'List the template cache of the target database, with size and age')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`')
@@ -1146,6 +1171,9 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;help;check' {
+            break
+        }
+        'cruddur-db;help;erd' {
             break
         }
         'cruddur-db;help;setup' {

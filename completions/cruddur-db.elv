@@ -47,6 +47,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand dump 'Write the database''s schema as a SQL file, read from its catalogs (no pg_dump needed): deterministic, in dependency order'
             cand diff 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows'
             cand check 'Prepare every query file of the application against the schema (never executing one): the parameters and columns each gets, or the error it would meet, at its file:line'
+            cand erd 'Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every relation (foreign keys, and the ones column names imply)'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`'
@@ -291,6 +292,28 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --json 'Print one JSON object per query: file, line, ok, error, params, columns'
             cand --watch 'Check again whenever a query file, schema.sql or a migration changes, until Ctrl-C'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand --iam 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;erd'= {
+            cand --from 'The schema to draw: files (schema.sql and the migrations, built into a scratch database), db, url:CONNSTRING, snapshot:NAME or file:PATH'
+            cand --depth 'With TABLE...: how many relations away from them to draw'
+            cand -o 'Write the Markdown to FILE instead of standard output'
+            cand --output 'Write the Markdown to FILE instead of standard output'
+            cand --scratch-url 'Build the scratch database (for files and file:) on this server instead of CONNECTION_URL''s'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand --iam 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
             cand -y 'Answer yes to confirmations (for CI)'
@@ -1025,6 +1048,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand dump 'Write the database''s schema as a SQL file, read from its catalogs (no pg_dump needed): deterministic, in dependency order'
             cand diff 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows'
             cand check 'Prepare every query file of the application against the schema (never executing one): the parameters and columns each gets, or the error it would meet, at its file:line'
+            cand erd 'Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every relation (foreign keys, and the ones column names imply)'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`'
@@ -1056,6 +1080,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;diff'= {
         }
         &'cruddur-db;help;check'= {
+        }
+        &'cruddur-db;help;erd'= {
         }
         &'cruddur-db;help;setup'= {
         }

@@ -11,6 +11,7 @@ pub mod config;
 mod context;
 pub mod crash;
 mod db;
+mod erd;
 mod error;
 mod failure;
 mod guard;
@@ -116,6 +117,7 @@ async fn dispatch(ctx: &RunContext, command: &Command) -> Result<()> {
         Command::Dump(args) => commands::dump::run(ctx, args).await,
         Command::Diff(args) => commands::diff::run(ctx, args).await,
         Command::Check(args) => commands::check::run(ctx, args).await,
+        Command::Erd(args) => commands::erd::run(ctx, args).await,
         Command::Setup(args) => setup::run(ctx, args).await,
         Command::Templates(args) => templates::run(ctx, args).await,
         Command::Snapshot { action } => snapshot::run(ctx, action).await,

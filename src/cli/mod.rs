@@ -136,6 +136,10 @@ pub enum Command {
     /// the parameters and columns each gets, or the error it would meet, at its file:line
     Check(CheckArgs),
 
+    /// Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every
+    /// relation (foreign keys, and the ones column names imply)
+    Erd(ErdArgs),
+
     /// Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a
     /// cached template of unchanged files is cloned instead of loaded)
     Setup(SetupArgs),

@@ -107,3 +107,28 @@ pub struct CheckArgs {
     #[arg(long, value_name = "CONNSTRING")]
     pub scratch_url: Option<String>,
 }
+
+#[derive(Debug, Args)]
+pub struct ErdArgs {
+    /// Only these tables (schema.table, or table in public) and what lies within --depth
+    /// relations of them [default: every table]
+    pub tables: Vec<String>,
+
+    /// The schema to draw: files (schema.sql and the migrations, built into a scratch
+    /// database), db, url:CONNSTRING, snapshot:NAME or file:PATH
+    #[arg(long, default_value = "files", value_name = "SRC")]
+    pub from: String,
+
+    /// With TABLE...: how many relations away from them to draw
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub depth: u32,
+
+    /// Write the Markdown to FILE instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Build the scratch database (for files and file:) on this server instead of
+    /// CONNECTION_URL's
+    #[arg(long, value_name = "CONNSTRING")]
+    pub scratch_url: Option<String>,
+}

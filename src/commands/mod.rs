@@ -8,6 +8,7 @@ pub mod diff;
 pub mod doctor;
 pub mod drop;
 pub mod dump;
+pub mod erd;
 pub mod inspect;
 pub mod kill;
 pub mod load;

@@ -23,8 +23,8 @@ const UNUSED_MIN_ROWS: f64 = 1000.0;
 /// Something that needs attention, and how to fix it.
 #[derive(Debug, Serialize)]
 pub struct Finding {
-    /// `invalid-index`, `unused-index`, `duplicate-index`, `missing-fk-index`, `blocking`,
-    /// `long-running`, `vacuum`, `wraparound`, `connections`.
+    /// `invalid-index`, `unused-index`, `duplicate-index`, `missing-fk-index`,
+    /// `implied-relation`, `blocking`, `long-running`, `vacuum`, `wraparound`, `connections`.
     pub kind: &'static str,
     pub object: String,
     pub verdict: String,
@@ -38,6 +38,9 @@ pub struct Fix {
     /// For a `migrate new` command: what the new migration file holds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub migration: Option<String>,
+    /// What to do once this is applied (the migration that validates what this one added).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub then: Option<Box<Fix>>,
 }
 
 /// The findings, and what could not be looked at (a report that failed, a locked relation).
@@ -140,6 +143,7 @@ pub async fn findings(
             }
         }
     }
+    super::implied::findings(client, timeout, &mut summary).await;
     summary
 }
 
@@ -171,11 +175,20 @@ pub(super) fn migration_name(words: &str) -> String {
 /// The fix that is a new migration holding `up` and `down`, both outside a transaction
 /// (CONCURRENTLY needs that).
 pub(super) fn migration_fix(name: &str, up: &str, down: &str) -> Fix {
+    new_migration(
+        name,
+        format!(
+            "-- migrate:up transaction:false\n{up}\n\n-- migrate:down transaction:false\n{down}\n"
+        ),
+    )
+}
+
+/// The fix that is a new migration named after `name`, holding `text`.
+pub(super) fn new_migration(name: &str, text: String) -> Fix {
     Fix {
         command: format!("cruddur-db migrate new {}", migration_name(name)),
-        migration: Some(format!(
-            "-- migrate:up transaction:false\n{up}\n\n-- migrate:down transaction:false\n{down}\n"
-        )),
+        migration: Some(text),
+        then: None,
     }
 }
 
@@ -184,6 +197,7 @@ pub(super) fn statement_fix(sql: &str) -> Fix {
     Fix {
         command: format!("cruddur-db connect -- -c {}", shell_quote(sql)),
         migration: None,
+        then: None,
     }
 }
 
@@ -222,6 +236,7 @@ fn blockers(rows: &Rows) -> Vec<Finding> {
                 fix: Fix {
                     command: format!("cruddur-db kill --pid {pid}"),
                     migration: None,
+                    then: None,
                 },
             }
         })
@@ -242,6 +257,7 @@ fn long_running(row: &Map<String, Value>) -> Finding {
         fix: Fix {
             command: format!("cruddur-db kill --pid {pid}"),
             migration: None,
+            then: None,
         },
     }
 }
@@ -301,6 +317,7 @@ fn connections(rows: &Rows) -> Option<Finding> {
         fix: Fix {
             command: "cruddur-db kill --all --idle-for 600".to_string(),
             migration: None,
+            then: None,
         },
     })
 }
@@ -309,12 +326,20 @@ fn connections(rows: &Rows) -> Option<Finding> {
 pub fn render(findings: &[Finding]) -> String {
     let mut out = String::new();
     for finding in findings {
-        out += &format!("! {}\n  fix: {}\n", finding.verdict, finding.fix.command);
-        if let Some(migration) = &finding.fix.migration {
-            out += "       and put this in the file it creates:\n";
-            for line in migration.lines() {
-                out += &format!("       {line}\n");
+        out += &format!("! {}\n", finding.verdict);
+        let mut fix = Some(&finding.fix);
+        let mut first = true;
+        while let Some(step) = fix {
+            let lead = if first { "fix" } else { "then" };
+            out += &format!("  {lead}: {}\n", step.command);
+            if let Some(migration) = &step.migration {
+                out += "       and put this in the file it creates:\n";
+                for line in migration.lines() {
+                    out += &format!("       {line}\n");
+                }
             }
+            fix = step.then.as_deref();
+            first = false;
         }
     }
     out

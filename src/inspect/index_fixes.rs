@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use tokio_postgres::Client;
 
 use super::health::{
-    Finding, Fix, Summary, migration_fix, migration_name, number, statement_fix, text,
+    Finding, Fix, Summary, migration_fix, new_migration, number, statement_fix, text,
 };
 use super::read_only;
 use crate::db::quote_ident;
@@ -221,16 +221,13 @@ pub(super) async fn duplicate_index(
                     text(&facts, "constraint_definition")
                 ),
             };
-            Fix {
-                command: format!(
-                    "cruddur-db migrate new {}",
-                    migration_name(&format!("drop_duplicate_{constraint}"))
-                ),
-                migration: Some(format!(
+            new_migration(
+                &format!("drop_duplicate_{constraint}"),
+                format!(
                     "-- migrate:up\n-- cruddur-db:allow ban-drop-constraint {keep} guarantees the same\nALTER TABLE {table} DROP CONSTRAINT {constraint};\n\n{}\n",
                     commented(down)
-                )),
-            }
+                ),
+            )
         };
         summary.findings.push(Finding {
             kind: "duplicate-index",

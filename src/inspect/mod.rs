@@ -6,6 +6,7 @@
 //! whom), never waited for: inspect is for incidents.
 
 pub mod health;
+mod implied;
 mod index_fixes;
 mod indexes;
 mod queries;

@@ -555,7 +555,7 @@ fn a_healthy_database_passes_with_exit_0() {
 }
 
 #[test]
-fn a_fresh_cruddur_database_has_a_clean_summary_small_unused_indexes_included() {
+fn a_fresh_cruddur_database_has_one_finding_its_implied_relation_small_unused_indexes_included() {
     let db = TestDb::new();
     let project = Project::new();
     project.append(
@@ -563,11 +563,67 @@ fn a_fresh_cruddur_database_has_a_clean_summary_small_unused_indexes_included() 
         "CREATE INDEX activities_user_uuid ON public.activities (user_uuid);\n",
     );
     db.cruddur(&project).arg("setup").assert().success();
-    db.cruddur(&project).arg("inspect").assert().success();
+    let (code, findings) = health(&db);
+    assert_eq!(code, Some(1), "{findings:#?}");
+    // activities.user_uuid names users by its key with no foreign key; nothing else is wrong.
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let implied = find(
+        &findings,
+        "implied-relation",
+        "public.activities (user_uuid) -> public.users",
+    );
+    assert!(
+        implied["verdict"]
+            .as_str()
+            .unwrap()
+            .ends_with("no row names a missing one"),
+        "{implied:#}"
+    );
     // Not scanned yet, but a few kilobytes on a table of three rows: not worth a finding.
     assert!(
         column(&report(&db, &["unused-indexes"]), "index")
             .contains(&"activities_user_uuid".to_string())
+    );
+}
+
+#[test]
+fn an_implied_relation_counts_its_orphans_and_its_two_migrations_add_then_validate_the_key() {
+    let db = TestDb::new();
+    let project = Project::new();
+    db.cruddur(&project).arg("setup").assert().success();
+    db.query(
+        "INSERT INTO public.activities (user_uuid, message, expires_at)
+         VALUES ('00000000-0000-0000-0000-000000000001', 'whose?', now() + interval '1 day')",
+    );
+    let (_, findings) = health(&db);
+    let object = "public.activities (user_uuid) -> public.users";
+    let implied = find(&findings, "implied-relation", object).clone();
+    assert!(
+        implied["verdict"]
+            .as_str()
+            .unwrap()
+            .contains("1 row(s) name one that does not exist"),
+        "{implied:#}"
+    );
+    // The first migration holds the key for new rows at once, scanning nothing.
+    apply_migration_fix(&db, &project, &implied);
+    let (_, after) = health(&db);
+    assert!(!has(&after, "implied-relation", object), "{after:#?}");
+    assert_eq!(
+        db.query(
+            "SELECT convalidated FROM pg_constraint WHERE conname = 'activities_user_uuid_fkey'"
+        ),
+        "f"
+    );
+    // The second validates it, once the orphan is gone.
+    db.query("DELETE FROM public.activities WHERE message = 'whose?'");
+    let then = serde_json::json!({ "fix": implied["fix"]["then"] });
+    apply_migration_fix(&db, &project, &then);
+    assert_eq!(
+        db.query(
+            "SELECT convalidated FROM pg_constraint WHERE conname = 'activities_user_uuid_fkey'"
+        ),
+        "t"
     );
 }
 

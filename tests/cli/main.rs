@@ -11,6 +11,7 @@ mod crash;
 mod create_drop;
 mod doctor;
 mod engine;
+mod erd;
 mod errors;
 mod guard;
 mod iam;
