@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Prepare every query file of the application against the schema (never executing one): the parameters and columns each gets, or the error it would meet, at its file:line')
             [CompletionResult]::new('erd', 'erd', [CompletionResultType]::ParameterValue, 'Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every relation (foreign keys, and the ones column names imply)')
+            [CompletionResult]::new('docs', 'docs', [CompletionResultType]::ParameterValue, 'Write the schema''s documentation (a page per table, the diagrams, views and functions) into DIR, or with --check say in words how DIR differs from the schema')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'List the template cache of the target database, with size and age')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`')
@@ -330,6 +331,27 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done')
             [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
             [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
+            [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
+            [CompletionResult]::new('--iam', '--iam', [CompletionResultType]::ParameterName, 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'cruddur-db;docs' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The schema to document: files (schema.sql and the migrations, built into a scratch database), db, url:CONNSTRING, snapshot:NAME or file:PATH')
+            [CompletionResult]::new('--scratch-url', '--scratch-url', [CompletionResultType]::ParameterName, 'Build the scratch database (for files and file:) on this server instead of CONNECTION_URL''s')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done')
+            [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
+            [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Write nothing: exit 0 when DIR is what the schema gives, else 1, saying in words what changed')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
             [CompletionResult]::new('--iam', '--iam', [CompletionResultType]::ParameterName, 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
@@ -1128,6 +1150,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Prepare every query file of the application against the schema (never executing one): the parameters and columns each gets, or the error it would meet, at its file:line')
             [CompletionResult]::new('erd', 'erd', [CompletionResultType]::ParameterValue, 'Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every relation (foreign keys, and the ones column names imply)')
+            [CompletionResult]::new('docs', 'docs', [CompletionResultType]::ParameterValue, 'Write the schema''s documentation (a page per table, the diagrams, views and functions) into DIR, or with --check say in words how DIR differs from the schema')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'List the template cache of the target database, with size and age')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`')
@@ -1174,6 +1197,9 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;help;erd' {
+            break
+        }
+        'cruddur-db;help;docs' {
             break
         }
         'cruddur-db;help;setup' {

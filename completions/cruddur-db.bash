@@ -31,6 +31,9 @@ _cruddur__db() {
             cruddur__db,diff)
                 cmd="cruddur__db__subcmd__diff"
                 ;;
+            cruddur__db,docs)
+                cmd="cruddur__db__subcmd__docs"
+                ;;
             cruddur__db,doctor)
                 cmd="cruddur__db__subcmd__doctor"
                 ;;
@@ -90,6 +93,9 @@ _cruddur__db() {
                 ;;
             cruddur__db__subcmd__help,diff)
                 cmd="cruddur__db__subcmd__help__subcmd__diff"
+                ;;
+            cruddur__db__subcmd__help,docs)
+                cmd="cruddur__db__subcmd__help__subcmd__docs"
                 ;;
             cruddur__db__subcmd__help,doctor)
                 cmd="cruddur__db__subcmd__help__subcmd__doctor"
@@ -377,7 +383,7 @@ _cruddur__db() {
 
     case "${cmd}" in
         cruddur__db)
-            opts="-y -q -v -h -V --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions kill doctor inspect dump diff check erd setup templates migrate rds snapshot completions help"
+            opts="-y -q -v -h -V --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help --version connect create drop schema-load seed sessions kill doctor inspect dump diff check erd docs setup templates migrate rds snapshot completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -604,6 +610,48 @@ _cruddur__db() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cruddur__subcmd__db__subcmd__docs)
+            opts="-y -q -v -h --from --check --scratch-url --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scratch-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maintenance-db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cruddur__subcmd__db__subcmd__doctor)
             opts="-y -q -v -h --json --my-ip --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -769,7 +817,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help)
-            opts="connect create drop schema-load seed sessions kill doctor inspect dump diff check erd setup templates migrate rds snapshot completions help"
+            opts="connect create drop schema-load seed sessions kill doctor inspect dump diff check erd docs setup templates migrate rds snapshot completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -839,6 +887,20 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cruddur__subcmd__db__subcmd__help__subcmd__docs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -48,6 +48,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand diff 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows'
             cand check 'Prepare every query file of the application against the schema (never executing one): the parameters and columns each gets, or the error it would meet, at its file:line'
             cand erd 'Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every relation (foreign keys, and the ones column names imply)'
+            cand docs 'Write the schema''s documentation (a page per table, the diagrams, views and functions) into DIR, or with --check say in words how DIR differs from the schema'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`'
@@ -314,6 +315,26 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done'
             cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
             cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand --iam 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;docs'= {
+            cand --from 'The schema to document: files (schema.sql and the migrations, built into a scratch database), db, url:CONNSTRING, snapshot:NAME or file:PATH'
+            cand --scratch-url 'Build the scratch database (for files and file:) on this server instead of CONNECTION_URL''s'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --check 'Write nothing: exit 0 when DIR is what the schema gives, else 1, saying in words what changed'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand --iam 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
             cand -y 'Answer yes to confirmations (for CI)'
@@ -1049,6 +1070,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand diff 'Print the SQL that makes one schema equal to another (default: what makes the database match its files), ordered and safe on tables that hold rows'
             cand check 'Prepare every query file of the application against the schema (never executing one): the parameters and columns each gets, or the error it would meet, at its file:line'
             cand erd 'Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every relation (foreign keys, and the ones column names imply)'
+            cand docs 'Write the schema''s documentation (a page per table, the diagrams, views and functions) into DIR, or with --check say in words how DIR differs from the schema'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`'
@@ -1082,6 +1104,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;check'= {
         }
         &'cruddur-db;help;erd'= {
+        }
+        &'cruddur-db;help;docs'= {
         }
         &'cruddur-db;help;setup'= {
         }

@@ -11,6 +11,7 @@ pub mod config;
 mod context;
 pub mod crash;
 mod db;
+mod docs;
 mod erd;
 mod error;
 mod failure;
@@ -118,6 +119,7 @@ async fn dispatch(ctx: &RunContext, command: &Command) -> Result<()> {
         Command::Diff(args) => commands::diff::run(ctx, args).await,
         Command::Check(args) => commands::check::run(ctx, args).await,
         Command::Erd(args) => commands::erd::run(ctx, args).await,
+        Command::Docs(args) => commands::docs::run(ctx, args).await,
         Command::Setup(args) => setup::run(ctx, args).await,
         Command::Templates(args) => templates::run(ctx, args).await,
         Command::Snapshot { action } => snapshot::run(ctx, action).await,

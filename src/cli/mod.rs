@@ -140,6 +140,10 @@ pub enum Command {
     /// relation (foreign keys, and the ones column names imply)
     Erd(ErdArgs),
 
+    /// Write the schema's documentation (a page per table, the diagrams, views and functions)
+    /// into DIR, or with --check say in words how DIR differs from the schema
+    Docs(DocsArgs),
+
     /// Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a
     /// cached template of unchanged files is cloned instead of loaded)
     Setup(SetupArgs),

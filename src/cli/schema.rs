@@ -132,3 +132,25 @@ pub struct ErdArgs {
     #[arg(long, value_name = "CONNSTRING")]
     pub scratch_url: Option<String>,
 }
+
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    /// Where the documentation goes
+    #[arg(default_value = "docs/schema", value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// The schema to document: files (schema.sql and the migrations, built into a scratch
+    /// database), db, url:CONNSTRING, snapshot:NAME or file:PATH
+    #[arg(long, default_value = "files", value_name = "SRC")]
+    pub from: String,
+
+    /// Write nothing: exit 0 when DIR is what the schema gives, else 1, saying in words what
+    /// changed
+    #[arg(long)]
+    pub check: bool,
+
+    /// Build the scratch database (for files and file:) on this server instead of
+    /// CONNECTION_URL's
+    #[arg(long, value_name = "CONNSTRING")]
+    pub scratch_url: Option<String>,
+}

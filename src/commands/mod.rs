@@ -5,6 +5,7 @@ pub mod completions;
 pub mod connect;
 pub mod create;
 pub mod diff;
+pub mod docs;
 pub mod doctor;
 pub mod drop;
 pub mod dump;

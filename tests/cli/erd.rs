@@ -13,7 +13,7 @@ use crate::schema_plans::database;
 
 /// What Mermaid made of each block of `markdown`: `(ok, error, svg)`, or `None` where no
 /// Chromium is installed (a failure under CI).
-fn rendered(markdown: &str) -> Option<Vec<(bool, String, String)>> {
+pub fn rendered(markdown: &str) -> Option<Vec<(bool, String, String)>> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("erd.md");
     std::fs::write(&path, markdown).unwrap();

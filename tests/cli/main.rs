@@ -9,6 +9,7 @@ mod conninfo;
 mod corpus;
 mod crash;
 mod create_drop;
+mod docs;
 mod doctor;
 mod engine;
 mod erd;
