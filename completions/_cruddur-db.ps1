@@ -323,6 +323,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
         'cruddur-db;erd' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The schema to draw: files (schema.sql and the migrations, built into a scratch database), db, url:CONNSTRING, snapshot:NAME or file:PATH')
             [CompletionResult]::new('--depth', '--depth', [CompletionResultType]::ParameterName, 'With TABLE...: how many relations away from them to draw')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'mermaid: Markdown with erDiagram blocks (GitHub renders them); svg: one picture drawn by cruddur-db itself')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the Markdown to FILE instead of standard output')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the Markdown to FILE instead of standard output')
             [CompletionResult]::new('--scratch-url', '--scratch-url', [CompletionResultType]::ParameterName, 'Build the scratch database (for files and file:) on this server instead of CONNECTION_URL''s')

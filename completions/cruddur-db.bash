@@ -763,7 +763,7 @@ _cruddur__db() {
             return 0
             ;;
         cruddur__subcmd__db__subcmd__erd)
-            opts="-o -y -q -v -h --from --depth --output --scratch-url --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
+            opts="-o -y -q -v -h --from --depth --format --output --scratch-url --prod --iam --url --yes --color --quiet --verbose --wait --maintenance-db --sql-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -775,6 +775,10 @@ _cruddur__db() {
                     ;;
                 --depth)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "mermaid svg" -- "${cur}"))
                     return 0
                     ;;
                 --output)

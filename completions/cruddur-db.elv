@@ -307,6 +307,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;erd'= {
             cand --from 'The schema to draw: files (schema.sql and the migrations, built into a scratch database), db, url:CONNSTRING, snapshot:NAME or file:PATH'
             cand --depth 'With TABLE...: how many relations away from them to draw'
+            cand --format 'mermaid: Markdown with erDiagram blocks (GitHub renders them); svg: one picture drawn by cruddur-db itself'
             cand -o 'Write the Markdown to FILE instead of standard output'
             cand --output 'Write the Markdown to FILE instead of standard output'
             cand --scratch-url 'Build the scratch database (for files and file:) on this server instead of CONNECTION_URL''s'

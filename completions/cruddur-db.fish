@@ -260,6 +260,8 @@ complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -s v -l ver
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand erd" -l from -d 'The schema to draw: files (schema.sql and the migrations, built into a scratch database), db, url:CONNSTRING, snapshot:NAME or file:PATH' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand erd" -l depth -d 'With TABLE...: how many relations away from them to draw' -r
+complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand erd" -l format -d 'mermaid: Markdown with erDiagram blocks (GitHub renders them); svg: one picture drawn by cruddur-db itself' -r -f -a "mermaid\t''
+svg\t''"
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand erd" -s o -l output -d 'Write the Markdown to FILE instead of standard output' -r -F
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand erd" -l scratch-url -d 'Build the scratch database (for files and file:) on this server instead of CONNECTION_URL\'s' -r
 complete -c cruddur-db -n "__fish_cruddur_db_using_subcommand erd" -l url -d 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)' -r

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::lock_seconds;
 
@@ -123,6 +123,11 @@ pub struct ErdArgs {
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub depth: u32,
 
+    /// mermaid: Markdown with erDiagram blocks (GitHub renders them); svg: one picture drawn
+    /// by cruddur-db itself
+    #[arg(long, value_enum, default_value_t = ErdFormat::Mermaid)]
+    pub format: ErdFormat,
+
     /// Write the Markdown to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -153,4 +158,10 @@ pub struct DocsArgs {
     /// CONNECTION_URL's
     #[arg(long, value_name = "CONNSTRING")]
     pub scratch_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ErdFormat {
+    Mermaid,
+    Svg,
 }

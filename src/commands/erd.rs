@@ -1,14 +1,14 @@
-//! `erd [TABLE...] [--from SRC] [--depth N] [-o FILE]`: the schema as Mermaid `erDiagram`
-//! blocks in Markdown, drawn from the catalogs of SRC (by default the project's files built in
+//! `erd [TABLE...] [--from SRC] [--format mermaid|svg] [--depth N] [-o FILE]`: the schema as
+//! Mermaid `erDiagram` blocks in Markdown, or one SVG picture, drawn from the catalogs of SRC (by default the project's files built in
 //! a scratch database, so CI needs no credentials); the same bytes for the same schema.
 
 use std::time::Instant;
 
 use anyhow::Result;
 
-use crate::cli::ErdArgs;
+use crate::cli::{ErdArgs, ErdFormat};
 use crate::context::RunContext;
-use crate::erd::{self, mermaid, model};
+use crate::erd::{self, mermaid, model, svg};
 use crate::error::{Exit, Fail};
 use crate::schema::schema_file;
 use crate::schema::source::{self, Source};
@@ -29,7 +29,10 @@ pub async fn run(ctx: &RunContext, args: &ErdArgs) -> Result<()> {
         )
         .hint("name a table as schema.table, or as table for one in public; `cruddur-db erd` draws them all")
     })?;
-    let text = mermaid::markdown(&model);
+    let text = match args.format {
+        ErdFormat::Mermaid => mermaid::markdown(&model),
+        ErdFormat::Svg => svg::render(&model),
+    };
     match &args.output {
         None => ui::raw(text.as_bytes())?,
         Some(path) => {

@@ -1,9 +1,11 @@
 //! Pictures of the schema (`erd`): the tables, their keys and every relation between them,
 //! foreign keys and the ones column names imply, read from the catalogs (`model`) and drawn as
-//! Mermaid `erDiagram` blocks that GitHub renders (`mermaid`).
+//! Mermaid `erDiagram` blocks that GitHub renders (`mermaid`), or one SVG picture the binary
+//! lays out itself (`svg`).
 
 pub mod mermaid;
 pub mod model;
+pub mod svg;
 
 use std::collections::BTreeSet;
 

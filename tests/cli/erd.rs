@@ -220,3 +220,60 @@ fn a_schema_too_big_for_one_diagram_is_split_within_mermaids_limits_and_every_pa
         }
     }
 }
+
+/// The table boxes of an SVG `erd` drew: `(x, y, width, height)`.
+fn boxes(svg: &str) -> Vec<(f64, f64, f64, f64)> {
+    svg.lines()
+        .filter(|l| l.starts_with("<rect class=\"table\""))
+        .map(|l| {
+            let attr = |name: &str| -> f64 {
+                let at = l.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+                l[at..at + l[at..].find('"').unwrap()].parse().unwrap()
+            };
+            (attr("x"), attr("y"), attr("width"), attr("height"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_svg_draws_every_table_as_a_box_and_no_two_boxes_overlap() {
+    let mut sql = String::from(
+        "CREATE TABLE users (uuid uuid PRIMARY KEY, handle text);
+         CREATE TABLE activities (uuid uuid PRIMARY KEY, user_uuid uuid NOT NULL, message text);",
+    );
+    for chain in 0..25 {
+        for link in 0..8 {
+            let parent = match link {
+                0 => String::new(),
+                n => format!(", up_id int REFERENCES t_{chain}_{}", n - 1),
+            };
+            let columns: String = (0..link).map(|c| format!(", note_{c} text")).collect();
+            sql.push_str(&format!(
+                "CREATE TABLE t_{chain}_{link} (id int PRIMARY KEY{parent}{columns});\n"
+            ));
+        }
+    }
+    let db = database(&sql);
+    let project = Project::new();
+    let svg = erd(&db, &project, &["--from", "db", "--format", "svg"]);
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    let drawn = boxes(&svg);
+    assert_eq!(drawn.len(), 202);
+    for (i, a) in drawn.iter().enumerate() {
+        for b in &drawn[i + 1..] {
+            let apart =
+                a.0 + a.2 <= b.0 || b.0 + b.2 <= a.0 || a.1 + a.3 <= b.1 || b.1 + b.3 <= a.1;
+            assert!(apart, "{a:?} overlaps {b:?}");
+        }
+    }
+    // The implied relation is dashed, the foreign keys are not; the same bytes again.
+    assert_eq!(svg.matches("class=\"edge dashed\"").count(), 1);
+    assert!(svg.matches("class=\"edge\" d=\"M").count() >= 25 * 7);
+    assert_eq!(
+        erd(&db, &project, &["--from", "db", "--format", "svg"]),
+        svg
+    );
+}
