@@ -111,9 +111,9 @@ pub fn render(model: &Model) -> String {
     let width = placed.values().map(|p| p.x + p.width).fold(0.0, f64::max) + MARGIN;
     let height = placed.values().map(|p| p.y + p.height).fold(0.0, f64::max) + MARGIN;
     let mut out = String::new();
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" width=\"{width:.0}\" height=\"{height:.0}\" font-family=\"monospace\" font-size=\"12\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width:.0} {height:.0}\" width=\"{width:.0}\" height=\"{height:.0}\" font-family=\"monospace\" font-size=\"12\">"
     );
     out.push_str("<style>.table{fill:#fff;stroke:#345;}.head{fill:#dde6f0;stroke:#345;}.edge{stroke:#567;fill:none;}.dashed{stroke-dasharray:5 4;}</style>\n");
     for relation in &model.relations {
