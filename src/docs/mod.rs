@@ -3,5 +3,6 @@
 //! what a folder holds in words (`check`).
 
 pub mod check;
+mod html;
 pub mod model;
 pub mod render;

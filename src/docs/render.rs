@@ -1,7 +1,7 @@
 //! The documentation's files, by path inside its folder: `README.md` (the tables and the
-//! diagram), a page per table (columns, keys, indexes, constraints, triggers, relations both
-//! ways, a one-hop diagram), `views.md`, `functions.md`, and `schema.json` for `--check`. The
-//! same schema gives the same bytes.
+//! diagram), `index.html` (one offline page), a page per table (columns, keys, indexes,
+//! constraints, triggers, relations both ways, a one-hop diagram), `views.md`, `functions.md`,
+//! and `schema.json` for `--check`. The same schema gives the same bytes.
 
 use std::collections::BTreeMap;
 
@@ -23,6 +23,7 @@ pub fn files(docs: &Docs, model: &Model) -> BTreeMap<String, String> {
         "functions.md".to_string(),
         routines("Functions", &docs.functions, "sql"),
     );
+    files.insert("index.html".to_string(), super::html::page(docs, model));
     files.insert(
         "schema.json".to_string(),
         serde_json::to_string_pretty(docs).unwrap_or_default() + "\n",

@@ -288,6 +288,7 @@ mod tests {
             child: "public.activities".into(),
             parent: "public.users".into(),
             columns: vec!["user_uuid".into()],
+            parent_columns: vec!["uuid".into()],
             constraint: None,
             unvalidated: false,
             one_to_one: false,

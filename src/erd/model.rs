@@ -37,6 +37,8 @@ pub struct Relation {
     pub child: String,
     pub parent: String,
     pub columns: Vec<String>,
+    /// The parent's columns they name, in the same order.
+    pub parent_columns: Vec<String>,
     /// `None` for an implied relation.
     pub constraint: Option<String>,
     /// A foreign key added `NOT VALID` and never validated.
@@ -110,7 +112,9 @@ pub async fn read(client: &Client) -> Result<Model> {
                                       AND i.indpred IS NULL AND i.indexprs IS NULL
                                       AND (i.indkey::int2[])[0:i.indnkeyatts - 1] <@ f.conkey),
                             NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a WHERE a.attrelid = f.conrelid
-                                          AND a.attnum = ANY (f.conkey) AND NOT a.attnotnull)
+                                          AND a.attnum = ANY (f.conkey) AND NOT a.attnotnull),
+                            ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(f.confkey) WITH ORDINALITY k(n, o)
+                                    JOIN pg_catalog.pg_attribute a ON a.attrelid = f.confrelid AND a.attnum = k.n ORDER BY k.o)
                        FROM pg_catalog.pg_constraint f
                        JOIN pg_catalog.pg_class c ON c.oid = f.conrelid
                        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -161,6 +165,7 @@ pub async fn read(client: &Client) -> Result<Model> {
             parent,
             constraint: Some(row.get(1)),
             columns: row.get(3),
+            parent_columns: row.get(7),
             unvalidated: !row.get::<_, bool>(4),
             one_to_one: row.get(5),
             required: row.get(6),
@@ -213,6 +218,7 @@ pub fn implied(model: &Model) -> Vec<Relation> {
                 child: entity.name.clone(),
                 parent: parent.name.clone(),
                 columns: vec![column.name.clone()],
+                parent_columns: vec![keys[0].name.clone()],
                 constraint: None,
                 unvalidated: false,
                 one_to_one: column.unique

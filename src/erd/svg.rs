@@ -252,6 +252,7 @@ mod tests {
                     child: name,
                     parent: format!("public.t{}", i - 1),
                     columns: vec!["column_0".into()],
+                    parent_columns: vec!["column_0".into()],
                     constraint: Some("fk".into()),
                     unvalidated: false,
                     one_to_one: false,

@@ -127,3 +127,42 @@ fn docs_check_of_a_folder_without_docs_says_how_to_write_them() {
         .stderr(predicate::str::contains("holds no documentation"))
         .stderr(predicate::str::contains("cruddur-db docs"));
 }
+
+#[test]
+fn the_html_page_works_offline_its_search_filters_and_its_path_prints_the_join() {
+    let db = database(&format!(
+        "{SCHEMA}
+         CREATE TABLE likes (id int PRIMARY KEY, activity_uuid uuid NOT NULL REFERENCES activities);"
+    ));
+    let project = Project::new();
+    assert_eq!(docs(&db, &project, &[]).0, Some(0));
+    let page = project.path().join("docs/schema/index.html");
+    let output =
+        std::process::Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/page-check"))
+            .arg(&page)
+            .args(["handle", "public.likes", "public.users"])
+            .output()
+            .expect("run scripts/page-check");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() && stderr.contains("no chromium") {
+        crate::harness::skip("no Chromium to open the page in (apt-get install -y chromium)");
+        return;
+    }
+    assert!(output.status.success(), "page-check failed: {stderr}");
+    let seen: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(seen["errors"], serde_json::json!([]), "{seen:#}");
+    assert_eq!(
+        seen["requests"],
+        serde_json::json!([]),
+        "nothing is fetched: {seen:#}"
+    );
+    assert_eq!(seen["sections"], 4, "{seen:#}");
+    // Only users has a column called handle.
+    assert_eq!(seen["visible"], 1, "{seen:#}");
+    assert_eq!(
+        seen["join"],
+        "SELECT *\nFROM public.likes\nJOIN public.activities ON public.activities.uuid = public.likes.activity_uuid\nJOIN public.users ON public.users.uuid = public.activities.user_uuid",
+        "{seen:#}"
+    );
+    assert_eq!(seen["picture"], true, "{seen:#}");
+}
