@@ -23,8 +23,8 @@
 #      PRIMARY KEY and an index, the plan `diff` writes and the single-transaction script a
 #      naive tool would run, each applied with psql while pgbench reads and updates single
 #      rows by key: the plan's duration beside the client's longest wait
-#  13. `erd --from db` on 1,000 tables in chains of related tables (goal: under 1 s), and how
-#      many Mermaid blocks it splits them into
+#  13. `erd --from db` (goal: under 1 s) and `docs --from db` (goal: under 3 s) on 1,000 tables
+#      in chains of related tables, and how many Mermaid blocks erd splits them into
 # Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
 #        BENCH_STEPS="1 4" bench/run.sh   runs only those parts; BENCH_RUNS=5 for best of 5
 # Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
@@ -494,7 +494,7 @@ for i in range(n):
     print(f"CREATE TABLE t{i} (id int PRIMARY KEY{parent}, owner_id int{notes});")
 PY
   psql -X -q "$server/bench_erd" -f "$work/erd.sql" >/dev/null
-  echo "== 13. erd --from db on $tables tables (goal: under 1 s)" >&2
+  echo "== 13. erd and docs --from db on $tables tables (goals: under 1 s and 3 s)" >&2
   best=999
   for _ in $(seq "$runs"); do
     t0=$(date +%s.%N)
@@ -503,4 +503,13 @@ PY
     best=$(python3 -c "print(min($best, $t))")
   done
   printf '  erd            %7.3f s   %s blocks, %s bytes\n' "$best" "$(grep -c '```mermaid' "$work/erd.md")" "$(wc -c < "$work/erd.md")" >&2
+  best=999
+  for _ in $(seq "$runs"); do
+    rm -rf "$work/docs"
+    t0=$(date +%s.%N)
+    (cd "$work" && "$bin" --url "$server/bench_erd" -q docs --from db docs)
+    t=$(python3 -c "print($(date +%s.%N) - $t0)")
+    best=$(python3 -c "print(min($best, $t))")
+  done
+  printf '  docs           %7.3f s   %s files, %s bytes\n' "$best" "$(find "$work/docs" -type f | wc -l)" "$(du -sb "$work/docs" | cut -f1)" >&2
 fi

@@ -277,3 +277,36 @@ fn the_svg_draws_every_table_as_a_box_and_no_two_boxes_overlap() {
         svg
     );
 }
+
+#[test]
+fn every_corpus_schema_draws_in_mermaid_without_an_error_and_in_svg_without_overlaps() {
+    let Some(dir) = crate::corpus::corpus_dir() else {
+        skip("no ../shared/corpus: its schemas are left out");
+        return;
+    };
+    let project = Project::new();
+    let mut markdown = String::new();
+    let mut drawn = 0;
+    for (name, schema, _) in crate::corpus::cases(&dir) {
+        let Some(db) = crate::schema_code::loaded(&schema) else {
+            continue;
+        };
+        drawn += 1;
+        let svg = erd(&db, &project, &["--from", "db", "--format", "svg"]);
+        let placed = boxes(&svg);
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                let apart =
+                    a.0 + a.2 <= b.0 || b.0 + b.2 <= a.0 || a.1 + a.3 <= b.1 || b.1 + b.3 <= a.1;
+                assert!(apart, "{name}: {a:?} overlaps {b:?}");
+            }
+        }
+        markdown.push_str(&erd(&db, &project, &["--from", "db"]));
+    }
+    assert!(drawn > 0, "no corpus schema loaded");
+    if let Some(blocks) = rendered(&markdown) {
+        for (ok, error, _) in blocks {
+            assert!(ok, "{error}");
+        }
+    }
+}
