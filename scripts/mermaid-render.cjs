@@ -1,15 +1,11 @@
 // See scripts/mermaid-render: renders each ```mermaid block of the Markdown file argv[2].
 const fs = require('fs');
-const puppeteer = require('puppeteer-core');
+const { launch, run } = require('./browser.cjs');
 
-(async () => {
+run(async () => {
   const markdown = fs.readFileSync(process.argv[2], 'utf8');
   const blocks = [...markdown.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
     const errors = [];
@@ -36,7 +32,4 @@ const puppeteer = require('puppeteer-core');
   } finally {
     await browser.close();
   }
-})().catch((err) => {
-  console.error(err);
-  process.exit(1);
 });

@@ -1,14 +1,10 @@
 // See scripts/page-check.
 const path = require('path');
-const puppeteer = require('puppeteer-core');
+const { launch, run } = require('./browser.cjs');
 
-(async () => {
+run(async () => {
   const [file, search, from, to] = process.argv.slice(2);
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
     const errors = [];
@@ -32,7 +28,4 @@ const puppeteer = require('puppeteer-core');
   } finally {
     await browser.close();
   }
-})().catch((err) => {
-  console.error(err);
-  process.exit(1);
 });

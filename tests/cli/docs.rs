@@ -59,16 +59,20 @@ fn docs_writes_a_page_per_table_with_its_columns_relations_and_a_diagram_mermaid
     assert!(read("views.md").contains("## public.recent"));
     assert!(read("functions.md").contains("## public.shout(text)\n"));
     // The same schema, the same bytes; and --check agrees.
-    let before: Vec<String> = ["README.md", "tables/public.users.md", "schema.json"]
+    let written = || -> Vec<String> {
+        [
+            "README.md",
+            "tables/public.users.md",
+            "schema.json",
+            "index.html",
+        ]
         .iter()
         .map(|f| read(f))
-        .collect();
+        .collect()
+    };
+    let before = written();
     assert_eq!(docs(&db, &project, &[]).0, Some(0));
-    let after: Vec<String> = ["README.md", "tables/public.users.md", "schema.json"]
-        .iter()
-        .map(|f| read(f))
-        .collect();
-    assert_eq!(before, after);
+    assert_eq!(written(), before);
     assert_eq!(docs(&db, &project, &["--check"]).0, Some(0));
     if let Some(blocks) = rendered(&format!("{readme}{users}")) {
         for (ok, error, _) in blocks {
