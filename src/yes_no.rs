@@ -1,4 +1,4 @@
-//! psql's yes/no words, as `\\if`, `\\set ON_ERROR_STOP` and `--set` read them: shared by the
+//! psql's yes/no words, as `\if`, `\set ON_ERROR_STOP` and `--set` read them: shared by the
 //! command line (which refuses `ON_ERROR_STOP=off` up front) and the SQL-file runner.
 
 /// psql's boolean values for `\if` and friends: unique prefixes of true/false/yes/no/on/off,
