@@ -6,7 +6,8 @@
 use serde::Serialize;
 
 use super::model::Docs;
-use crate::erd::{self, model::Model, svg};
+use crate::erd::svg::{self, escape};
+use crate::erd::{self, model::Model};
 
 /// One relation as the page's script walks it.
 #[derive(Serialize)]
@@ -151,10 +152,3 @@ document.getElementById('path').addEventListener('submit', (event) => {
   document.getElementById('join').textContent = join(from, to);
 });
 "#;
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}

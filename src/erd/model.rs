@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use tokio_postgres::Client;
 
 use crate::db::PgError;
+use crate::schema::catalog::{USER_NAMESPACE, not_extension_member};
 
 /// A table as the picture draws it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,12 +63,6 @@ pub struct Model {
     pub relations: Vec<Relation>,
 }
 
-/// The user's schemas, as the schema reader counts them.
-const USER: &str = "n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'";
-
-/// A table of an extension is the extension's, not the user's to draw.
-const NOT_EXTENSION: &str = "NOT EXISTS (SELECT FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')";
-
 /// Read the model of the database `client` is on.
 pub async fn read(client: &Client) -> Result<Model> {
     client
@@ -77,6 +72,7 @@ pub async fn read(client: &Client) -> Result<Model> {
         .await
         .map_err(PgError)
         .context("could not start reading the catalogs")?;
+    let not_extension = not_extension_member("pg_class", "c.oid");
     let read = async {
         let columns = client
             .query(
@@ -91,7 +87,7 @@ pub async fn read(client: &Client) -> Result<Model> {
                        FROM pg_catalog.pg_class c
                        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                        JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-                      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND {USER} AND {NOT_EXTENSION}
+                      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND {USER_NAMESPACE} AND {not_extension}
                         AND (n.nspname, c.relname) <> ('public', 'schema_migrations')
                       ORDER BY 1, 2, a.attnum"
                 ),
@@ -120,7 +116,7 @@ pub async fn read(client: &Client) -> Result<Model> {
                        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                        JOIN pg_catalog.pg_class p ON p.oid = f.confrelid
                        JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
-                      WHERE f.contype = 'f' AND f.conparentid = 0 AND NOT c.relispartition AND {USER} AND {NOT_EXTENSION}
+                      WHERE f.contype = 'f' AND f.conparentid = 0 AND NOT c.relispartition AND {USER_NAMESPACE} AND {not_extension}
                       ORDER BY 1, 2"
                 ),
                 &[],

@@ -213,7 +213,8 @@ fn edge(relation: &Relation, child: &Placed, parent: &Placed) -> String {
     out
 }
 
-fn escape(text: &str) -> String {
+/// `text` as XML and HTML character data or an attribute's value.
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

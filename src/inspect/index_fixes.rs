@@ -14,6 +14,7 @@ use super::health::{
 };
 use super::read_only;
 use crate::db::quote_ident;
+use crate::schema::comment_sql;
 
 /// `CREATE [UNIQUE] INDEX name ...` as `pg_get_indexdef` writes it, built concurrently.
 fn concurrently(definition: &str) -> String {
@@ -30,10 +31,7 @@ fn with_comments(sql: String, comments: &[(&str, String)]) -> String {
         .iter()
         .filter(|(_, comment)| !comment.is_empty())
         .fold(sql, |sql, (object, comment)| {
-            format!(
-                "{sql}\nCOMMENT ON {object} IS {};",
-                postgres_protocol::escape::escape_literal(comment)
-            )
+            format!("{sql}\n{}", comment_sql(object, Some(comment)))
         })
 }
 
