@@ -115,16 +115,36 @@ fn groups<'a>(model: &'a Model, tables: &[&'a str]) -> Vec<Vec<&'a str>> {
 }
 
 /// Groups packed into parts that fit, in order; a group too big alone is cut in name order.
+/// A block's size is the sum of what each of its tables adds (its entity and the relations
+/// it is the child of), so each table is measured once.
 fn pack<'a>(model: &'a Model, groups: &[Vec<&'a str>]) -> Vec<Vec<&'a str>> {
+    let cost = |table: &str| -> (usize, usize) {
+        let entity = model
+            .entities
+            .get(table)
+            .map_or(0, |e| entity_block(e).len());
+        model
+            .relations
+            .iter()
+            .filter(|r| r.child == table)
+            .fold((entity, 0), |(text, edges), r| {
+                (text + edge(r).len(), edges + 1)
+            })
+    };
+    let header = render(model, &[]).text.len();
     let mut parts: Vec<Vec<&str>> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
-    for table in groups.iter().flatten() {
-        current.push(table);
-        if !fits(&render(model, &current)) && current.len() > 1 {
-            current.pop();
+    let (mut text, mut edges) = (header, 0);
+    for &table in groups.iter().flatten() {
+        let (more_text, more_edges) = cost(table);
+        let over = text + more_text > MAX_TEXT || edges + more_edges > MAX_EDGES;
+        if over && !current.is_empty() {
             parts.push(std::mem::take(&mut current));
-            current.push(table);
+            (text, edges) = (header, 0);
         }
+        current.push(table);
+        text += more_text;
+        edges += more_edges;
     }
     if !current.is_empty() {
         parts.push(current);
