@@ -3,11 +3,13 @@
 //! neighbourhood as SVG when clicked, and "path between two tables", which prints the JOIN
 //! that connects them.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::model::Docs;
+use crate::erd::model::Model;
 use crate::erd::svg::{self, escape};
-use crate::erd::{self, model::Model};
 
 /// One relation as the page's script walks it.
 #[derive(Serialize)]
@@ -18,7 +20,8 @@ struct Edge<'a> {
     parent_columns: &'a [String],
 }
 
-pub fn page(docs: &Docs, model: &Model) -> String {
+/// The page; `around` holds each table with its neighbours, drawn when its heading is clicked.
+pub fn page(docs: &Docs, model: &Model, around: &BTreeMap<&str, Model>) -> String {
     let edges: Vec<Edge> = model
         .relations
         .iter()
@@ -64,8 +67,8 @@ pub fn page(docs: &Docs, model: &Model) -> String {
             ));
         }
         out.push_str("</table>\n<div class=\"picture\" hidden>\n");
-        if let Ok(around) = erd::around(model, std::slice::from_ref(&table.name), 1) {
-            out.push_str(&svg::render(&around));
+        if let Some(around) = around.get(table.name.as_str()) {
+            out.push_str(&svg::render(around));
         }
         out.push_str("</div>\n</section>\n");
     }

@@ -12,8 +12,20 @@ use crate::erd::{self, mermaid, model::Model};
 pub fn files(docs: &Docs, model: &Model) -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
     files.insert("README.md".to_string(), overview(docs, model));
+    // Each table with its neighbours, drawn on its page and in the HTML page alike.
+    let around: BTreeMap<&str, Model> = docs
+        .tables
+        .keys()
+        .filter_map(|name| {
+            let model = erd::around(model, std::slice::from_ref(name), 1).ok()?;
+            Some((name.as_str(), model))
+        })
+        .collect();
     for table in docs.tables.values() {
-        files.insert(page_path(&table.name), page(table, model));
+        files.insert(
+            page_path(&table.name),
+            page(table, around.get(table.name.as_str())),
+        );
     }
     files.insert(
         "views.md".to_string(),
@@ -23,7 +35,10 @@ pub fn files(docs: &Docs, model: &Model) -> BTreeMap<String, String> {
         "functions.md".to_string(),
         routines("Functions", &docs.functions, "sql"),
     );
-    files.insert("index.html".to_string(), super::html::page(docs, model));
+    files.insert(
+        "index.html".to_string(),
+        super::html::page(docs, model, &around),
+    );
     files.insert(
         "schema.json".to_string(),
         serde_json::to_string_pretty(docs).unwrap_or_default() + "\n",
@@ -59,7 +74,8 @@ fn overview(docs: &Docs, model: &Model) -> String {
     out
 }
 
-fn page(table: &Table, model: &Model) -> String {
+/// A table's page; `around` is the table with its neighbours.
+fn page(table: &Table, around: Option<&Model>) -> String {
     let mut out = format!("# {}\n\n", table.name);
     if let Some(comment) = &table.comment {
         out.push_str(&format!("{comment}\n\n"));
@@ -103,9 +119,9 @@ fn page(table: &Table, model: &Model) -> String {
             out.push_str(&format!("- {}\n", describe(link)));
         }
     }
-    if let Ok(around) = erd::around(model, std::slice::from_ref(&table.name), 1) {
+    if let Some(around) = around {
         out.push_str("\n## Diagram\n\n");
-        out.push_str(&mermaid::markdown(&around));
+        out.push_str(&mermaid::markdown(around));
     }
     out
 }
