@@ -9,6 +9,7 @@ mod clock;
 mod commands;
 pub mod config;
 mod context;
+mod copy;
 pub mod crash;
 mod db;
 mod docs;
@@ -121,6 +122,7 @@ async fn dispatch(ctx: &RunContext, command: &Command) -> Result<()> {
         Command::Erd(args) => commands::erd::run(ctx, args).await,
         Command::Docs(args) => commands::docs::run(ctx, args).await,
         Command::Setup(args) => setup::run(ctx, args).await,
+        Command::Copy(args) => commands::copy::run(ctx, args).await,
         Command::Templates(args) => templates::run(ctx, args).await,
         Command::Snapshot { action } => snapshot::run(ctx, action).await,
         Command::Migrate(args) => commands::migrate::run(ctx, args).await,

@@ -329,6 +329,21 @@ impl Progress {
         }))
     }
 
+    /// A bar over `total` rows of `what`, on a terminal only, whatever the count.
+    pub fn rows(total: u64, what: &str) -> Progress {
+        let wanted = verbosity() == Verbosity::Normal && std::io::stderr().is_terminal();
+        Progress(wanted.then(|| {
+            let bar = indicatif::ProgressBar::new(total).with_message(what.to_string());
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "   {msg:24} {bar:30} {pos}/{len} rows {per_sec} eta {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        }))
+    }
+
     /// A spinner with `message` while something is awaited, on a terminal only.
     pub fn spinner(message: impl Into<String>) -> Progress {
         let wanted = verbosity() == Verbosity::Normal && std::io::stderr().is_terminal();
@@ -357,6 +372,14 @@ impl Progress {
     pub fn set(&self, done: u64) {
         if let Some(bar) = &self.0 {
             bar.set_position(done);
+        }
+    }
+
+    /// Where the bar is, and what it says beside itself.
+    pub fn set_with(&self, done: u64, message: String) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(done);
+            bar.set_message(message);
         }
     }
 

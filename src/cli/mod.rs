@@ -1,5 +1,6 @@
 //! The command line, as clap derive types only: the `///` comments are the help text.
 
+mod copy;
 mod database;
 mod migrate;
 mod rds;
@@ -9,6 +10,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use self::copy::*;
 pub use self::database::*;
 pub use self::migrate::*;
 pub use self::rds::*;
@@ -147,6 +149,11 @@ pub enum Command {
     /// Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a
     /// cached template of unchanged files is cloned instead of loaded)
     Setup(SetupArgs),
+
+    /// Rebuild the development database from the files with production's rows in place of
+    /// the seed: a masked (sql/copy.toml), referentially complete subset, read in one
+    /// read-only snapshot; production is never written (see docs/copy.md)
+    Copy(CopyArgs),
 
     /// List the template cache of the target database, with size and age
     Templates(TemplatesArgs),

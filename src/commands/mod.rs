@@ -3,6 +3,7 @@
 pub mod check;
 pub mod completions;
 pub mod connect;
+pub mod copy;
 pub mod create;
 pub mod diff;
 pub mod docs;

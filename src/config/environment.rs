@@ -23,6 +23,7 @@ pub fn secrets() -> Vec<String> {
         .chain(std::env::args_os().map(|arg| arg.to_string_lossy().into_owned()));
     let mut secrets = passwords_in(strings);
     secrets.extend(var("PGPASSWORD"));
+    secrets.extend(var("CRUDDUR_DB_COPY_KEY"));
     secrets
 }
 

@@ -60,6 +60,8 @@ pub struct Config {
     iam: bool,
     /// `CRUDDUR_DB_SNAPSHOT_BEFORE_PROD`: an RDS snapshot before every production change.
     snapshot_before_prod: bool,
+    /// `CRUDDUR_DB_COPY_KEY`: the key `copy` draws its stand-ins under.
+    copy_key: Option<String>,
     /// Read on first use.
     aws: OnceLock<AwsEnv>,
     /// The target, once resolved: commands ask for it as often as they like.
@@ -121,6 +123,7 @@ impl Config {
             queries: var("CRUDDUR_DB_QUERIES"),
             iam: opts.iam || flag("CRUDDUR_DB_IAM_AUTH")?,
             snapshot_before_prod: flag("CRUDDUR_DB_SNAPSHOT_BEFORE_PROD")?,
+            copy_key: var("CRUDDUR_DB_COPY_KEY"),
             aws: OnceLock::new(),
             target: OnceLock::new(),
             yes: opts.yes,
@@ -238,6 +241,11 @@ impl Config {
         })))
     }
 
+    /// The key `copy` draws stand-ins under (`CRUDDUR_DB_COPY_KEY`), when one is set.
+    pub fn copy_key(&self) -> Option<&str> {
+        self.copy_key.as_deref()
+    }
+
     /// Whether a production change takes an RDS snapshot first without being told
     /// (`CRUDDUR_DB_SNAPSHOT_BEFORE_PROD`).
     pub fn snapshot_before_prod(&self) -> bool {
@@ -314,6 +322,12 @@ impl Config {
         if matches!(self.origin(), Origin::Flag(_) | Origin::ProdEnv) {
             return self.target().map(Some);
         }
+        self.prod_env_target()
+    }
+
+    /// `PROD_CONNECTION_URL`'s database, reached as every production connection is (IAM
+    /// tokens, the TLS they need), whatever the command's own target is; `None` when unset.
+    pub fn prod_env_target(&self) -> Result<Option<Target>> {
         let Some(text) = &self.prod_url else {
             return Ok(None);
         };
@@ -391,8 +405,6 @@ impl Config {
         }
     }
 
-    /// The migrations directory: `explicit` (`--migrations-dir`), else `migrations/` in the
-    /// SQL directory. `None` when there is no SQL directory to hold one.
     /// Where the project's file `name` goes in its `sql/` directory, whether it exists or not.
     pub fn sql_path(&self, name: &str) -> Result<PathBuf> {
         let path = self.sql_dir()?.join(name);
@@ -402,6 +414,8 @@ impl Config {
             .unwrap_or(path))
     }
 
+    /// The migrations directory: `explicit` (`--migrations-dir`), else `migrations/` in the
+    /// SQL directory. `None` when there is no SQL directory to hold one.
     pub fn migrations_dir(&self, explicit: Option<&Path>) -> Option<PathBuf> {
         match explicit {
             Some(dir) => Some(self.places.cwd.join(dir)),
