@@ -21,6 +21,7 @@ use crate::db::{self, PgError, Target, quote_ident, run_lock};
 use crate::error::{Exit, Fail};
 use crate::migrate::{self, Migration};
 use crate::rebuild::{Step, build, set_step, side};
+use crate::schema::catalog;
 use crate::schema::schema_file;
 use crate::schema::source::{self, Source};
 use crate::script::RunOptions;
@@ -40,77 +41,98 @@ pub async fn run(ctx: &RunContext, args: &CopyArgs) -> Result<()> {
         true => None,
         false => Some(destination(ctx, &from).await?),
     };
-
     let session = db::connect(&from).await?;
     let client = &session.client;
-    let read_at = copy::begin(client).await?;
-    let applied: Vec<String> = migrate::history::applied(client)
-        .await?
-        .into_iter()
-        .map(|a| a.version)
-        .collect();
-    let files: Vec<String> = migrations.iter().map(|m| m.version.clone()).collect();
-    copy::same_versions(&applied, &files)?;
-    let tables = tables::read(client).await?;
-    let scope = scope::resolve(&rules, &tables)?;
-    let selection = closure::select(client, &tables, &scope).await?;
-    if args.plan {
-        return plan::print(&scope, &selection, rules.max_rows);
+    let copied = async {
+        let read_at = copy::begin(client).await?;
+        let applied: Vec<String> = migrate::history::applied(client)
+            .await?
+            .into_iter()
+            .map(|a| a.version)
+            .collect();
+        let files: Vec<String> = migrations.iter().map(|m| m.version.clone()).collect();
+        copy::same_versions(&applied, &files)?;
+        let tables = tables::read(client).await?;
+        let scope = scope::resolve(&rules, &tables)?;
+        let selection = closure::select(client, &tables, &scope).await?;
+        let Some((target, admin)) = destination else {
+            return plan::print(&scope, &selection, rules.max_rows);
+        };
+        if selection.total() > rules.max_rows {
+            return Err(Fail::new(
+                Exit::Refused,
+                format!(
+                    "the copy would take {} rows, more than max_rows = {}; nothing was written",
+                    selection.total(),
+                    rules.max_rows
+                ),
+            )
+            .hint("narrow [copy] start (WHERE, LIMIT) or raise max_rows; `cruddur-db copy --plan` shows where the rows come from")
+            .into());
+        }
+        let job = Job {
+            source: client,
+            tables: &tables,
+            scope: &scope,
+            selection: &selection,
+            schema: &schema,
+            migrations: &migrations,
+            key: copy::key(ctx.copy_key()),
+        };
+        let rows = build(ctx, args, &admin, &target, &job).await?;
+        let summary = Summary {
+            database: from.conn.database(),
+            host: format!("{}:{}", from.conn.host(), from.conn.port()),
+            read_at: &read_at,
+            took: started.elapsed(),
+            rules_hash: &rules.hash,
+            key_from: job.key.1,
+            rows,
+        };
+        side::comment(&admin, target.conn.database(), Some(&summary.to_string()))
+            .await
+            .context("could not keep the copy's summary in the database's comment")?;
+        ui::done("copy", &summary, started.elapsed());
+        Ok(())
     }
-    if selection.total() > rules.max_rows {
-        return Err(Fail::new(
-            Exit::Refused,
-            format!(
-                "the copy would take {} rows, more than max_rows = {}; nothing was written",
-                selection.total(),
-                rules.max_rows
-            ),
-        )
-        .hint("narrow [copy] start (WHERE, LIMIT) or raise max_rows; `cruddur-db copy --plan` shows where the rows come from")
-        .into());
+    .await;
+    // Nothing was written there: ending the snapshot is all there is to do.
+    let _ = client.batch_execute("ROLLBACK").await;
+    match copied {
+        Err(err) => Err(catalog::locked_out(client, err).await),
+        ok => ok,
     }
-    let (target, admin) = destination.expect("a copy that writes has a destination");
-    let (key, key_from) = copy::key(ctx.copy_key());
-    ui::status("copy", format_args!("stand-ins are drawn under {key_from}"));
+}
+
+/// Rebuild the development database aside with `job`'s rows, one copy or setup at a time;
+/// returns the rows copied per table.
+async fn build(
+    ctx: &RunContext,
+    args: &CopyArgs,
+    admin: &Client,
+    target: &Target,
+    job: &Job<'_>,
+) -> Result<Vec<(String, u64)>> {
+    ui::status(
+        "copy",
+        format_args!("stand-ins are drawn under {}", job.key.1),
+    );
     let name = target.conn.database();
     set_step(Some(Step::Building("lock")));
     run_lock::acquire(
-        &admin,
+        admin,
         "setup",
         name,
         args.lock_timeout.map(Duration::from_secs),
     )
     .await?;
-    let job = Job {
-        source: client,
-        tables: &tables,
-        scope: &scope,
-        selection: &selection,
-        schema: &schema,
-        migrations: &migrations,
-        key: &key,
-    };
     let mut rows = Vec::new();
-    build::aside(&admin, name, args.force, "copy", async |side_name| {
-        rows = fill(ctx, &admin, &target, side_name, &job).await?;
+    build::aside(admin, name, args.force, "copy", async |side_name| {
+        rows = fill(ctx, admin, target, side_name, job).await?;
         Ok(())
     })
     .await?;
-    let _ = client.batch_execute("ROLLBACK").await;
-    let summary = Summary {
-        database: from.conn.database(),
-        host: format!("{}:{}", from.conn.host(), from.conn.port()),
-        read_at: &read_at,
-        took: started.elapsed(),
-        rules_hash: &rules.hash,
-        key_from,
-        rows,
-    };
-    side::comment(&admin, name, Some(&summary.to_string()))
-        .await
-        .context("could not keep the copy's summary in the database's comment")?;
-    ui::done("copy", &summary, started.elapsed());
-    Ok(())
+    Ok(rows)
 }
 
 /// What one copy moves.
@@ -121,7 +143,8 @@ struct Job<'a> {
     selection: &'a Selection,
     schema: &'a std::path::Path,
     migrations: &'a [Migration],
-    key: &'a [u8],
+    /// The key stand-ins are drawn under, and where it came from.
+    key: (Vec<u8>, &'static str),
 }
 
 /// The database to read: `--from url:...`, else `PROD_CONNECTION_URL`.
@@ -233,7 +256,7 @@ async fn fill(
         }
         Err(err) => return Err(PgError(err).into()),
     }
-    let mut faker = Faker::new(job.key);
+    let mut faker = Faker::new(&job.key.0);
     let mut rows = Vec::new();
     for name in &job.scope.order {
         let table = &job.tables.tables[name];

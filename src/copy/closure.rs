@@ -96,7 +96,9 @@ pub async fn select(client: &Client, tables: &Tables, scope: &Scope) -> Result<S
     let mut totals = BTreeMap::new();
     for name in &scope.order {
         let sql = format!("SELECT count(*) FROM {}", tables.tables[name].from());
-        let row = query_one(client, &sql).await?;
+        let row = query_one(client, &sql)
+            .await
+            .with_context(|| format!("could not count the rows of {name}"))?;
         totals.insert(name.clone(), row.get::<_, i64>(0) as u64);
     }
     let mut taken: BTreeMap<String, Rows> = scope
@@ -193,7 +195,6 @@ pub async fn select(client: &Client, tables: &Tables, scope: &Scope) -> Result<S
             }
         }
     }
-    drop(take);
     Ok(Selection {
         rows: taken,
         totals,

@@ -117,7 +117,7 @@ pub async fn read(client: &Client) -> Result<Tables> {
                         EXISTS (SELECT FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid AND i.indisunique
                                   AND i.indpred IS NULL AND i.indnkeyatts = 1 AND i.indkey[0] = a.attnum),
                         COALESCE(array_position((SELECT i.indkey::int2[] FROM pg_catalog.pg_index i
-                                  WHERE i.indrelid = c.oid AND i.indisprimary), a.attnum), 0)
+                                  WHERE i.indrelid = c.oid AND i.indisprimary), a.attnum), -1)
                    FROM pg_catalog.pg_class c
                    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
                    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -146,7 +146,8 @@ pub async fn read(client: &Client) -> Result<Tables> {
         });
         let column: String = row.get(3);
         let position: i32 = row.get(11);
-        if position > 0 {
+        // int2vector's array starts at 0.
+        if position >= 0 {
             primary
                 .entry(name)
                 .or_default()

@@ -100,7 +100,7 @@ pub async fn sequences(client: &Client, tables: &Tables, copied: &[String]) -> R
     for (sequence, max) in highest {
         let Some(max) = max else { continue };
         client
-            .query_one("SELECT setval($1::regclass, $2)", &[&sequence, &max])
+            .query_one("SELECT setval($1::text::regclass, $2)", &[&sequence, &max])
             .await
             .map_err(PgError)
             .with_context(|| format!("could not move {sequence} past the copied values"))?;

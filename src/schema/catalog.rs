@@ -67,18 +67,25 @@ pub async fn read(client: &Client, purpose: Purpose) -> Result<Schema> {
     // which of them surfaces first is chance, so the one that failed first is reported.
     let read = read.map_err(|err| failure.into_inner().unwrap_or(None).unwrap_or(err));
     match read {
-        Err(err) if PgError::code_in(&err) == Some(&SqlState::LOCK_NOT_AVAILABLE) => {
-            let holders = lock_holders(client).await;
-            Err(err.context(
-                Fail::new(
-                    Exit::Failure,
-                    format!("a table is locked by another session{holders}"),
-                )
-                .hint("`cruddur-db inspect blocking` shows who holds it; run again once it is released"),
-            ))
-        }
-        other => other,
+        Err(err) => Err(locked_out(client, err).await),
+        ok => ok,
     }
+}
+
+/// `err`, said as a table locked by another session (naming it) when that is what it is: a
+/// read that gave up at its `lock_timeout`. `client` is outside any failed transaction.
+pub async fn locked_out(client: &Client, err: anyhow::Error) -> anyhow::Error {
+    if PgError::code_in(&err) != Some(&SqlState::LOCK_NOT_AVAILABLE) {
+        return err;
+    }
+    let holders = lock_holders(client).await;
+    err.context(
+        Fail::new(
+            Exit::Failure,
+            format!("a table is locked by another session{holders}"),
+        )
+        .hint("`cruddur-db inspect blocking` shows who holds it; run again once it is released"),
+    )
 }
 
 /// The sessions that hold or wait for an exclusive table lock, as ` (pid 12 on public.t)`.

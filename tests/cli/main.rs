@@ -6,6 +6,7 @@ mod check;
 mod completions;
 mod connect;
 mod conninfo;
+mod copy;
 mod corpus;
 mod crash;
 mod create_drop;

@@ -272,6 +272,11 @@ impl Cluster {
         );
     }
 
+    /// What the server has logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.root.join("server.log")).unwrap_or_default()
+    }
+
     /// The directory holding the server's Unix-domain socket.
     pub fn socket_dir(&self) -> &Path {
         &self.root
