@@ -25,6 +25,9 @@
 #      rows by key: the plan's duration beside the client's longest wait
 #  13. `erd --from db` (goal: under 1 s) and `docs --from db` (goal: under 3 s) on 1,000 tables
 #      in chains of related tables, and how many Mermaid blocks erd splits them into
+#  14. `copy` of every row of 4,000 users, 200,000 activities and 40,000 likes, masking on, vs
+#      `pg_dump --data-only | psql` of the same tables into the same schema (goal: at most
+#      1.0x); and copy's peak memory at 100,000 and 1,000,000 rows (goal: flat)
 # Usage: bench/run.sh [--quick]   (--quick: 10x smaller inputs, no 1 GiB file)
 #        BENCH_STEPS="1 4" bench/run.sh   runs only those parts; BENCH_RUNS=5 for best of 5
 # Needs: cargo, psql, initdb/pg_ctl (CRUDDUR_TEST_PG_BINDIR or the system's), python3.
@@ -78,7 +81,7 @@ best_of() {
   printf '  %-34s %8.3f s\n' "$name" "$best" >&2
   echo "$best"
 }
-want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8 9 10 11 12 13} " == *" $1 "* ]]; }
+want() { [[ " ${BENCH_STEPS:-1 2 3 4 5 6 7 8 9 10 11 12 13 14} " == *" $1 "* ]]; }
 # interleaved NAME_A NAME_B CMD_A CMD_B: run A then B, $runs times; print "best_a best_b".
 interleaved() {
   local name_a=$1 name_b=$2 cmd_a=$3 cmd_b=$4 best_a="" best_b=""
@@ -512,4 +515,77 @@ PY
     best=$(python3 -c "print(min($best, $t))")
   done
   printf '  docs           %7.3f s   %s files, %s bytes\n' "$best" "$(find "$work/docs" -type f | wc -l)" "$(du -sb "$work/docs" | cut -f1)" >&2
+fi
+
+# --- 14. copy: masked rows from production -----------------------------------------------------
+if want 14; then
+  users=$((4000 / scale)); activities=$((200000 / scale)); likes=$((40000 / scale))
+  mkdir -p "$work/copy/sql/migrations"
+  cp sql/schema.sql "$work/copy/sql/"
+  : > "$work/copy/sql/seed.sql"
+  cat > "$work/copy/sql/migrations/20240101000000_likes.sql" <<'SQL'
+-- migrate:up
+CREATE TABLE public.likes (id bigserial PRIMARY KEY, user_uuid uuid NOT NULL REFERENCES public.users (uuid),
+  activity_uuid uuid NOT NULL REFERENCES public.activities (uuid), created_at timestamp NOT NULL DEFAULT now());
+-- migrate:down
+DROP TABLE public.likes;
+SQL
+  cat > "$work/copy/sql/copy.toml" <<'TOML'
+[copy]
+start = ["users"]
+follow = ["activities", "likes"]
+relations = ["activities.user_uuid -> users.uuid", "activities.reply_to_activity_uuid -> activities.uuid"]
+max_rows = 10000000
+
+[mask]
+"users.email" = "email"
+"users.display_name" = "name"
+"users.handle" = "handle"
+"users.cognito_user_id" = "hash"
+"users.created_at" = "keep"
+"activities.message" = "scrub"
+"activities.replies_count" = "keep"
+"activities.reposts_count" = "keep"
+"activities.likes_count" = "keep"
+"activities.expires_at" = "keep"
+"activities.created_at" = "keep"
+"likes.created_at" = "keep"
+TOML
+  # production_db NAME USERS ACTIVITIES LIKES: Cruddur's files and that many rows.
+  production_db() {
+    reset_db "$1"
+    "$bin" -q --url "$server/$1" --sql-dir "$work/copy/sql" setup >/dev/null
+    psql -X -q "$server/$1" <<SQL
+INSERT INTO users (display_name, handle, email, cognito_user_id)
+  SELECT 'Person ' || i, 'person' || i, 'person' || i || '@corp.example', md5(i::text) FROM generate_series(1, $2) i;
+WITH u AS (SELECT array_agg(uuid ORDER BY handle) AS a FROM users)
+INSERT INTO activities (user_uuid, message)
+  SELECT u.a[1 + i % $2], 'post ' || i || ' by @person' || (1 + i % $2) || ', mail person' || (1 + i % $2) || '@corp.example or call 555-010-' || lpad((i % 10000)::text, 4, '0')
+    FROM u, generate_series(1, $3) i;
+WITH u AS (SELECT array_agg(uuid) AS a FROM users), a AS (SELECT array_agg(uuid) AS a FROM (SELECT uuid FROM activities LIMIT $4) x)
+INSERT INTO likes (user_uuid, activity_uuid) SELECT u.a[1 + i % $2], a.a[i] FROM u, a, generate_series(1, $4) i;
+VACUUM ANALYZE;
+SQL
+  }
+  copy_into() { # DEV PROD: cruddur-db copy from PROD into DEV
+    (cd "$work/copy" && CONNECTION_URL="$server/$1" PROD_CONNECTION_URL="$server/$2" CRUDDUR_DB_COPY_KEY=bench "$bin" -q copy)
+  }
+  dump_into() { # DEV PROD: the same tables' rows by pg_dump --data-only | psql into DEV, emptied first
+    psql -X -q "$server/$1" -c "TRUNCATE users, activities, likes" >/dev/null
+    pg_dump --data-only -t users -t activities -t likes "$server/$2" | psql -X -q "$server/$1" >/dev/null
+  }
+  production_db bench_prod "$users" "$activities" "$likes"
+  rows=$(psql -X -At "$server/bench_prod" -c "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM activities) + (SELECT count(*) FROM likes)")
+  reset_db bench_dump
+  pg_dump -s "$server/bench_prod" | psql -X -q "$server/bench_dump" >/dev/null
+  echo "== 14. copy of $rows rows, masked, vs pg_dump --data-only | psql (goal: at most 1.0x)" >&2
+  read -r ours theirs < <(interleaved "cruddur-db copy (masked)" "pg_dump --data-only | psql" \
+    "copy_into bench_dev bench_prod" "dump_into bench_dump bench_prod")
+  echo "  ratio: $(ratio "$ours" "$theirs")x" >&2
+  echo "  copy's peak memory by rows copied (goal: flat):" >&2
+  for total in $((100000 / scale)) $((1000000 / scale)); do
+    n_users=$((total / 50)); n_likes=$((total / 10)); n_activities=$((total - n_users - n_likes))
+    production_db bench_prod_rss "$n_users" "$n_activities" "$n_likes"
+    printf '    %9s rows  %6s MiB\n' "$total" "$(peak_mib env CONNECTION_URL="$server/bench_dev_rss" PROD_CONNECTION_URL="$server/bench_prod_rss" CRUDDUR_DB_COPY_KEY=bench sh -c "cd '$work/copy' && '$bin' -q copy")" >&2
+  done
 fi

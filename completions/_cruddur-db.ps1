@@ -53,6 +53,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('erd', 'erd', [CompletionResultType]::ParameterValue, 'Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every relation (foreign keys, and the ones column names imply)')
             [CompletionResult]::new('docs', 'docs', [CompletionResultType]::ParameterValue, 'Write the schema''s documentation (a page per table, the diagrams, views and functions) into DIR, or with --check say in words how DIR differs from the schema')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Rebuild the development database from the files with production''s rows in place of the seed: a masked (sql/copy.toml), referentially complete subset, read in one read-only snapshot; production is never written (see docs/copy.md)')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'List the template cache of the target database, with size and age')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`')
             [CompletionResult]::new('rds', 'rds', [CompletionResultType]::ParameterValue, 'The production RDS instance: status, start, stop, a security group rule for your IP, DB snapshots, and IAM authentication tokens')
@@ -378,6 +379,29 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('--no-template', '--no-template', [CompletionResultType]::ParameterName, 'Load the files even when a cached template of them exists, and keep none (also CRUDDUR_DB_TEMPLATE=off)')
             [CompletionResult]::new('--rebuild-template', '--rebuild-template', [CompletionResultType]::ParameterName, 'Load the files and replace the cached template with the result')
             [CompletionResult]::new('--snapshot', '--snapshot', [CompletionResultType]::ParameterName, 'With --prod: take an RDS snapshot of the instance and wait until it is available before changing anything (also CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=true)')
+            [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
+            [CompletionResult]::new('--iam', '--iam', [CompletionResultType]::ParameterName, 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print fewer status lines (errors still show)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print more: each SQL statement sent, and the connection used')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'cruddur-db;copy' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The database to read: url:CONNSTRING [default: PROD_CONNECTION_URL, reached as every production connection is]')
+            [CompletionResult]::new('--lock-timeout', '--lock-timeout', [CompletionResultType]::ParameterName, 'Wait at most SECS for a setup or copy of the same database to finish [default: forever]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour status lines')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done')
+            [CompletionResult]::new('--maintenance-db', '--maintenance-db', [CompletionResultType]::ParameterName, 'Database that create, drop and sessions connect to [default: postgres, then template1]')
+            [CompletionResult]::new('--sql-dir', '--sql-dir', [CompletionResultType]::ParameterName, 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Print each table, the rows it would take, the path from the start rows and each column''s rule; write nothing')
+            [CompletionResult]::new('--init', '--init', [CompletionResultType]::ParameterName, 'Write a starter sql/copy.toml from the project''s schema, a guessed rule per column, marked for review (copy refuses until the mark is deleted)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'End other sessions connected to the development database before replacing it')
             [CompletionResult]::new('--prod', '--prod', [CompletionResultType]::ParameterName, 'Target PROD_CONNECTION_URL instead of CONNECTION_URL')
             [CompletionResult]::new('--iam', '--iam', [CompletionResultType]::ParameterName, 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (for CI)')
@@ -1153,6 +1177,7 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             [CompletionResult]::new('erd', 'erd', [CompletionResultType]::ParameterValue, 'Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every relation (foreign keys, and the ones column names imply)')
             [CompletionResult]::new('docs', 'docs', [CompletionResultType]::ParameterValue, 'Write the schema''s documentation (a page per table, the diagrams, views and functions) into DIR, or with --check say in words how DIR differs from the schema')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Rebuild the development database from the files with production''s rows in place of the seed: a masked (sql/copy.toml), referentially complete subset, read in one read-only snapshot; production is never written (see docs/copy.md)')
             [CompletionResult]::new('templates', 'templates', [CompletionResultType]::ParameterValue, 'List the template cache of the target database, with size and age')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`')
             [CompletionResult]::new('rds', 'rds', [CompletionResultType]::ParameterValue, 'The production RDS instance: status, start, stop, a security group rule for your IP, DB snapshots, and IAM authentication tokens')
@@ -1204,6 +1229,9 @@ Register-ArgumentCompleter -Native -CommandName 'cruddur-db' -ScriptBlock {
             break
         }
         'cruddur-db;help;setup' {
+            break
+        }
+        'cruddur-db;help;copy' {
             break
         }
         'cruddur-db;help;templates' {

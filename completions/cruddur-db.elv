@@ -50,6 +50,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand erd 'Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every relation (foreign keys, and the ones column names imply)'
             cand docs 'Write the schema''s documentation (a page per table, the diagrams, views and functions) into DIR, or with --check say in words how DIR differs from the schema'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
+            cand copy 'Rebuild the development database from the files with production''s rows in place of the seed: a masked (sql/copy.toml), referentially complete subset, read in one read-only snapshot; production is never written (see docs/copy.md)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`'
             cand rds 'The production RDS instance: status, start, stop, a security group rule for your IP, DB snapshots, and IAM authentication tokens'
@@ -360,6 +361,28 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand --no-template 'Load the files even when a cached template of them exists, and keep none (also CRUDDUR_DB_TEMPLATE=off)'
             cand --rebuild-template 'Load the files and replace the cached template with the result'
             cand --snapshot 'With --prod: take an RDS snapshot of the instance and wait until it is available before changing anything (also CRUDDUR_DB_SNAPSHOT_BEFORE_PROD=true)'
+            cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
+            cand --iam 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
+            cand -y 'Answer yes to confirmations (for CI)'
+            cand --yes 'Answer yes to confirmations (for CI)'
+            cand -q 'Print fewer status lines (errors still show)'
+            cand --quiet 'Print fewer status lines (errors still show)'
+            cand -v 'Print more: each SQL statement sent, and the connection used'
+            cand --verbose 'Print more: each SQL statement sent, and the connection used'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'cruddur-db;copy'= {
+            cand --from 'The database to read: url:CONNSTRING [default: PROD_CONNECTION_URL, reached as every production connection is]'
+            cand --lock-timeout 'Wait at most SECS for a setup or copy of the same database to finish [default: forever]'
+            cand --url 'Target this connection string, a URI or keyword/value string as libpq takes (overrides CONNECTION_URL and PROD_CONNECTION_URL)'
+            cand --color 'When to colour status lines'
+            cand --wait 'Keep retrying the first connection for up to SECS seconds while the server refuses connections or is starting up (CI right after starting a container); `rds start`, `rds stop`, `rds snapshot create` and `rds snapshot restore` wait until what they asked for is done'
+            cand --maintenance-db 'Database that create, drop and sessions connect to [default: postgres, then template1]'
+            cand --sql-dir 'Directory holding schema.sql and seed.sql [default: the nearest `sql/` from the current directory upward]'
+            cand --plan 'Print each table, the rows it would take, the path from the start rows and each column''s rule; write nothing'
+            cand --init 'Write a starter sql/copy.toml from the project''s schema, a guessed rule per column, marked for review (copy refuses until the mark is deleted)'
+            cand --force 'End other sessions connected to the development database before replacing it'
             cand --prod 'Target PROD_CONNECTION_URL instead of CONNECTION_URL'
             cand --iam 'Sign in to production with an RDS IAM token (15 minutes, made afresh for every connection) instead of a password; needs sslmode=require or stronger (also CRUDDUR_DB_IAM_AUTH=true)'
             cand -y 'Answer yes to confirmations (for CI)'
@@ -1073,6 +1096,7 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
             cand erd 'Draw the schema as Mermaid erDiagram blocks in Markdown: tables, keys, and every relation (foreign keys, and the ones column names imply)'
             cand docs 'Write the schema''s documentation (a page per table, the diagrams, views and functions) into DIR, or with --check say in words how DIR differs from the schema'
             cand setup 'Rebuild the target database from schema.sql and seed.sql aside, then swap it in (a cached template of unchanged files is cloned instead of loaded)'
+            cand copy 'Rebuild the development database from the files with production''s rows in place of the seed: a masked (sql/copy.toml), referentially complete subset, read in one read-only snapshot; production is never written (see docs/copy.md)'
             cand templates 'List the template cache of the target database, with size and age'
             cand migrate 'Lint and apply every pending migration (dbmate''s format), or `migrate new|up|down|redo|status|lint|plan`'
             cand rds 'The production RDS instance: status, start, stop, a security group rule for your IP, DB snapshots, and IAM authentication tokens'
@@ -1109,6 +1133,8 @@ set edit:completion:arg-completer[cruddur-db] = {|@words|
         &'cruddur-db;help;docs'= {
         }
         &'cruddur-db;help;setup'= {
+        }
+        &'cruddur-db;help;copy'= {
         }
         &'cruddur-db;help;templates'= {
         }

@@ -54,7 +54,13 @@ pub async fn run(ctx: &RunContext, args: &CopyArgs) -> Result<()> {
         copy::same_versions(&applied, &files)?;
         let tables = tables::read(client).await?;
         let scope = scope::resolve(&rules, &tables)?;
+        let finding = Instant::now();
         let selection = closure::select(client, &tables, &scope).await?;
+        ui::verbose(format_args!(
+            "found the {} rows to copy {}",
+            selection.total(),
+            ui::format_elapsed(finding.elapsed())
+        ));
         let Some((target, admin)) = destination else {
             return plan::print(&scope, &selection, rules.max_rows);
         };
@@ -279,8 +285,13 @@ async fn fill(
         .await
         .map_err(PgError)?;
     set_step(Some(Step::Building("verify")));
+    let checking = Instant::now();
     verify::references(target_client, job.tables, &job.scope.edges).await?;
-    verify::sequences(target_client, job.tables, &job.scope.order).await?;
+    let moved = verify::sequences(target_client, job.tables, &job.scope.order).await?;
+    ui::verbose(format_args!(
+        "every reference resolves; {moved} sequences moved past the copied values {}",
+        ui::format_elapsed(checking.elapsed())
+    ));
     Ok(rows)
 }
 

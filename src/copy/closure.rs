@@ -101,43 +101,21 @@ pub async fn select(client: &Client, tables: &Tables, scope: &Scope) -> Result<S
             .with_context(|| format!("could not count the rows of {name}"))?;
         totals.insert(name.clone(), row.get::<_, i64>(0) as u64);
     }
-    let mut taken: BTreeMap<String, Rows> = scope
-        .order
-        .iter()
-        .map(|t| (t.clone(), Rows::none()))
-        .collect();
-    let mut bring = taken.clone();
-    let mut reasons = BTreeMap::new();
-    let mut down: VecDeque<(String, Rows)> = VecDeque::new();
-    let mut up: VecDeque<(String, Rows)> = VecDeque::new();
-
-    let mut take = |table: &str,
-                    rows: Rows,
-                    children: bool,
-                    reason: Reason,
-                    down: &mut VecDeque<(String, Rows)>,
-                    up: &mut VecDeque<(String, Rows)>| {
-        let total = totals[table];
-        if children
-            && let Some(fresh) = bring
-                .get_mut(table)
-                .expect("a copied table")
-                .add(rows.clone(), total)
-        {
-            down.push_back((table.to_string(), fresh));
-        }
-        if let Some(fresh) = taken
-            .get_mut(table)
-            .expect("a copied table")
-            .add(rows, total)
-        {
-            if !matches!(&fresh, Rows::Some(ids) if ids.is_empty()) {
-                reasons.entry(table.to_string()).or_insert(reason);
-            }
-            up.push_back((table.to_string(), fresh));
-        }
+    let none = || {
+        scope
+            .order
+            .iter()
+            .map(|t| (t.clone(), Rows::none()))
+            .collect()
     };
-
+    let mut found = Found {
+        taken: none(),
+        bring: none(),
+        reasons: BTreeMap::new(),
+        totals,
+        down: VecDeque::new(),
+        up: VecDeque::new(),
+    };
     for (table, start) in &scope.start {
         let rows = match start.every_row() {
             true => Rows::All,
@@ -154,52 +132,82 @@ pub async fn select(client: &Client, tables: &Tables, scope: &Scope) -> Result<S
                 )
             }
         };
-        take(
-            table,
-            rows,
-            true,
-            Reason::Start(start.to_string()),
-            &mut down,
-            &mut up,
-        );
+        found.take(table, rows, true, Reason::Start(start.to_string()));
     }
-    while !down.is_empty() || !up.is_empty() {
-        while let Some((parent, fresh)) = down.pop_front() {
-            for edge in scope
+    while !found.down.is_empty() || !found.up.is_empty() {
+        while let Some((parent, fresh)) = found.down.pop_front() {
+            let follow = scope
                 .edges
                 .iter()
-                .filter(|e| e.parent == parent && scope.follow.contains(&e.child))
-            {
-                let rows = related(client, tables, edge, &fresh, Direction::Children).await?;
-                take(
-                    &edge.child,
-                    rows,
-                    true,
-                    Reason::Follows(edge.clone()),
-                    &mut down,
-                    &mut up,
-                );
+                .filter(|e| e.parent == parent && scope.follow.contains(&e.child));
+            for edge in follow {
+                if found.bring[&edge.child] == Rows::All {
+                    continue;
+                }
+                let rows = match (&fresh, edge.enforced && not_null(tables, edge)) {
+                    // The constraint says it already: every child row has its parent.
+                    (Rows::All, true) => Rows::All,
+                    _ => related(client, tables, edge, &fresh, Direction::Children).await?,
+                };
+                found.take(&edge.child, rows, true, Reason::Follows(edge.clone()));
             }
         }
-        while let Some((child, fresh)) = up.pop_front() {
+        while let Some((child, fresh)) = found.up.pop_front() {
             for edge in scope.edges.iter().filter(|e| e.child == child) {
+                if found.taken[&edge.parent] == Rows::All {
+                    continue;
+                }
                 let rows = related(client, tables, edge, &fresh, Direction::Parents).await?;
-                take(
-                    &edge.parent,
-                    rows,
-                    false,
-                    Reason::Referenced(edge.clone()),
-                    &mut down,
-                    &mut up,
-                );
+                found.take(&edge.parent, rows, false, Reason::Referenced(edge.clone()));
             }
         }
     }
     Ok(Selection {
-        rows: taken,
-        totals,
-        reasons,
+        rows: found.taken,
+        totals: found.totals,
+        reasons: found.reasons,
     })
+}
+
+/// The rows found so far, and what is left to follow from them.
+struct Found {
+    taken: BTreeMap<String, Rows>,
+    /// The taken rows that bring their children in follow tables.
+    bring: BTreeMap<String, Rows>,
+    reasons: BTreeMap<String, Reason>,
+    totals: BTreeMap<String, u64>,
+    /// Rows newly taken with their children: their children are still to be found.
+    down: VecDeque<(String, Rows)>,
+    /// Rows newly taken: what they reference is still to be found.
+    up: VecDeque<(String, Rows)>,
+}
+
+impl Found {
+    fn take(&mut self, table: &str, rows: Rows, children: bool, reason: Reason) {
+        let total = self.totals[table];
+        let entry = |map: &mut BTreeMap<String, Rows>| {
+            map.get_mut(table)
+                .expect("a copied table")
+                .add(rows.clone(), total)
+        };
+        if children && let Some(fresh) = entry(&mut self.bring) {
+            self.down.push_back((table.to_string(), fresh));
+        }
+        if let Some(fresh) = entry(&mut self.taken) {
+            if !matches!(&fresh, Rows::Some(ids) if ids.is_empty()) {
+                self.reasons.entry(table.to_string()).or_insert(reason);
+            }
+            self.up.push_back((table.to_string(), fresh));
+        }
+    }
+}
+
+/// Whether every column of `edge`'s child side is NOT NULL.
+fn not_null(tables: &Tables, edge: &Edge) -> bool {
+    let child = &tables.tables[&edge.child];
+    edge.columns
+        .iter()
+        .all(|c| child.column(c).is_some_and(|c| c.not_null))
 }
 
 #[derive(Clone, Copy)]

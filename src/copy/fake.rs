@@ -42,32 +42,41 @@ const WORDS: [&str; 16] = [
 
 /// Draws stand-ins under one key, remembering what unique columns were given.
 pub struct Faker {
-    key: Vec<u8>,
+    /// HMAC-SHA256 keyed once: each stand-in clones it rather than hashing the key again.
+    keyed: Hmac<Sha256>,
     /// Per kind: each stand-in given in a unique column, and a fingerprint of the value it
     /// stands for (so the same value meeting its own stand-in again is no collision).
     given: HashMap<&'static str, HashMap<u64, u64>>,
     /// Per kind: values whose first draws met another value's, and the draw they got.
     redrawn: HashMap<(&'static str, u64), u32>,
-    /// Handles met in handle columns (lower case): free text may name them without an `@`.
-    handles: HashSet<String>,
+    /// Fingerprints of the handles met in handle columns (lower case): free text may name
+    /// them without an `@`.
+    handles: HashSet<u64>,
+    /// Stand-ins given lately outside unique columns, per kind and length limit: a user's
+    /// email recurs in every post. Each is emptied when full, so memory stays flat however
+    /// many values pass.
+    recent: HashMap<(&'static str, Option<usize>), HashMap<u64, String>>,
 }
 
 /// How many draws a unique column's stand-in gets before the copy gives up.
 pub const DRAWS: u32 = 64;
 
+/// How many recent stand-ins are remembered.
+const RECENT: usize = 4096;
+
 impl Faker {
     pub fn new(key: &[u8]) -> Faker {
         Faker {
-            key: key.to_vec(),
+            keyed: Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length"),
             given: HashMap::new(),
             redrawn: HashMap::new(),
             handles: HashSet::new(),
+            recent: HashMap::new(),
         }
     }
 
     fn mac(&self, tag: &str, value: &str, draw: u32) -> [u8; 32] {
-        let mut mac =
-            Hmac::<Sha256>::new_from_slice(&self.key).expect("HMAC takes a key of any length");
+        let mut mac = self.keyed.clone();
         mac.update(tag.as_bytes());
         mac.update(&[0]);
         mac.update(value.as_bytes());
@@ -85,11 +94,16 @@ impl Faker {
         max_chars: Option<usize>,
         unique: bool,
     ) -> Option<String> {
+        let recent = (tag_of(kind), max_chars);
+        let seen = fingerprint(value.as_bytes());
+        if !unique && let Some(fake) = self.recent.get(&recent).and_then(|r| r.get(&seen)) {
+            return Some(fake.clone());
+        }
         let (tag, normal) = normalise(kind, value);
         if *kind == Kind::Handle && normal.len() >= 3 {
-            self.handles.insert(normal.clone());
+            self.handles.insert(fingerprint(normal.as_bytes()));
         }
-        let print = fingerprint(&self.mac("print", &normal, 0));
+        let print = fingerprint(format!("{tag}\0{normal}").as_bytes());
         let first = self.redrawn.get(&(tag, print)).copied().unwrap_or(0);
         for draw in first..first + DRAWS {
             let mut fake = self.draw(kind, value, &self.mac(tag, &normal, draw), draw);
@@ -97,6 +111,11 @@ impl Faker {
                 fake = fake.chars().take(max).collect();
             }
             if !unique {
+                let remembered = self.recent.entry(recent).or_default();
+                if remembered.len() >= RECENT {
+                    remembered.clear();
+                }
+                remembered.insert(seen, fake.clone());
                 return Some(fake);
             }
             let given = self.given.entry(tag).or_default();
@@ -107,6 +126,8 @@ impl Faker {
                     given.insert(key, print);
                     if draw > 0 {
                         self.redrawn.insert((tag, print), draw);
+                        // What was remembered for this value is its first draw.
+                        self.recent.clear();
                     }
                     return Some(fake);
                 }
@@ -131,23 +152,28 @@ impl Faker {
     }
 }
 
+/// The tag a kind's stand-ins are drawn under.
+fn tag_of(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Email => "email",
+        Kind::Handle => "handle",
+        Kind::Phone => "phone",
+        Kind::Name => "name",
+        Kind::Text => "text",
+        _ => "hash",
+    }
+}
+
 /// The tag a kind's stand-ins are drawn under, and the value as it is compared: emails and
 /// handles regardless of case, phone numbers by their digits.
 fn normalise(kind: &Kind, value: &str) -> (&'static str, String) {
-    match kind {
-        Kind::Email => ("email", value.trim().to_lowercase()),
-        Kind::Handle => (
-            "handle",
-            value.trim().trim_start_matches('@').to_lowercase(),
-        ),
-        Kind::Phone => (
-            "phone",
-            value.chars().filter(char::is_ascii_digit).collect(),
-        ),
-        Kind::Name => ("name", value.to_string()),
-        Kind::Text => ("text", value.to_string()),
-        _ => ("hash", value.to_string()),
-    }
+    let normal = match kind {
+        Kind::Email => value.trim().to_lowercase(),
+        Kind::Handle => value.trim().trim_start_matches('@').to_lowercase(),
+        Kind::Phone => value.chars().filter(char::is_ascii_digit).collect(),
+        _ => value.to_string(),
+    };
+    (tag_of(kind), normal)
 }
 
 fn fingerprint(bytes: &[u8]) -> u64 {
@@ -244,8 +270,17 @@ fn token(faker: &Faker, bytes: &[u8], at: usize) -> Option<(usize, Kind)> {
             while end < bytes.len() && is_word(bytes[end]) {
                 end += 1;
             }
-            let word = std::str::from_utf8(&bytes[at..end]).ok()?.to_lowercase();
-            faker.handles.contains(&word).then_some((end, Kind::Handle))
+            if end - at < 3 || faker.handles.is_empty() {
+                return None;
+            }
+            let word = std::str::from_utf8(&bytes[at..end]).ok()?;
+            let known = match word.bytes().any(|b| b.is_ascii_uppercase()) {
+                true => faker
+                    .handles
+                    .contains(&fingerprint(word.to_ascii_lowercase().as_bytes())),
+                false => faker.handles.contains(&fingerprint(word.as_bytes())),
+            };
+            known.then_some((end, Kind::Handle))
         }
         _ => None,
     }

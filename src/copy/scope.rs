@@ -88,7 +88,7 @@ pub fn resolve(rules: &Rules, tables: &Tables) -> Result<Scope> {
             columns: vec![column_name],
             parent,
             parent_columns: vec![parent_column],
-            declared: false,
+            enforced: false,
         });
     }
     let mut mask = BTreeMap::new();
@@ -357,7 +357,7 @@ mod tests {
                 columns: vec!["user_email".into()],
                 parent: "public.users".into(),
                 parent_columns: vec!["email".into()],
-                declared: true,
+                enforced: true,
             }],
         }
     }

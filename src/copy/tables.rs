@@ -66,8 +66,9 @@ pub struct Edge {
     pub columns: Vec<String>,
     pub parent: String,
     pub parent_columns: Vec<String>,
-    /// A foreign key constraint, rather than a relation from the rules.
-    pub declared: bool,
+    /// A foreign key constraint, validated: every child row with its columns set has its
+    /// parent. (A relation from the rules, or a key added `NOT VALID`, promises nothing.)
+    pub enforced: bool,
 }
 
 impl std::fmt::Display for Edge {
@@ -183,7 +184,8 @@ pub async fn read(client: &Client) -> Result<Tables> {
                         ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(f.conkey) WITH ORDINALITY k(n, o)
                                 JOIN pg_catalog.pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = k.n ORDER BY k.o),
                         ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(f.confkey) WITH ORDINALITY k(n, o)
-                                JOIN pg_catalog.pg_attribute a ON a.attrelid = f.confrelid AND a.attnum = k.n ORDER BY k.o)
+                                JOIN pg_catalog.pg_attribute a ON a.attrelid = f.confrelid AND a.attnum = k.n ORDER BY k.o),
+                        f.convalidated
                    FROM pg_catalog.pg_constraint f
                    JOIN pg_catalog.pg_class c ON c.oid = f.conrelid
                    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -203,7 +205,7 @@ pub async fn read(client: &Client) -> Result<Tables> {
             parent: row.get(1),
             columns: row.get(2),
             parent_columns: row.get(3),
-            declared: true,
+            enforced: row.get(4),
         };
         if tables.tables.contains_key(&edge.child) && tables.tables.contains_key(&edge.parent) {
             tables.edges.push(edge);
