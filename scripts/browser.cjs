@@ -7,6 +7,10 @@ async function launch() {
     executablePath: process.env.CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    // The test suite runs these beside hundreds of tests on two cores: Chromium may take far
+    // longer than puppeteer's 30 s to start there, which is slowness, not a failure.
+    timeout: 180000,
+    protocolTimeout: 300000,
   });
 }
 

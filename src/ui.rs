@@ -335,10 +335,8 @@ impl Progress {
         Progress(wanted.then(|| {
             let bar = indicatif::ProgressBar::new(total).with_message(what.to_string());
             bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "   {msg:24} {bar:30} {pos}/{len} rows {per_sec} eta {eta}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template("   {msg:32} {bar:30} {pos}/{len} rows")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             bar
         }))
@@ -380,6 +378,16 @@ impl Progress {
         if let Some(bar) = &self.0 {
             bar.set_position(done);
             bar.set_message(message);
+        }
+    }
+
+    /// Stop at `done`, saying `message`, and leave the bar on the screen: what was done, kept.
+    pub fn done(&self, done: u64, message: String) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(done);
+            bar.finish_with_message(message);
+            // The finished bar stays; what follows starts on a line of its own.
+            eprintln!();
         }
     }
 

@@ -177,7 +177,10 @@ pub async fn table(
         .await
         .map_err(PgError)
         .with_context(context)?;
-    progress.finish();
+    progress.done(
+        moved.rows,
+        format!("{} {}", table.short(), ui::size(moved.bytes as i64)),
+    );
     ui::verbose(format_args!(
         "copied {} rows of {} ({}) {}",
         moved.rows,

@@ -39,10 +39,10 @@ pub async fn references(client: &Client, tables: &Tables, edges: &[Edge]) -> Res
             .with_context(|| format!("could not check {edge}"))?;
         let count: i64 = row.get(0);
         if count > 0 {
-            orphans.push(format!(
-                "{edge}: {count} row{} reference nothing",
-                if count == 1 { "" } else { "s" }
-            ));
+            orphans.push(match count {
+                1 => format!("{edge}: 1 row references nothing"),
+                _ => format!("{edge}: {count} rows reference nothing"),
+            });
         }
     }
     if orphans.is_empty() {

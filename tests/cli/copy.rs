@@ -368,6 +368,60 @@ fn refusals_come_before_development_is_touched() {
 }
 
 #[test]
+fn a_reference_that_leads_nowhere_in_production_stops_the_swap() {
+    let project = project();
+    let prod = production(&project);
+    // A post whose author is gone (no foreign key keeps activities.user_uuid), that Andrew
+    // answered: the answer brings the post, and the post's author is nowhere.
+    prod.db.cluster.psql(
+        &prod.db.name,
+        "INSERT INTO activities (uuid, user_uuid, message) VALUES ('00000000-0000-0000-0000-00000000000a', uuid_generate_v4(), 'orphan');
+         INSERT INTO activities (user_uuid, message, reply_to_activity_uuid)
+           SELECT uuid, 'answering a ghost', '00000000-0000-0000-0000-00000000000a' FROM users WHERE handle = 'andrewbrown';",
+    );
+    let dev = TestDb::new();
+    dev.cruddur(&project).arg("setup").assert().success();
+    copy(&project, &prod, &dev, "k")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the copy does not hold together: activities.user_uuid -> users.uuid: 1 row references nothing",
+        ))
+        .stderr(predicate::str::contains("is unchanged"));
+    assert_eq!(dev.query("SELECT count(*) FROM users"), "2");
+}
+
+#[test]
+fn a_terminal_shows_each_tables_rows_and_size() {
+    let project = project();
+    let prod = production(&project);
+    let dev = TestDb::new();
+    let binary = assert_cmd::cargo::cargo_bin("cruddur-db");
+    let output = project.in_terminal(
+        &format!(
+            "env PROD_CONNECTION_URL='{}' CRUDDUR_DB_COPY_KEY=k {} copy",
+            prod.url,
+            binary.display()
+        ),
+        &dev.url(),
+    );
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    for line in [
+        "activities 2 KiB",
+        "11/11 rows",
+        "likes 2 KiB",
+        "21/21 rows",
+        "22/22 rows",
+    ] {
+        assert!(
+            screen.contains(line),
+            "no {line:?} on the screen:\n{screen}"
+        );
+    }
+}
+
+#[test]
 fn plan_prints_each_tables_rows_path_and_rules_and_writes_nothing() {
     let project = project();
     let prod = production(&project);
