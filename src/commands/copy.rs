@@ -246,6 +246,10 @@ async fn fill(
     let target_client = &session.client;
     let built = tables::read(target_client).await?;
     fits(job, &built)?;
+    target_client
+        .batch_execute("SET lock_timeout = '5s'")
+        .await
+        .map_err(PgError)?;
     // As pg_dump --disable-triggers loads: the application's triggers do not rewrite the
     // copied rows, and references are checked once, below, instead of row by row.
     match target_client

@@ -228,19 +228,7 @@ async fn related(
 ) -> Result<Rows> {
     let child = &tables.tables[&edge.child];
     let parent = &tables.tables[&edge.parent];
-    let meet = edge
-        .columns
-        .iter()
-        .zip(&edge.parent_columns)
-        .map(|(c, p)| {
-            format!(
-                "p.{} = c.{}",
-                crate::db::quote_ident(p),
-                crate::db::quote_ident(c)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" AND ");
+    let meet = edge.meet();
     let (wanted, wanted_alias, given, given_alias) = match direction {
         Direction::Children => (child, "c", parent, "p"),
         Direction::Parents => (parent, "p", child, "c"),

@@ -128,41 +128,39 @@ pub async fn table(
     let mut batch = BytesMut::with_capacity(BATCH + 8192);
     let mut line = Vec::new();
     for condition in &conditions {
-        {
-            let stream = source
-                .copy_out(&shape.read(table, condition))
-                .await
-                .map_err(PgError)
-                .with_context(context)?;
-            let mut stream = std::pin::pin!(stream);
-            while let Some(chunk) = stream.next().await {
-                let chunk = chunk.map_err(PgError).with_context(context)?;
-                moved.bytes += chunk.len() as u64;
-                if !shape.rewrites() {
-                    moved.rows += memchr::memchr_iter(b'\n', &chunk).count() as u64;
-                    batch.extend_from_slice(&chunk);
-                } else {
-                    for piece in chunk.split_inclusive(|b| *b == b'\n') {
-                        line.extend_from_slice(piece);
-                        if line.last() == Some(&b'\n') {
-                            line.pop();
-                            rewrite(shape, &line, faker, &mut batch)?;
-                            batch.extend_from_slice(b"\n");
-                            line.clear();
-                            moved.rows += 1;
-                        }
+        let stream = source
+            .copy_out(&shape.read(table, condition))
+            .await
+            .map_err(PgError)
+            .with_context(context)?;
+        let mut stream = std::pin::pin!(stream);
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(PgError).with_context(context)?;
+            moved.bytes += chunk.len() as u64;
+            if !shape.rewrites() {
+                moved.rows += memchr::memchr_iter(b'\n', &chunk).count() as u64;
+                batch.extend_from_slice(&chunk);
+            } else {
+                for piece in chunk.split_inclusive(|b| *b == b'\n') {
+                    line.extend_from_slice(piece);
+                    if line.last() == Some(&b'\n') {
+                        line.pop();
+                        rewrite(shape, &line, faker, &mut batch)?;
+                        batch.extend_from_slice(b"\n");
+                        line.clear();
+                        moved.rows += 1;
                     }
                 }
-                if batch.len() >= BATCH {
-                    sink.send(batch.split().freeze())
-                        .await
-                        .map_err(PgError)
-                        .with_context(context)?;
-                    progress.set_with(
-                        moved.rows,
-                        format!("{} {}", table.short(), ui::size(moved.bytes as i64)),
-                    );
-                }
+            }
+            if batch.len() >= BATCH {
+                sink.send(batch.split().freeze())
+                    .await
+                    .map_err(PgError)
+                    .with_context(context)?;
+                progress.set_with(
+                    moved.rows,
+                    format!("{} {}", table.short(), ui::size(moved.bytes as i64)),
+                );
             }
         }
     }

@@ -71,6 +71,18 @@ pub struct Edge {
     pub enforced: bool,
 }
 
+impl Edge {
+    /// The condition that a child row (aliased `c`) references a parent row (aliased `p`).
+    pub fn meet(&self) -> String {
+        self.columns
+            .iter()
+            .zip(&self.parent_columns)
+            .map(|(c, p)| format!("p.{} = c.{}", quote_ident(p), quote_ident(c)))
+            .collect::<Vec<_>>()
+            .join(" AND ")
+    }
+}
+
 impl std::fmt::Display for Edge {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let side = |table: &str, columns: &[String]| {

@@ -15,13 +15,7 @@ use crate::error::{Exit, Fail};
 pub async fn references(client: &Client, tables: &Tables, edges: &[Edge]) -> Result<()> {
     let mut orphans = Vec::new();
     for edge in edges {
-        let meet = edge
-            .columns
-            .iter()
-            .zip(&edge.parent_columns)
-            .map(|(c, p)| format!("p.{} = c.{}", quote_ident(p), quote_ident(c)))
-            .collect::<Vec<_>>()
-            .join(" AND ");
+        let meet = edge.meet();
         let present = edge
             .columns
             .iter()
