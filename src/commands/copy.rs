@@ -20,7 +20,7 @@ use crate::copy::{self, init, rules, verify};
 use crate::db::{self, PgError, Target, quote_ident, run_lock};
 use crate::error::{Exit, Fail};
 use crate::migrate::{self, Migration};
-use crate::rebuild::{Step, build, set_step, side};
+use crate::rebuild::{Step, build, set_command, set_step, side};
 use crate::schema::catalog;
 use crate::schema::schema_file;
 use crate::schema::source::{self, Source};
@@ -124,6 +124,7 @@ async fn build(
         format_args!("stand-ins are drawn under {}", job.key.1),
     );
     let name = target.conn.database();
+    set_command("copy");
     set_step(Some(Step::Building("lock")));
     run_lock::acquire(
         admin,

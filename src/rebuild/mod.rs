@@ -54,16 +54,25 @@ pub enum Step {
     Committing,
 }
 
+/// The command rebuilding (`setup`, `copy`), for the same message.
+static COMMAND: Mutex<&str> = Mutex::new("setup");
+
 pub fn set_step(step: Option<Step>) {
     *STEP.lock().unwrap_or_else(|e| e.into_inner()) = step;
+}
+
+/// Say that `command` is the one rebuilding (`setup` unless told).
+pub fn set_command(command: &'static str) {
+    *COMMAND.lock().unwrap_or_else(|e| e.into_inner()) = command;
 }
 
 /// What to tell the user when a rebuild was stopped, if one was running.
 pub fn stopped_note() -> Option<String> {
     let step = *STEP.lock().unwrap_or_else(|e| e.into_inner());
+    let command = *COMMAND.lock().unwrap_or_else(|e| e.into_inner());
     Some(match step? {
         Step::Building(step) => format!(
-            "setup stopped at step {step}; your database is unchanged (the next setup removes the half-built copy)"
+            "{command} stopped at step {step}; your database is unchanged (the next setup or copy removes the half-built copy)"
         ),
         Step::Restoring => "snapshot restore stopped before its swap; your database is unchanged (the next setup or restore removes the half-built copy)".to_string(),
         Step::Swapping => {

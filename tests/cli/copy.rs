@@ -422,6 +422,53 @@ fn a_terminal_shows_each_tables_rows_and_size() {
 }
 
 #[test]
+fn a_stopped_copy_leaves_development_as_it_was_and_the_next_removes_what_it_left() {
+    let project = project();
+    let prod = production(&project);
+    let dev = TestDb::new();
+    dev.cruddur(&project).arg("setup").assert().success();
+    let slow = Project::new();
+    slow.write("sql/migrations/20240101000000_likes.sql", LIKES);
+    slow.write(
+        "sql/copy.toml",
+        &RULES.replace(
+            "\"users.created_at\" = \"keep\"",
+            "\"users.created_at\" = \"sql:(SELECT created_at FROM pg_sleep(30))\"",
+        ),
+    );
+    let child = slow
+        .cruddur_process()
+        .env("CONNECTION_URL", dev.url())
+        .env("PROD_CONNECTION_URL", &prod.url)
+        .args(["copy", "--color", "never"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    prod.db.wait_until_running("pg_sleep(30)");
+    // SAFETY: signalling our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let output = child.wait_with_output().unwrap();
+    let stderr = output_text(&output).1;
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("copy stopped at step copy; your database is unchanged"),
+        "{stderr}"
+    );
+    assert_eq!(dev.query("SELECT count(*) FROM users"), "2");
+    assert_eq!(dev.kept_aside("new").len(), 1);
+    // Production's statement was cancelled, not left running.
+    prod.db.cluster.poll(
+        "postgres",
+        "SELECT 1 WHERE NOT EXISTS (SELECT FROM pg_stat_activity WHERE state = 'active'
+           AND query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid())",
+        "the copy's read on production cancelled",
+    );
+    copy(&project, &prod, &dev, "k").assert().success();
+    assert_eq!(dev.kept_aside("new").len(), 0);
+    assert_eq!(dev.query("SELECT count(*) FROM users"), "22");
+}
+
+#[test]
 fn plan_prints_each_tables_rows_path_and_rules_and_writes_nothing() {
     let project = project();
     let prod = production(&project);
