@@ -204,6 +204,10 @@ async fn destination(ctx: &RunContext, from: &Target) -> Result<(Target, Client)
     if same {
         return Err(refuse("is the source".into()));
     }
+    // Said before connecting: an RDS host is production whatever its database says.
+    if target.conn.is_rds() {
+        return Err(refuse("is on an RDS host".into()));
+    }
     let admin = db::connect_admin(&target, ctx.maintenance_db.as_deref()).await?;
     if let Some(why) = guard::production_reason(&admin, &target).await? {
         return Err(refuse(why.into()));

@@ -357,6 +357,30 @@ fn refusals_come_before_development_is_touched() {
         .code(6)
         .stderr(predicate::str::contains("is the source"));
 
+    // An RDS host is production: refused before anything connects to it.
+    copy(&project, &prod, &dev, "k")
+        .env(
+            "CONNECTION_URL",
+            "postgresql://dev@db.abc123.us-east-1.rds.amazonaws.com/cruddur",
+        )
+        .assert()
+        .code(6)
+        .stderr(predicate::str::contains(
+            "is on an RDS host; nothing was done",
+        ));
+    // The source is reached as production is: an IAM token never goes out without TLS.
+    dev.cruddur(&project)
+        .env(
+            "PROD_CONNECTION_URL",
+            "postgresql://reader@db.abc123.us-east-1.rds.amazonaws.com/cruddur?sslmode=disable",
+        )
+        .args(["--iam", "copy"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "IAM database authentication needs TLS, and sslmode is disable",
+        ));
+
     dev.cluster.psql(
         "postgres",
         &format!(
