@@ -236,7 +236,7 @@ async fn related(
     let query = |predicate: &str| {
         format!(
             "SELECT {wanted_alias}.tableoid, {wanted_alias}.ctid::text FROM {} {wanted_alias} \
-             WHERE EXISTS (SELECT FROM {} {given_alias} WHERE {meet} AND {predicate})",
+             WHERE EXISTS (SELECT FROM {} {given_alias} WHERE {meet} AND ({predicate}))",
             wanted.from(),
             given.from()
         )

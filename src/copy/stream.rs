@@ -86,7 +86,7 @@ impl Shape {
     /// The query that reads the rows where `condition` holds.
     pub fn read(&self, table: &Table, condition: &str) -> String {
         format!(
-            "COPY (SELECT {} FROM {} t WHERE {condition}) TO STDOUT",
+            "COPY (SELECT {} FROM {} t WHERE ({condition})) TO STDOUT",
             self.select.join(", "),
             table.from()
         )

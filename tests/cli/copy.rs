@@ -493,6 +493,46 @@ fn a_stopped_copy_leaves_development_as_it_was_and_the_next_removes_what_it_left
 }
 
 #[test]
+fn a_partitioned_table_gives_the_rows_that_follow_from_every_partition_and_no_others() {
+    let project = Project::new();
+    project.write(
+        "sql/schema.sql",
+        "CREATE TABLE users (id serial PRIMARY KEY, handle text NOT NULL UNIQUE, email text);
+         CREATE TABLE events (id bigint GENERATED ALWAYS AS IDENTITY, user_id int NOT NULL REFERENCES users,
+           at date NOT NULL, note text, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+         CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+         CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');",
+    );
+    project.write("sql/seed.sql", "");
+    project.write(
+        "sql/copy.toml",
+        "[copy]\nstart = [\"users WHERE handle IN ('a', 'b')\"]\nfollow = [\"events\"]\n
+         [mask]\n\"users.handle\" = \"handle\"\n\"users.email\" = \"email\"\n\"events.at\" = \"keep\"\n\"events.note\" = \"scrub\"\n",
+    );
+    let prod = TestDb::new();
+    prod.cruddur(&project).arg("setup").assert().success();
+    // Ten people, twenty events each, spread over both partitions.
+    prod.query(
+        "INSERT INTO users (handle, email) SELECT chr(96 + i), chr(96 + i) || '@corp.example' FROM generate_series(1, 10) i;
+         INSERT INTO events (user_id, at, note)
+           SELECT 1 + i % 10, date '2025-06-01' + i * 2, 'hi @' || chr(97 + i % 10) FROM generate_series(1, 200) i",
+    );
+    let dev = TestDb::new();
+    dev.cruddur(&project)
+        .env("CRUDDUR_DB_COPY_KEY", "k")
+        .args(["copy", "--from", &format!("url:{}", prod.url())])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("rows: users 2, events 40"));
+    assert_eq!(
+        dev.query("SELECT string_agg(tableoid::regclass::text || ' ' || n, ', ' ORDER BY tableoid::regclass::text) FROM (SELECT tableoid, count(*) n FROM events GROUP BY 1) s"),
+        prod.query("SELECT string_agg(tableoid::regclass::text || ' ' || n, ', ' ORDER BY tableoid::regclass::text) FROM (SELECT tableoid, count(*) n FROM events WHERE user_id <= 2 GROUP BY 1) s"),
+    );
+    // The identity column stands past the copied values.
+    dev.query("INSERT INTO events (user_id, at) SELECT min(id), '2026-05-01' FROM users");
+}
+
+#[test]
 fn plan_prints_each_tables_rows_path_and_rules_and_writes_nothing() {
     let project = project();
     let prod = production(&project);
