@@ -45,6 +45,9 @@ pub async fn run(ctx: &RunContext, args: &CopyArgs) -> Result<()> {
     let client = &session.client;
     let copied = async {
         let read_at = copy::begin(client).await?;
+        // The rules first: a column without one refuses before any row is read.
+        let tables = tables::read(client).await?;
+        let scope = scope::resolve(&rules, &tables)?;
         let applied: Vec<String> = migrate::history::applied(client)
             .await?
             .into_iter()
@@ -52,8 +55,6 @@ pub async fn run(ctx: &RunContext, args: &CopyArgs) -> Result<()> {
             .collect();
         let files: Vec<String> = migrations.iter().map(|m| m.version.clone()).collect();
         copy::same_versions(&applied, &files)?;
-        let tables = tables::read(client).await?;
-        let scope = scope::resolve(&rules, &tables)?;
         let finding = Instant::now();
         let selection = closure::select(client, &tables, &scope).await?;
         ui::verbose(format_args!(
