@@ -3,7 +3,6 @@
 //! AWS tools would read, and the user this process runs as.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use anyhow::Result;
 
@@ -51,7 +50,7 @@ pub fn debug_panic_requested() -> Option<String> {
 #[cfg(debug_assertions)]
 pub(super) fn debug_clock() -> Option<std::time::SystemTime> {
     let secs = var("CRUDDUR_DB_DEBUG_AWS_TIME")?.parse().ok()?;
-    Some(std::time::UNIX_EPOCH + Duration::from_secs(secs))
+    Some(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs))
 }
 
 #[cfg(not(debug_assertions))]
