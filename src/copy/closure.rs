@@ -185,15 +185,14 @@ struct Found {
 impl Found {
     fn take(&mut self, table: &str, rows: Rows, children: bool, reason: Reason) {
         let total = self.totals[table];
-        let entry = |map: &mut BTreeMap<String, Rows>| {
-            map.get_mut(table)
-                .expect("a copied table")
-                .add(rows.clone(), total)
+        let entry = |map: &mut BTreeMap<String, Rows>, rows: Rows| {
+            map.get_mut(table).expect("a copied table").add(rows, total)
         };
-        if children && let Some(fresh) = entry(&mut self.bring) {
+        // The rows are copied only when they go to both sets: a list can be long.
+        if children && let Some(fresh) = entry(&mut self.bring, rows.clone()) {
             self.down.push_back((table.to_string(), fresh));
         }
-        if let Some(fresh) = entry(&mut self.taken) {
+        if let Some(fresh) = entry(&mut self.taken, rows) {
             if !matches!(&fresh, Rows::Some(ids) if ids.is_empty()) {
                 self.reasons.entry(table.to_string()).or_insert(reason);
             }

@@ -127,6 +127,7 @@ pub async fn table(
     let mut moved = Moved::default();
     let mut batch = BytesMut::with_capacity(BATCH + 8192);
     let mut line = Vec::new();
+    let rewrites = shape.rewrites();
     for condition in &conditions {
         let stream = source
             .copy_out(&shape.read(table, condition))
@@ -137,7 +138,7 @@ pub async fn table(
         while let Some(chunk) = stream.next().await {
             let chunk = chunk.map_err(PgError).with_context(context)?;
             moved.bytes += chunk.len() as u64;
-            if !shape.rewrites() {
+            if !rewrites {
                 moved.rows += memchr::memchr_iter(b'\n', &chunk).count() as u64;
                 batch.extend_from_slice(&chunk);
             } else {
